@@ -1,0 +1,49 @@
+"""adminduk-delivery: the delivery logic of Indonesian population documents, with no I/O.
+
+The package validates identifiers (NIK, KK number) and Kemendagri region codes today; see the
+documentation for the module map. Importing it reads no data: the reference tables load on
+first use.
+
+>>> import adminduk_delivery as ad
+>>> ad.nik.is_valid("3216204107900003")
+True
+>>> ad.regions.get("3216").name
+'Kabupaten Bekasi'
+"""
+
+from . import errors, kk, nik, regions
+from .errors import (
+    AdmindukError,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    InvalidType,
+    UnknownRegion,
+    ValidationError,
+)
+from .kk import KKInfo
+from .nik import NIKInfo, Sex
+from .regions import Region, RegionLevel, RegionMatch
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AdmindukError",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidType",
+    "KKInfo",
+    "NIKInfo",
+    "Region",
+    "RegionLevel",
+    "RegionMatch",
+    "Sex",
+    "UnknownRegion",
+    "ValidationError",
+    "__version__",
+    "errors",
+    "kk",
+    "nik",
+    "regions",
+]

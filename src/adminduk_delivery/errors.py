@@ -1,0 +1,96 @@
+"""The exception tree of adminduk-delivery.
+
+Every error the library raises on purpose derives from :class:`AdmindukError`, so one
+``except AdmindukError`` catches them all. Errors about bad input are
+:class:`ValidationError`, which is also a :class:`ValueError`: code that already catches
+``ValueError`` keeps working.
+
+A :class:`ValidationError` carries data as well as a message:
+
+- ``field``: which input was wrong (``"nik"``, ``"kk_number"``, ``"code"``, ...);
+- ``code``: a stable, machine-readable reason (``"length"``, ``"format"``, ``"region"``,
+  ``"birth_date"``, ``"serial"``, ``"type"``, ...). Codes are part of the public API.
+
+Messages never contain a full NIK, KK number or phone number: personal data is protected
+under UU 27/2022 (Pelindungan Data Pribadi), and error messages end up in logs.
+
+>>> from adminduk_delivery import nik
+>>> try:
+...     nik.validate("3216200101900000")
+... except ValidationError as exc:
+...     print(exc.field, exc.code)
+...     print(exc)
+nik serial
+nik: serial must be 0001-9999, got 0000
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AdmindukError",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidType",
+    "UnknownRegion",
+    "ValidationError",
+]
+
+
+class AdmindukError(Exception):
+    """Base class of every error raised by adminduk-delivery."""
+
+
+class ValidationError(AdmindukError, ValueError):
+    """Input that does not satisfy a rule.
+
+    Args:
+        message: what is wrong, for people. Never contains full personal identifiers.
+        field: the name of the offending input or attribute.
+        code: a stable machine-readable reason; subclasses set a default.
+    """
+
+    default_code = "invalid"
+
+    def __init__(self, message: str, *, field: str, code: str | None = None) -> None:
+        self.field = field
+        self.code = code if code is not None else self.default_code
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.message, self.field, self.code))
+
+
+def _rebuild(cls: type[ValidationError], message: str, field: str, code: str) -> ValidationError:
+    return cls(message, field=field, code=code)
+
+
+class InvalidType(ValidationError):
+    """The input is not of a type that can hold the value (e.g. ``None`` or ``float``)."""
+
+    default_code = "type"
+
+
+class InvalidLength(ValidationError):
+    """The input has the wrong number of characters."""
+
+    default_code = "length"
+
+
+class InvalidFormat(ValidationError):
+    """The input has characters or a layout that the value never has."""
+
+    default_code = "format"
+
+
+class InvalidComponent(ValidationError):
+    """A part of the value is out of range (a birth date, a serial, an issue date...)."""
+
+    default_code = "component"
+
+
+class UnknownRegion(InvalidComponent):
+    """A region code is well-formed but not in the reference data at the chosen strictness."""
+
+    default_code = "region"

@@ -1,0 +1,673 @@
+"""Kemendagri region codes: provinces, regencies, districts and villages.
+
+The registry covers the codes of Kepmendagri 300.2.2-2138/2025 (amended by 2430/2025): 38
+provinces, 514 regencies (kabupaten/kota), 7,285 districts (kecamatan) and 83,762 villages
+(desa/kelurahan), each village with one postal code, plus the 7,878 rows of codes retired or
+renamed since Permendagri 39/2015. Nothing older is covered.
+
+The tables are packaged with the library and loaded lazily: importing the module reads nothing;
+the first lookup loads them once (about a tenth of a second) and keeps them for the process.
+
+>>> from adminduk_delivery import regions
+>>> bekasi = regions.get("32.16")
+>>> bekasi.name, bekasi.level.value, bekasi.parent_code
+('Kabupaten Bekasi', 'regency', '32')
+>>> [r.name for r in regions.ancestors("3216202001")]
+['Jawa Barat', 'Kabupaten Bekasi', 'Cikarang Pusat']
+>>> regions.postal_code("3216202001")
+'17531'
+>>> [m.label for m in regions.search("Kota Bekasi")]
+['Kota Bekasi, Jawa Barat']
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from importlib import resources
+from typing import Final, NamedTuple
+
+import attrs
+
+from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
+
+__all__ = [
+    "DataInfo",
+    "Region",
+    "RegionLevel",
+    "RegionMatch",
+    "ancestors",
+    "children",
+    "codes",
+    "compact",
+    "data_info",
+    "exists",
+    "get",
+    "postal_code",
+    "search",
+    "villages_for_postal_code",
+]
+
+
+class RegionLevel(enum.Enum):
+    """The four levels of the Kemendagri hierarchy, top to bottom."""
+
+    PROVINCE = "province"
+    REGENCY = "regency"
+    DISTRICT = "district"
+    VILLAGE = "village"
+
+    @property
+    def code_length(self) -> int:
+        """The number of digits of a code at this level (2, 4, 6 or 10)."""
+        return _CODE_LENGTHS[self]
+
+    @property
+    def depth(self) -> int:
+        """0 for a province down to 3 for a village."""
+        return _DEPTHS[self]
+
+    @classmethod
+    def for_code(cls, code: str) -> RegionLevel:
+        """The level of a compact code, by its length.
+
+        Raises:
+            InvalidLength: the code is not 2, 4, 6 or 10 characters long.
+        """
+        try:
+            return _LEVEL_BY_LENGTH[len(code)]
+        except KeyError:
+            raise InvalidLength(
+                f"a region code has 2, 4, 6 or 10 digits, got {len(code)}", field="code"
+            ) from None
+
+
+_CODE_LENGTHS: Final = {
+    RegionLevel.PROVINCE: 2,
+    RegionLevel.REGENCY: 4,
+    RegionLevel.DISTRICT: 6,
+    RegionLevel.VILLAGE: 10,
+}
+_DEPTHS: Final = {level: i for i, level in enumerate(RegionLevel)}
+_LEVEL_BY_LENGTH: Final = {n: level for level, n in _CODE_LENGTHS.items()}
+_PARENT_LENGTH: Final = {4: 2, 6: 4, 10: 6}
+
+
+def _parent_of(code: str) -> str | None:
+    length = _PARENT_LENGTH.get(len(code))
+    return None if length is None else code[:length]
+
+
+def _to_level(level: RegionLevel | str) -> RegionLevel:
+    if isinstance(level, RegionLevel):
+        return level
+    try:
+        return RegionLevel(level)
+    except ValueError:
+        names = ", ".join(m.value for m in RegionLevel)
+        raise ValidationError(
+            f"unknown level {level!r}; expected one of {names}", field="level", code="level"
+        ) from None
+
+
+def _check_code(instance: Region, attribute: attrs.Attribute[str], value: str) -> None:
+    if not (value.isascii() and value.isdigit()):
+        raise InvalidFormat("a region code has only the digits 0-9", field="code")
+    if len(value) != instance.level.code_length:
+        raise InvalidLength(
+            f"a {instance.level.value} code has {instance.level.code_length} digits, "
+            f"got {len(value)}",
+            field="code",
+        )
+
+
+def _check_parent(
+    instance: Region, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value != _parent_of(instance.code):
+        raise ValidationError(
+            f"the parent of {instance.code} is {_parent_of(instance.code)}, got {value}",
+            field="parent_code",
+            code="parent",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """One region of the Kemendagri hierarchy, current or retired.
+
+    Attributes:
+        code: the compact code (``"3216202001"``); :attr:`dotted_code` gives ``32.16.20.2001``.
+        level: province, regency, district or village.
+        name: the official name (for a retired code, the last name it was listed with).
+        parent_code: the code one level up, ``None`` for a province.
+        retired: ``True`` for a code that is no longer in the 2025 list. NIKs keep the code of
+            their first registration, so a retired code is still a legitimate NIK region.
+        successor_codes: for a retired code, the current codes that inferably replaced it
+            (inferred by name matching, not official; empty when none was found).
+        former_names: earlier names of a code that is still valid but was renamed.
+        note: for retired or renamed codes, when the code was listed and dropped.
+    """
+
+    code: str = attrs.field(validator=_check_code)
+    level: RegionLevel = attrs.field(validator=attrs.validators.instance_of(RegionLevel))
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    parent_code: str | None = attrs.field(validator=_check_parent)
+    retired: bool = False
+    successor_codes: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def dotted_code(self) -> str:
+        """The code as Kemendagri prints it: ``32.16.20.2001``."""
+        code = self.code
+        parts = [code[:2], code[2:4], code[4:6], code[6:]]
+        return ".".join(part for part in parts if part)
+
+    @property
+    def kind(self) -> str | None:
+        """``"kabupaten"``/``"kota"`` for a regency, ``"kelurahan"``/``"desa"``/``"desa adat"``
+        for a village (by the code's 3rd and 7th digits), ``None`` otherwise."""
+        if self.level is RegionLevel.REGENCY:
+            return "kota" if self.code[2] >= "7" else "kabupaten"
+        if self.level is RegionLevel.VILLAGE:
+            return {"1": "kelurahan", "2": "desa", "3": "desa adat"}.get(self.code[6])
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class RegionMatch:
+    """A region found by :func:`search`, with its full path from the province down.
+
+    >>> from adminduk_delivery import regions
+    >>> match = regions.search("Kec. Cikarang Pusat")[0]
+    >>> match.region.code, match.label
+    ('321620', 'Cikarang Pusat, Kabupaten Bekasi, Jawa Barat')
+    """
+
+    region: Region
+    path: tuple[Region, ...]
+
+    @property
+    def label(self) -> str:
+        """The names from this region up to its province, comma-separated."""
+        return ", ".join(r.name for r in reversed(self.path))
+
+
+@attrs.frozen(kw_only=True)
+class DataInfo:
+    """Counts and provenance of the packaged reference data."""
+
+    current: dict[RegionLevel, int]
+    retired: dict[RegionLevel, int]
+    historical_rows: int
+    postal_codes: int
+    provenance: str
+
+
+# --------------------------------------------------------------------------------------------
+# The registry: loaded once, on first use.
+
+
+class _HistoricalRow(NamedTuple):
+    level: str
+    name: str
+    note: str
+    successors: str
+
+
+def _columns(text: str, width: int) -> tuple[list[str], list[str]]:
+    """Split a packaged table into its header lines and its cells, row by row.
+
+    Every row has exactly ``width`` tab-separated cells, so the whole body splits in one call.
+    """
+    body_start = 0
+    header: list[str] = []
+    while text.startswith("#", body_start):
+        end = text.index("\n", body_start)
+        header.append(text[body_start + 2 : end])
+        body_start = end + 1
+    cells = text[body_start:].rstrip("\n").replace("\n", "\t").split("\t")
+    if len(cells) % width:  # pragma: no cover - guarded by the data build test
+        raise AssertionError("packaged table is corrupt")
+    return header, cells
+
+
+class _Registry:
+    """The loaded tables. Internal: the module functions are the API.
+
+    Only what a validation needs is built at load time; the rest on first use.
+    """
+
+    def __init__(self, regions_text: str, historical_text: str) -> None:
+        header, cells = _columns(regions_text, 3)
+        hist_header, hist_cells = _columns(historical_text, 5)
+        codes = cells[0::3]
+        self.codes = codes
+        self.names = dict(zip(codes, cells[1::3], strict=True))
+        self._postal_cells = cells[2::3]
+        historical: dict[str, list[_HistoricalRow]] = {}
+        hist_codes = hist_cells[0::5]
+        for i, code in enumerate(hist_codes):
+            historical.setdefault(code, []).append(
+                _HistoricalRow._make(hist_cells[5 * i + 1 : 5 * i + 5])
+            )
+        self.historical = historical
+        self.historical_rows = len(hist_codes)
+        self.provenance = "\n".join(header + hist_header)
+        self.current_districts = frozenset(c for c in codes if len(c) == 6)
+        self.all_districts = self.current_districts.union(c for c in historical if len(c) == 6)
+        self._cache: dict[str, Region] = {}
+
+    @functools.cached_property
+    def postal(self) -> dict[str, str]:
+        return {c: p for c, p in zip(self.codes, self._postal_cells, strict=True) if p}
+
+    @functools.cached_property
+    def by_postal(self) -> dict[str, list[str]]:
+        by_postal: dict[str, list[str]] = {}
+        for code, postal in self.postal.items():
+            by_postal.setdefault(postal, []).append(code)
+        return by_postal
+
+    @functools.cached_property
+    def children(self) -> dict[str, list[str]]:
+        return self._group_by_parent(self.codes)
+
+    @functools.cached_property
+    def retired_children(self) -> dict[str, list[str]]:
+        return self._group_by_parent(c for c in self.historical if c not in self.names)
+
+    @staticmethod
+    def _group_by_parent(codes: Iterable[str]) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for code in codes:
+            parent = _parent_of(code)
+            if parent is not None:
+                groups.setdefault(parent, []).append(code)
+        return groups
+
+    def known(self, code: str, *, historical: bool) -> bool:
+        return code in self.names or (historical and code in self.historical)
+
+    def region(self, code: str) -> Region | None:
+        cached = self._cache.get(code)
+        if cached is not None:
+            return cached
+        level = _LEVEL_BY_LENGTH[len(code)]
+        name = self.names.get(code)
+        rows = self.historical.get(code, [])
+        if name is not None:
+            region = Region(
+                code=code,
+                level=level,
+                name=name,
+                parent_code=_parent_of(code),
+                former_names=tuple(row.name for row in rows),
+                note="; ".join(row.note for row in rows),
+            )
+        elif rows:
+            last = rows[-1]
+            region = Region(
+                code=code,
+                level=level,
+                name=last.name,
+                parent_code=_parent_of(code),
+                retired=True,
+                successor_codes=tuple(last.successors.split("|")) if last.successors else (),
+                note=last.note,
+            )
+        else:
+            return None
+        self._cache[code] = region
+        return region
+
+    @functools.cached_property
+    def index(self) -> dict[str, list[tuple[str, str | None]]]:
+        """Folded name to (code, regency kind) pairs, for :func:`search`."""
+        index: dict[str, list[tuple[str, str | None]]] = {}
+
+        def add(key: str, code: str, kind: str | None) -> None:
+            entries = index.setdefault(key, [])
+            if (code, kind) not in entries:
+                entries.append((code, kind))
+
+        def add_name(code: str, name: str) -> None:
+            if len(code) == 4:
+                _level, kind, core = _split_prefix(name)
+                add(_name_key(core), code, kind or ("kota" if code[2] >= "7" else "kabupaten"))
+            else:
+                add(_name_key(name), code, None)
+            for alias in _PROVINCE_ALIASES.get(code, ()):
+                add(_name_key(alias), code, None)
+
+        for code, name in self.names.items():
+            add_name(code, name)
+        for code, hist_rows in self.historical.items():
+            for row in hist_rows:
+                add_name(code, row.name)
+        return index
+
+
+_PROVINCE_ALIASES: Final = {
+    "31": ("DKI Jakarta", "Jakarta"),
+    "34": ("DI Yogyakarta", "DIY", "Yogyakarta", "Jogja", "Jogjakarta"),
+}
+
+_PREFIX_RE: Final = re.compile(
+    r"""^\s*(?:
+        (?P<province>prov(?:insi)?\b\.?)
+      | (?P<kabupaten>kab(?:upaten)?\b\.?)
+      | (?P<kota>kota(?:\s+adm(?:inistrasi\b|\b\.?))?)
+      | (?P<district>kec(?:amatan)?\b\.?)
+      | (?P<village>(?:kel(?:urahan)?|desa|ds)\b\.?)
+    )\s*(?=\S)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:
+    """Split a leading administrative prefix (``Kab.``, ``Kota``, ``Kec.``...) off a name."""
+    match = _PREFIX_RE.match(text)
+    if match is None:
+        return None, None, text
+    group = match.lastgroup
+    rest = text[match.end() :]
+    if group == "kabupaten":
+        return RegionLevel.REGENCY, "kabupaten", rest
+    if group == "kota":
+        return RegionLevel.REGENCY, "kota", rest
+    return RegionLevel(group), None, rest
+
+
+_NOT_ALNUM: Final = re.compile(r"[\W_]+")
+
+
+def _name_key(text: str) -> str:
+    """Fold a name for matching: case, accents, spacing and punctuation do not count."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+@functools.cache
+def _registry() -> _Registry:
+    data = resources.files("adminduk_delivery") / "_data"
+    return _Registry(
+        (data / "regions.tsv").read_text(encoding="utf-8"),
+        (data / "historical.tsv").read_text(encoding="utf-8"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The public functions.
+
+_SEPARATORS: Final = str.maketrans("", "", " .-\t")
+
+
+def compact(code: object) -> str:
+    """Remove dots, spaces and dashes from a region code: ``"32.16.20"`` becomes ``"321620"``.
+
+    Raises:
+        InvalidType: ``code`` is not a string.
+    """
+    if not isinstance(code, str):
+        raise InvalidType(f"a region code is a string, got {type(code).__name__}", field="code")
+    return code.translate(_SEPARATORS)
+
+
+def _canonical(code: object) -> str:
+    value = compact(code)
+    if not (value.isascii() and value.isdigit()):
+        raise InvalidFormat("a region code has only digits, dots and spaces", field="code")
+    RegionLevel.for_code(value)
+    return value
+
+
+def exists(code: object, *, include_retired: bool = True) -> bool:
+    """Whether ``code`` is a known region code; never raises.
+
+    >>> exists("32.16"), exists("9999"), exists("9101"), exists("9101", include_retired=False)
+    (True, False, True, False)
+    """
+    try:
+        value = _canonical(code)
+    except ValidationError:
+        return False
+    return _registry().known(value, historical=include_retired)
+
+
+def get(code: str) -> Region:
+    """The region with this code, current or retired.
+
+    Args:
+        code: a province, regency, district or village code, compact (``"321620"``) or dotted
+            (``"32.16.20"``).
+
+    Returns:
+        The :class:`Region`; a retired code comes back with ``retired=True``.
+
+    Raises:
+        InvalidType, InvalidFormat, InvalidLength: ``code`` is not a region code at all.
+        UnknownRegion: a well-formed code that is neither current nor retired since 2015.
+
+    >>> get("9101").retired, get("9101").successor_codes
+    (True, ('9301',))
+    >>> get("3299")
+    Traceback (most recent call last):
+    ...
+    adminduk_delivery.errors.UnknownRegion: code: unknown regency code 3299
+    """
+    value = _canonical(code)
+    region = _registry().region(value)
+    if region is None:
+        level = _LEVEL_BY_LENGTH[len(value)]
+        raise UnknownRegion(f"unknown {level.value} code {value}", field="code")
+    return region
+
+
+def children(code: str, *, include_retired: bool = False) -> tuple[Region, ...]:
+    """The regions one level below ``code``, sorted by code (a village has none).
+
+    Args:
+        code: the parent code.
+        include_retired: also list retired codes whose parent is ``code``.
+
+    Raises:
+        UnknownRegion: ``code`` is not known (see :func:`get`).
+
+    >>> len(children("3216"))
+    23
+    """
+    parent = get(code).code
+    registry = _registry()
+    found = list(registry.children.get(parent, ()))
+    if include_retired:
+        found.extend(registry.retired_children.get(parent, ()))
+    return tuple(_region(c) for c in sorted(found))
+
+
+def ancestors(code: str) -> tuple[Region, ...]:
+    """The regions above ``code``, from the province down to the parent.
+
+    Raises:
+        UnknownRegion: ``code`` or one of its ancestors is not known.
+    """
+    region = get(code)
+    parents: list[Region] = []
+    parent = region.parent_code
+    while parent is not None:
+        found = get(parent)
+        parents.append(found)
+        parent = found.parent_code
+    return tuple(reversed(parents))
+
+
+def postal_code(village_code: str) -> str:
+    """The postal code (kode pos) of a current village.
+
+    The data keeps one code per village; Pos Indonesia sometimes uses several within one village
+    and remains the authority.
+
+    Raises:
+        ValidationError: ``village_code`` is not a village code (``code="level"``).
+        UnknownRegion: the village is unknown or retired (a retired code has no postal code).
+    """
+    region = get(village_code)
+    if region.level is not RegionLevel.VILLAGE:
+        raise ValidationError(
+            f"postal codes belong to villages, {region.code} is a {region.level.value}",
+            field="village_code",
+            code="level",
+        )
+    if region.retired:
+        raise UnknownRegion(
+            f"village {region.code} is retired and has no postal code"
+            + (
+                f"; successors: {', '.join(region.successor_codes)}"
+                if region.successor_codes
+                else ""
+            ),
+            field="village_code",
+        )
+    return _registry().postal[region.code]
+
+
+def villages_for_postal_code(postal_code: str) -> tuple[Region, ...]:
+    """The current villages that use ``postal_code``, sorted by code (empty when none do).
+
+    Raises:
+        InvalidType, InvalidFormat: ``postal_code`` is not five ASCII digits.
+
+    >>> [v.name for v in villages_for_postal_code("17531")]
+    ['Cicau', 'Sukamahi', 'Pasiranji', 'Hegarmukti', 'Jayamukti', 'Pasirtanjung']
+    """
+    if not isinstance(postal_code, str):
+        raise InvalidType(
+            f"a postal code is a string, got {type(postal_code).__name__}", field="postal_code"
+        )
+    value = postal_code.strip()
+    if not (len(value) == 5 and value.isascii() and value.isdigit()):
+        raise InvalidFormat("a postal code has exactly five digits", field="postal_code")
+    return tuple(_region(c) for c in _registry().by_postal.get(value, ()))
+
+
+def search(
+    query: str,
+    *,
+    level: RegionLevel | str | None = None,
+    within: str | None = None,
+    include_retired: bool = False,
+) -> tuple[RegionMatch, ...]:
+    """Find regions by name, every match with its full path.
+
+    Case, spacing, punctuation and the usual prefixes do not matter: ``Kab.``/``Kabupaten``,
+    ``Kota``/``Kota Administrasi``, ``Kec.``/``Kecamatan``, ``Kel.``/``Kelurahan``, ``Desa``/``Ds.``
+    and ``Prov.``/``Provinsi``. A prefix narrows the level (``Kab. Bekasi`` is the regency 3216,
+    ``Kota Bekasi`` is 3275); without one, every level is searched. The same village name exists
+    in many districts: all of them are returned, never one picked silently.
+
+    Args:
+        query: the name to look for.
+        level: only regions of this level.
+        within: only regions below (or equal to) this region code, e.g. ``"3216"``.
+        include_retired: also match retired codes and their last names.
+
+    Returns:
+        The matches ordered by level (province first), then by code.
+
+    Raises:
+        InvalidType: ``query`` is not a string.
+        UnknownRegion, InvalidFormat: ``within`` is not a known region code.
+
+    >>> [m.region.code for m in search("bekasi")]
+    ['3216', '3275']
+    >>> len(search("Sidomulyo", level="village")) > 50
+    True
+    """
+    if not isinstance(query, str):
+        raise InvalidType(f"a name query is a string, got {type(query).__name__}", field="query")
+    wanted = None if level is None else _to_level(level)
+    prefix = "" if within is None else get(within).code
+    registry = _registry()
+    interpretations: list[tuple[RegionLevel | None, str | None, str]] = [(None, None, query)]
+    prefixed = _split_prefix(query)
+    if prefixed[0] is not None:
+        interpretations.append(prefixed)
+    found: set[str] = set()
+    for implied_level, kind, text in interpretations:
+        key = _name_key(text)
+        for code, code_kind in registry.index.get(key, ()):
+            level_of_code = _LEVEL_BY_LENGTH[len(code)]
+            if implied_level is not None and implied_level is not level_of_code:
+                continue
+            if kind is not None and code_kind != kind:
+                continue
+            if wanted is not None and level_of_code is not wanted:
+                continue
+            if not code.startswith(prefix):
+                continue
+            if not include_retired and code not in registry.names:
+                continue
+            found.add(code)
+    ordered = sorted(found, key=lambda c: (len(c), c))
+    return tuple(RegionMatch(region=_region(c), path=(*ancestors(c), _region(c))) for c in ordered)
+
+
+def codes(level: RegionLevel | str | None = None, *, retired: bool = False) -> tuple[str, ...]:
+    """Every current code (or, with ``retired=True``, every retired code), sorted.
+
+    >>> len(codes("district")), len(codes("regency", retired=True))
+    (7285, 26)
+    """
+    registry = _registry()
+    pool: Iterable[str] = (
+        (c for c in registry.historical if c not in registry.names) if retired else registry.names
+    )
+    if level is not None:
+        length = _to_level(level).code_length
+        pool = (c for c in pool if len(c) == length)
+    return tuple(sorted(pool))
+
+
+def data_info() -> DataInfo:
+    """Counts and provenance of the packaged data.
+
+    >>> info = data_info()
+    >>> info.current[RegionLevel.VILLAGE], info.historical_rows
+    (83762, 7878)
+    """
+    registry = _registry()
+    current = dict.fromkeys(RegionLevel, 0)
+    for code in registry.names:
+        current[_LEVEL_BY_LENGTH[len(code)]] += 1
+    retired = dict.fromkeys(RegionLevel, 0)
+    for code in registry.historical:
+        if code not in registry.names:
+            retired[_LEVEL_BY_LENGTH[len(code)]] += 1
+    return DataInfo(
+        current=current,
+        retired=retired,
+        historical_rows=registry.historical_rows,
+        postal_codes=len(registry.by_postal),
+        provenance=registry.provenance,
+    )
+
+
+def _region(code: str) -> Region:
+    region = _registry().region(code)
+    if region is None:  # pragma: no cover - codes come from the registry itself
+        raise UnknownRegion(f"unknown code {code}", field="code")
+    return region
+
+
+def _district_codes(strictness: str) -> frozenset[str] | None:
+    """The district codes a NIK or KK number may start with (``None``: structure only)."""
+    if strictness == "none":
+        return None
+    registry = _registry()
+    return registry.current_districts if strictness == "current" else registry.all_districts
