@@ -217,6 +217,7 @@ class Scheme:
                 if day_month in self._always:
                     return True
                 return day_month in self._leap and int(value[10:12]) % 4 == 0
+        self.check_options(as_of, regions)  # bad options raise, even here
         try:
             self.validate(value, as_of=as_of, regions=regions)
         except ValidationError:

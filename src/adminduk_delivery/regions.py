@@ -422,9 +422,9 @@ def compact(code: object) -> str:
 
 def _canonical(code: object) -> str:
     value = compact(code)
+    RegionLevel.for_code(value)
     if not (value.isascii() and value.isdigit()):
         raise InvalidFormat("a region code has only digits, dots and spaces", field="code")
-    RegionLevel.for_code(value)
     return value
 
 
