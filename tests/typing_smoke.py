@@ -1,0 +1,41 @@
+"""Typed usage of the public API, checked by ``mypy --strict`` in CI (and imported by pytest).
+
+If a public signature loses or changes its types, this file stops type-checking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import assert_type
+
+import adminduk_delivery as ad
+from adminduk_delivery import kk, nik, regions
+
+
+def smoke() -> None:
+    as_of = dt.date(2026, 11, 28)
+    assert_type(nik.compact("3216 2041 0790 0003"), str)
+    assert_type(nik.validate("3216204107900003", as_of=as_of, regions="current"), str)
+    assert_type(nik.is_valid(None), bool)
+    info = nik.parse("3216204107900003", as_of=as_of)
+    assert_type(info, nik.NIKInfo)
+    assert_type(info.sex, nik.Sex)
+    assert_type(info.birth_date, dt.date)
+    assert_type(info.region, regions.Region | None)
+    assert_type(nik.mask("3216204107900003"), str)
+    kk_info = kk.parse("3216201503180007", as_of=as_of)
+    assert_type(kk_info.issue_date, dt.date)
+    region = regions.get("3216")
+    assert_type(region.level, regions.RegionLevel)
+    assert_type(regions.children("3216"), tuple[regions.Region, ...])
+    assert_type(regions.search("bekasi"), tuple[regions.RegionMatch, ...])
+    assert_type(regions.postal_code("3216202001"), str)
+    try:
+        nik.validate("x")
+    except ad.ValidationError as error:
+        assert_type(error.code, str)
+        assert_type(error.field, str)
+
+
+if __name__ == "__main__":
+    smoke()
