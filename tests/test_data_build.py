@@ -11,9 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "build_data.py"
-SOURCE = Path(
-    os.environ.get("ADMINDUK_SOURCE_DATA") or ROOT.parent / "shared" / "data" / "wilayah"
-)
+SOURCE = Path(os.environ.get("ADMINDUK_SOURCE_DATA") or ROOT.parent / "shared" / "data" / "wilayah")
 
 
 def _load_script():
