@@ -1,8 +1,8 @@
 """adminduk-delivery: the delivery logic of Indonesian population documents, with no I/O.
 
-The package validates identifiers (NIK, KK number) and Kemendagri region codes today; see the
-documentation for the module map. Importing it reads no data: the reference tables load on
-first use.
+The package validates identifiers (NIK, KK number, phone and tracking numbers) and Kemendagri
+region codes; see the documentation for the module map. Importing it reads no data: the
+reference tables load on first use.
 
 >>> import adminduk_delivery as ad
 >>> ad.nik.is_valid("3216204107900003")
@@ -11,7 +11,7 @@ True
 'Kabupaten Bekasi'
 """
 
-from . import errors, kk, nik, regions
+from . import errors, kk, nik, phone, regions, tracking
 from .errors import (
     AdmindukError,
     InvalidComponent,
@@ -23,7 +23,9 @@ from .errors import (
 )
 from .kk import KKInfo
 from .nik import NIKInfo, Sex
+from .phone import PhoneKind, PhoneNumber
 from .regions import Region, RegionLevel, RegionMatch
+from .tracking import TrackingKind, TrackingNumber
 
 __version__ = "0.1.0"
 
@@ -35,15 +37,21 @@ __all__ = [
     "InvalidType",
     "KKInfo",
     "NIKInfo",
+    "PhoneKind",
+    "PhoneNumber",
     "Region",
     "RegionLevel",
     "RegionMatch",
     "Sex",
+    "TrackingKind",
+    "TrackingNumber",
     "UnknownRegion",
     "ValidationError",
     "__version__",
     "errors",
     "kk",
     "nik",
+    "phone",
     "regions",
+    "tracking",
 ]

@@ -1,0 +1,347 @@
+"""Indonesian phone numbers, as people write them on forms.
+
+:func:`parse` reads ``0812-3456-7890``, ``+62 812 3456 7890``, ``62812...``, ``(021) 8900 1234``,
+``+62 (0)812...`` and every other shape that `phonenumbers <https://pypi.org/project/phonenumbers/>`_
+(Google's libphonenumber) reads with the default region ``ID``, and returns a
+:class:`PhoneNumber` with its E.164 text and whether it is a mobile number (couriers call or
+message the resident before a delivery).
+
+phonenumbers is the reference: the result always agrees with it (a property test uses it as the
+oracle). The common shapes take a fast path that applies phonenumbers' own Indonesian metadata
+directly, several times faster than a full parse; everything else goes through phonenumbers.
+phonenumbers is imported on the first parse, not when the package is imported.
+
+>>> from adminduk_delivery import phone
+>>> number = phone.parse("0812-3456-7890")
+>>> number.e164, number.is_mobile, number.kind
+('+6281234567890', True, <PhoneKind.MOBILE: 'mobile'>)
+>>> number
+PhoneNumber(e164='+62812******90', kind=<PhoneKind.MOBILE: 'mobile'>, extension=None)
+>>> phone.parse("(021) 8900 1234").is_mobile
+False
+>>> phone.is_valid("+65 6123 4567")  # a Singapore number is not an Indonesian one
+False
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from typing import Any, Final
+
+import attrs
+
+from .errors import InvalidFormat, InvalidType, ValidationError
+
+__all__ = ["PhoneKind", "PhoneNumber", "is_valid", "mask", "parse"]
+
+_FIELD = "phone"
+_COUNTRY_CODE: Final = "62"
+
+
+class PhoneKind(enum.Enum):
+    """The type of a number, as phonenumbers classifies it."""
+
+    MOBILE = "mobile"
+    FIXED_LINE = "fixed_line"
+    FIXED_LINE_OR_MOBILE = "fixed_line_or_mobile"
+    TOLL_FREE = "toll_free"
+    PREMIUM_RATE = "premium_rate"
+    SHARED_COST = "shared_cost"
+    VOIP = "voip"
+    PERSONAL_NUMBER = "personal_number"
+    PAGER = "pager"
+    UAN = "uan"
+    VOICEMAIL = "voicemail"
+
+
+def _mask_e164(e164: str) -> str:
+    """``+6281234567890`` becomes ``+62812******90``: country, operator prefix, last two."""
+    if len(e164) <= 8:
+        return e164[:3] + "*" * (len(e164) - 3)
+    return e164[:6] + "*" * (len(e164) - 8) + e164[-2:]
+
+
+@attrs.frozen(kw_only=True)
+class PhoneNumber:
+    """A valid Indonesian phone number. The repr masks it.
+
+    Attributes:
+        e164: the number in E.164 form, ``+62`` and the national significant number.
+        kind: mobile, fixed line, toll free, ...
+        extension: an extension written after the number (``ext. 12``), if any.
+    """
+
+    e164: str = attrs.field(repr=lambda value: repr(_mask_e164(value)))
+    kind: PhoneKind
+    extension: str | None = None
+
+    @property
+    def is_mobile(self) -> bool:
+        """Whether SMS and WhatsApp messages can reach it (a mobile number)."""
+        return self.kind in (PhoneKind.MOBILE, PhoneKind.FIXED_LINE_OR_MOBILE)
+
+    @property
+    def national(self) -> str:
+        """The number as dialled inside Indonesia: ``081234567890``."""
+        return "0" + self.e164[3:]
+
+    @property
+    def masked(self) -> str:
+        """A form safe for logs and screens: ``+62812******90``."""
+        return _mask_e164(self.e164)
+
+
+# --------------------------------------------------------------------------------------------
+# The fast path: phonenumbers' parsing steps for the common shapes, on its own metadata.
+
+_PUNCTUATION: Final = b"+ ().-"
+_FAST_MAX_LENGTH: Final = 40
+_FAST_SHAPE: Final = re.compile(rf"\+?[0-9 ().\-]{{6,{_FAST_MAX_LENGTH}}}")
+
+
+class _Desc:
+    """One number type of the metadata: its possible lengths and its pattern."""
+
+    __slots__ = ("lengths", "pattern")
+
+    def __init__(self, desc: Any) -> None:
+        self.lengths = tuple(sorted(desc.possible_length))
+        self.pattern = re.compile(desc.national_number_pattern)
+
+    def matches(self, number: str) -> bool:
+        return (not self.lengths or len(number) in self.lengths) and bool(
+            self.pattern.fullmatch(number)
+        )
+
+    def as_regex(self) -> str:
+        """A regex that fully matches exactly what :meth:`matches` accepts.
+
+        The pattern comes first, as a lookahead, so that a number fails on its first digits;
+        the possible lengths then consume the number, as ranges of ``[0-9]``.
+        """
+        if not self.lengths:
+            return f"(?:{self.pattern.pattern})"
+        ranges: list[tuple[int, int]] = []
+        for n in self.lengths:
+            if ranges and ranges[-1][1] == n - 1:
+                ranges[-1] = (ranges[-1][0], n)
+            else:
+                ranges.append((n, n))
+        lengths = "|".join(f"[0-9]{{{lo},{hi}}}" for lo, hi in ranges)
+        return f"(?=(?:{self.pattern.pattern})\\Z)(?:{lengths})"
+
+
+class _FastPath:
+    """Indonesian metadata of phonenumbers, prepared for the common shapes."""
+
+    def __init__(self) -> None:
+        import phonenumbers  # noqa: PLC0415 - lazy: importing phonenumbers is slow
+
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region("ID")
+        assert metadata is not None
+        general = metadata.general_desc
+        assert general is not None
+        assert general.national_number_pattern is not None
+        # The fast path assumes what the metadata says today; if a future release changes
+        # the national prefix rules, every number takes the phonenumbers path instead.
+        self.enabled = (
+            metadata.national_prefix_for_parsing == "0"
+            and not metadata.national_prefix_transform_rule
+            and str(metadata.country_code) == _COUNTRY_CODE
+        )
+        self.general = re.compile(general.national_number_pattern)
+        self.general_lengths = sorted(general.possible_length)
+        # phonenumbers keeps a number stripped of its national prefix unless its length is
+        # too short, local-only or not a possible length (a too-long one is kept).
+        local_only = frozenset(general.possible_length_local_only)
+        lengths = self.general_lengths
+        self.strippable_lengths = frozenset(
+            n
+            for n in range(_FAST_MAX_LENGTH + 1)
+            if n not in local_only and n >= lengths[0] and (n > lengths[-1] or n in lengths)
+        )
+        order = [
+            ("premium_rate", PhoneKind.PREMIUM_RATE),
+            ("toll_free", PhoneKind.TOLL_FREE),
+            ("shared_cost", PhoneKind.SHARED_COST),
+            ("voip", PhoneKind.VOIP),
+            ("personal_number", PhoneKind.PERSONAL_NUMBER),
+            ("pager", PhoneKind.PAGER),
+            ("uan", PhoneKind.UAN),
+            ("voicemail", PhoneKind.VOICEMAIL),
+        ]
+        self.special = [
+            (_Desc(getattr(metadata, name)), kind)
+            for name, kind in order
+            if getattr(metadata, name) is not None
+        ]
+        self.fixed_line = _Desc(metadata.fixed_line) if metadata.fixed_line else None
+        self.mobile = _Desc(metadata.mobile) if metadata.mobile else None
+        self.same_mobile_and_fixed = bool(metadata.same_mobile_and_fixed_line_pattern)
+        # phonenumbers tries the types one by one, in this order; one regex with ordered
+        # alternatives, each a named group, finds the same first match in a single call.
+        ordered = [(desc, kind) for desc, kind in self.special]
+        if self.fixed_line is not None:
+            ordered.append((self.fixed_line, PhoneKind.FIXED_LINE))
+        if self.mobile is not None and not self.same_mobile_and_fixed:
+            ordered.append((self.mobile, PhoneKind.MOBILE))
+        self.kinds = {f"k{i}": kind for i, (_desc, kind) in enumerate(ordered)}
+        alternatives = "|".join(
+            f"(?P<k{i}>{desc.as_regex()})" for i, (desc, _kind) in enumerate(ordered)
+        )
+        self.classify = re.compile(f"(?={_Desc(general).as_regex()}\\Z)(?:{alternatives})")
+
+    def _kind_of_match(self, match: re.Match[str], national: str) -> PhoneKind:
+        kind = self.kinds.get(match.lastgroup)  # type: ignore[arg-type]
+        if kind is None:  # a capturing group inside a pattern closed last
+            name = next(key for key, value in match.groupdict().items() if value is not None)
+            kind = self.kinds[name]
+        if kind is PhoneKind.FIXED_LINE and (
+            self.same_mobile_and_fixed
+            or (self.mobile is not None and self.mobile.matches(national))
+        ):
+            return PhoneKind.FIXED_LINE_OR_MOBILE
+        return kind
+
+    def parse(self, text: str) -> tuple[str, PhoneKind | None] | None:
+        """``(national significant number, kind)``, kind ``None`` for an invalid number; or
+        ``None`` when the shape needs phonenumbers itself.
+
+        The steps are phonenumbers' own for the default region ID: take the country code after
+        "+", or "62" without "+" when the rest is the better number; strip the national prefix
+        0 unless only the number with it fits the plan, and only when the length stays
+        possible; then the first number type whose lengths and pattern match.
+        """
+        if not self.enabled or not _FAST_SHAPE.fullmatch(text):  # "+" only comes first
+            return None
+        digits = text if text.isdigit() else text.encode().translate(None, _PUNCTUATION).decode()
+        general = self.general.fullmatch
+        if text[0] == "+":
+            if not digits.startswith(_COUNTRY_CODE):
+                return None  # another country: phonenumbers says which
+            national = digits[2:]
+        elif digits.startswith("00"):
+            return None  # an international (IDD) prefix
+        elif digits.startswith(_COUNTRY_CODE):
+            rest = self._strip_prefix(digits[2:])
+            better = not general(digits) and general(rest)
+            national = rest if better or len(digits) > self.general_lengths[-1] else digits
+        else:
+            national = digits
+        match = None
+        if national[:1] == "0":
+            stripped = national[1:]
+            # The common case first: the stripped number is a valid one (so it fits the plan).
+            match = self.classify.fullmatch(stripped)
+            if match is not None or general(stripped) or not general(national):
+                if len(stripped) in self.strippable_lengths:
+                    national = stripped
+                else:
+                    match = None
+            else:
+                match = None
+            if match is None and national is stripped:
+                if len(national) > 17 or national[0] == "0":
+                    return None  # phonenumbers' own errors and leading zeros
+                return national, None
+        if not 2 <= len(national) <= 17 or national[0] == "0":
+            return None  # phonenumbers' errors and Italian-style leading zeros: its own path
+        if match is None:
+            match = self.classify.fullmatch(national)
+            if match is None:
+                return national, None
+        return national, self._kind_of_match(match, national)
+
+    def _strip_prefix(self, number: str) -> str:
+        """Drop the national prefix 0 unless only the number with it matches the plan."""
+        if number[:1] != "0":
+            return number
+        stripped = number[1:]
+        if not self.general.fullmatch(stripped) and self.general.fullmatch(number):
+            return number
+        return stripped
+
+
+_FAST_PATH: list[_FastPath] = []
+
+
+def _fast_path() -> _FastPath:
+    if not _FAST_PATH:
+        _FAST_PATH.append(_FastPath())
+    return _FAST_PATH[0]
+
+
+def _invalid(message: str, code: str) -> ValidationError:
+    return ValidationError(message, field=_FIELD, code=code)
+
+
+def _parse_with_phonenumbers(text: str) -> PhoneNumber:
+    import phonenumbers  # noqa: PLC0415 - lazy: importing phonenumbers is slow
+
+    try:
+        number = phonenumbers.parse(text, "ID")
+    except phonenumbers.NumberParseException:
+        raise InvalidFormat("is not a phone number", field=_FIELD) from None
+    if number.country_code != int(_COUNTRY_CODE):
+        raise _invalid("is not an Indonesian (+62) number", "country")
+    if not phonenumbers.is_valid_number(number):
+        raise _invalid("is not a valid Indonesian number", "invalid")
+    kinds: dict[int, PhoneKind] = _phonenumbers_kinds()
+    return PhoneNumber(
+        e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        kind=kinds[phonenumbers.number_type(number)],
+        extension=number.extension or None,
+    )
+
+
+@functools.cache
+def _phonenumbers_kinds() -> dict[int, PhoneKind]:
+    from phonenumbers import PhoneNumberType  # noqa: PLC0415 - lazy, as above
+
+    return {getattr(PhoneNumberType, kind.name): kind for kind in PhoneKind}
+
+
+def parse(text: str) -> PhoneNumber:
+    """Read an Indonesian phone number.
+
+    Args:
+        text: the number as written: with or without ``+62``/``62``/``0``, with spaces,
+            dashes, dots or parentheses, with ``(0)`` after the country code.
+
+    Returns:
+        The :class:`PhoneNumber`.
+
+    Raises:
+        ValidationError: field ``phone``; code ``type`` (not a string), ``format`` (not a phone
+            number at all), ``country`` (another country's number) or ``invalid`` (not a valid
+            Indonesian number). Messages never contain the number.
+    """
+    if not isinstance(text, str):
+        raise InvalidType(f"a phone number is a string, got {type(text).__name__}", field=_FIELD)
+    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text.strip())
+    if found is None:
+        return _parse_with_phonenumbers(text)
+    national, kind = found
+    if kind is None:
+        raise _invalid("is not a valid Indonesian number", "invalid")
+    return PhoneNumber(e164="+62" + national, kind=kind)
+
+
+def is_valid(text: object) -> bool:
+    """Whether :func:`parse` accepts ``text``; never raises."""
+    try:
+        parse(text)  # type: ignore[arg-type]
+    except ValidationError:
+        return False
+    return True
+
+
+def mask(text: str) -> str:
+    """The masked E.164 form of a valid number: ``+62812******90``.
+
+    Raises:
+        ValidationError: as :func:`parse`.
+    """
+    return parse(text).masked
