@@ -354,9 +354,32 @@ class _Registry:
 
 
 _PROVINCE_ALIASES: Final = {
-    "31": ("DKI Jakarta", "Jakarta"),
+    "11": ("NAD", "Nanggroe Aceh Darussalam"),
+    "12": ("Sumut",),
+    "13": ("Sumbar",),
+    "16": ("Sumsel",),
+    "19": ("Babel", "Bangka Belitung"),
+    "21": ("Kepri",),
+    "31": ("DKI Jakarta", "DKI", "Jakarta"),
+    "32": ("Jabar",),
+    "33": ("Jateng",),
     "34": ("DI Yogyakarta", "DIY", "Yogyakarta", "Jogja", "Jogjakarta"),
+    "35": ("Jatim",),
+    "52": ("NTB",),
+    "53": ("NTT",),
+    "61": ("Kalbar",),
+    "62": ("Kalteng",),
+    "63": ("Kalsel",),
+    "64": ("Kaltim",),
+    "65": ("Kaltara",),
+    "71": ("Sulut",),
+    "72": ("Sulteng",),
+    "73": ("Sulsel",),
+    "74": ("Sultra",),
+    "76": ("Sulbar",),
+    "82": ("Malut",),
 }
+"""Common short names of provinces (Jabar, DKI, NTB...), found by :func:`search` too."""
 
 _PREFIX_RE: Final = re.compile(
     r"""^\s*(?:

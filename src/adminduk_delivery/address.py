@@ -1,0 +1,1042 @@
+"""Delivery addresses: the value object, a parser for messy address text, and deliverability.
+
+Deliveries go to the address on the application or the Kartu Keluarga, never to the region
+digits of a NIK (those say where the NIK was first issued). An :class:`Address` is anchored on a
+current Kemendagri village code; the district, regency and province follow from it.
+
+:func:`parse` reads the strings that forms and spreadsheets hold:
+
+>>> from adminduk_delivery import address
+>>> parsed = address.parse(
+...     "Jl. Melati No. 12 RT 003/RW 005, Desa Sukamaju, Kec. Tambelang, Kab. Bekasi 17621"
+... )
+>>> parsed.status.value, parsed.confidence
+('resolved', 1.0)
+>>> a = parsed.address
+>>> a.village_code, a.street, a.house_number, a.rt, a.rw, a.postal_code
+('3216042002', 'Jl. Melati', '12', '003', '005', '17621')
+>>> print(a.to_text())
+Jl. Melati No. 12, RT 003/RW 005, Desa Sukamaju, Kec. Tambelang, Kabupaten Bekasi, Jawa Barat 17621
+
+A village name shared by many districts is resolved only when the other parts agree; otherwise
+the result says ambiguous and lists the candidates:
+
+>>> parsed = address.parse("Sidomulyo RT 1 RW 2")
+>>> parsed.status.value, parsed.address is None, len(parsed.candidates) > 50
+('ambiguous', True, True)
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import itertools
+import re
+from typing import Final, NamedTuple
+
+import attrs
+
+from . import regions as _regions
+from .errors import InvalidFormat, InvalidType, UnknownRegion, ValidationError
+
+__all__ = [
+    "Address",
+    "Deliverability",
+    "ParseStatus",
+    "ParsedAddress",
+    "check_deliverable",
+    "parse",
+]
+
+_SPACES: Final = re.compile(r"\s+")
+
+
+# --------------------------------------------------------------------------------------------
+# The value object
+
+
+def _clean_text(value: object) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidType(f"expected a string, got {type(value).__name__}", field="address")
+    if "  " in value or not value.isprintable():
+        value = _SPACES.sub(" ", value)
+    return value.strip(" ,")
+
+
+def _neighbourhood_number(value: object, field: str) -> str | None:
+    if isinstance(value, str) and len(value) == 3 and value.isascii() and value.isdigit():
+        if value != "000":
+            return value  # already canonical
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidType(f"{field} is a number 1-999, got {type(value).__name__}", field=field)
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 999:
+        raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
+    return f"{int(text):03d}"
+
+
+def _rt(value: object) -> str | None:
+    return _neighbourhood_number(value, "rt")
+
+
+def _rw(value: object) -> str | None:
+    return _neighbourhood_number(value, "rw")
+
+
+def _optional_text(value: object) -> str | None:
+    return _clean_text(value) or None
+
+
+def _village_code(value: object) -> str:
+    if type(value) is str and len(value) == 10 and value in _regions._registry().names:
+        return value  # the common case: a compact, current village code
+    code = _regions.compact(value)
+    region = _regions.get(code)
+    if region.level is not _regions.RegionLevel.VILLAGE:
+        raise ValidationError(
+            f"{code} is a {region.level.value} code, an address needs a village",
+            field="village_code",
+            code="level",
+        )
+    if region.retired:
+        raise UnknownRegion(
+            f"village {code} is retired; use a current code"
+            + (
+                f" (successors: {', '.join(region.successor_codes)})"
+                if region.successor_codes
+                else ""
+            ),
+            field="village_code",
+        )
+    return code
+
+
+def _postal_code(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InvalidType(
+            f"a postal code is a string, got {type(value).__name__}", field="postal_code"
+        )
+    text = value.strip()
+    if not (len(text) == 5 and text.isascii() and text.isdigit()):
+        raise InvalidFormat("a postal code has exactly five digits", field="postal_code")
+    return text
+
+
+@attrs.frozen(kw_only=True)
+class Address:
+    """A delivery address, anchored on a current village code.
+
+    Attributes:
+        village_code: the 10-digit Kemendagri code of the desa/kelurahan (dots allowed on input).
+        street: jalan/gang/blok/perumahan text, e.g. ``"Jl. Melati"`` (may be empty).
+        house_number: as written, e.g. ``"12"``, ``"12A"``, ``"5/3"`` (may be empty).
+        rt, rw: canonical 3-digit strings (``"003"``); given as ``3``, ``"3"`` or ``"003"``.
+        dusun: the hamlet, where addresses use one.
+        postal_code: five digits. A code other than the village's packaged code is kept (Pos
+            Indonesia sometimes uses several per village) and flagged by
+            :attr:`postal_code_matches`.
+
+    Raises:
+        ValidationError: on construction, for an unknown or retired village code, an RT/RW
+            outside 1-999 or a malformed postal code.
+    """
+
+    village_code: str = attrs.field(converter=_village_code)
+    street: str = attrs.field(default="", converter=_clean_text)
+    house_number: str = attrs.field(default="", converter=_clean_text)
+    rt: str | None = attrs.field(default=None, converter=_rt)
+    rw: str | None = attrs.field(default=None, converter=_rw)
+    dusun: str | None = attrs.field(default=None, converter=_optional_text)
+    postal_code: str | None = attrs.field(default=None, converter=_postal_code)
+
+    @property
+    def district_code(self) -> str:
+        """The 6-digit kecamatan code."""
+        return self.village_code[:6]
+
+    @property
+    def regency_code(self) -> str:
+        """The 4-digit kabupaten/kota code."""
+        return self.village_code[:4]
+
+    @property
+    def province_code(self) -> str:
+        """The 2-digit province code."""
+        return self.village_code[:2]
+
+    @property
+    def village(self) -> _regions.Region:
+        """The village as a :class:`~adminduk_delivery.regions.Region`."""
+        return _regions.get(self.village_code)
+
+    @property
+    def path(self) -> tuple[_regions.Region, ...]:
+        """Province, regency, district and village."""
+        return (*_regions.ancestors(self.village_code), self.village)
+
+    @property
+    def known_postal_code(self) -> str:
+        """The village's postal code in the packaged data."""
+        return _regions.postal_code(self.village_code)
+
+    @property
+    def postal_code_matches(self) -> bool | None:
+        """Whether the given postal code is the village's packaged one (``None``: none given)."""
+        if self.postal_code is None:
+            return None
+        return self.postal_code == self.known_postal_code
+
+    def to_text(self) -> str:
+        """One line, the way a courier's manifest prints it.
+
+        >>> Address(village_code="3216202001", rt=1, rw=4).to_text()
+        'RT 001/RW 004, Desa Cicau, Kec. Cikarang Pusat, Kabupaten Bekasi, Jawa Barat 17531'
+        """
+        province, regency, district, village = self.path
+        parts = []
+        number = f"No. {self.house_number}" if self.house_number else ""
+        street = f"{self.street} {number}".strip()
+        if street:
+            parts.append(street)
+        rt_rw = [f"{name} {value}" for name, value in (("RT", self.rt), ("RW", self.rw)) if value]
+        if rt_rw:
+            parts.append("/".join(rt_rw))
+        if self.dusun:
+            parts.append(f"Dusun {self.dusun}")
+        label = "Kel." if village.kind == "kelurahan" else "Desa"
+        parts += [f"{label} {village.name}", f"Kec. {district.name}", regency.name]
+        postal = self.postal_code or self.known_postal_code
+        parts.append(f"{province.name} {postal}")
+        return ", ".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Deliverability
+
+
+@attrs.frozen(kw_only=True)
+class Deliverability:
+    """What a courier still needs before an address can go on a route.
+
+    Attributes:
+        missing: the names of the missing fields, in a fixed order: ``house_number``, ``rt``,
+            ``rw``, ``phone``.
+        notes: other observations, e.g. ``"postal_code_mismatch"``.
+    """
+
+    missing: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def is_complete(self) -> bool:
+        """Nothing a courier needs is missing."""
+        return not self.missing
+
+
+def check_deliverable(address: Address, *, phone: object = None) -> Deliverability:
+    """Say which fields a courier needs are missing, as data (never an exception).
+
+    Args:
+        address: the delivery address.
+        phone: the resident's phone number: a :class:`~adminduk_delivery.phone.PhoneNumber`,
+            a text that :func:`adminduk_delivery.phone.parse` accepts, or ``None``. A text that
+            is not a valid Indonesian number counts as missing.
+
+    >>> a = Address(village_code="3216202001", street="Jl. Kenanga", rt=1, rw=4)
+    >>> check_deliverable(a, phone="0812-3456-7890")
+    Deliverability(missing=('house_number',), notes=())
+    """
+    from . import phone as _phone  # noqa: PLC0415 - keeps phonenumbers out of the import
+
+    missing = []
+    if not address.house_number:
+        missing.append("house_number")
+    if address.rt is None:
+        missing.append("rt")
+    if address.rw is None:
+        missing.append("rw")
+    if not (isinstance(phone, _phone.PhoneNumber) or _phone.is_valid(phone)):
+        missing.append("phone")
+    notes = []
+    if address.postal_code_matches is False:
+        notes.append("postal_code_mismatch")
+    if not address.street:
+        notes.append("no_street")
+    return Deliverability(missing=tuple(missing), notes=tuple(notes))
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+
+
+class ParseStatus(enum.Enum):
+    """How far :func:`parse` got."""
+
+    RESOLVED = "resolved"
+    """One village fits: :attr:`ParsedAddress.address` is set."""
+    AMBIGUOUS = "ambiguous"
+    """Several villages fit equally well: see :attr:`ParsedAddress.candidates`."""
+    NOT_FOUND = "not_found"
+    """No village fits."""
+
+
+@attrs.frozen(kw_only=True)
+class ParsedAddress:
+    """The result of :func:`parse`.
+
+    Attributes:
+        address: the structured address, or ``None`` when ambiguous or not found.
+        status: resolved, ambiguous or not found.
+        confidence: 0.0-1.0; 1.0 when every part agrees exactly, lower for typos, missing
+            corroboration or mismatched postal codes, 0.0 when nothing was found.
+        candidates: the village codes considered, best first.
+        warnings: ``"code: explanation"`` strings; :attr:`warning_codes` gives the codes.
+        street, house_number, rt, rw, postal_code, dusun: what was read from the text, also
+            when no village could be chosen.
+    """
+
+    address: Address | None
+    status: ParseStatus
+    confidence: float
+    candidates: tuple[str, ...]
+    warnings: tuple[str, ...]
+    street: str = ""
+    house_number: str = ""
+    rt: str | None = None
+    rw: str | None = None
+    postal_code: str | None = None
+    dusun: str | None = None
+
+    @property
+    def warning_codes(self) -> tuple[str, ...]:
+        """The stable codes of :attr:`warnings` (the text before the colon)."""
+        return tuple(w.split(":", 1)[0] for w in self.warnings)
+
+
+_FLAGS: Final = re.IGNORECASE
+_RT_RW_PAIR: Final = re.compile(
+    # RT 003/RW 005, RT.14/RW.1, RT 3 RW 5, rt03rw05, RT:3, RW:5
+    r"(?<![a-z])rt\s*[.:]?\s*(?P<rt1>\d{1,3})(?!\d)\s*[/,\\-]?\s*rw\s*[.:]?\s*(?P<rw1>\d{1,3})(?!\d)"
+    # RT/RW 003/005, RT.RW 3-5
+    r"|(?<![a-z])rt\s*[./]?\s*rw\s*[.:]?\s*(?P<rt2>\d{1,3})\s*[/-]\s*(?P<rw2>\d{1,3})(?!\d)"
+    # RW 005 RT 003
+    r"|(?<![a-z])rw\s*[.:]?\s*(?P<rw3>\d{1,3})(?!\d)\s*[/,\\-]?\s*rt\s*[.:]?\s*(?P<rt3>\d{1,3})(?!\d)",
+    _FLAGS,
+)
+_RT_ALONE: Final = re.compile(r"(?<![a-z])rt\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
+_RW_ALONE: Final = re.compile(r"(?<![a-z])rw\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
+# 003/005: a pair of 2-3 digit numbers, one of them zero-padded, not after "No."
+_BARE_RT_RW: Final = re.compile(r"(?<![\w/.-])(\d{2,3})\s*/\s*(\d{2,3})(?![\w/])")
+_HOUSE_NUMBER: Final = re.compile(
+    r"(?<![a-z])(?:no|nomor|nmr|nmor)(?![a-z])\s*\.?\s*:?\s*"
+    r"(\d+\s?[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\w])",
+    _FLAGS,
+)
+_DIGIT_RUNS: Final = re.compile(r"[0-9]+")
+_ADMIN_KEYWORD: Final = re.compile(
+    r"""(?<![\w])(?:
+        (?P<province>provinsi|propinsi|prov)
+      | (?P<kabupaten>kabupaten|kab)
+      | (?P<kota>kota\s+administrasi|kota\s+adm|kota)
+      | (?P<district>kecamatan|kec)
+      | (?P<village>kelurahan|kalurahan|kel|desa|ds)
+      | (?P<dusun>dusun|dsn)
+    )(?![\w])\.?\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_STREET_MARKER: Final = re.compile(
+    r"^(?:jalan|jln|jl|gang|gg|blok|blk|perumahan|perum|komplek|kompleks|komp|kampung|kp|"
+    r"lingkungan|lingk|griya|cluster|gedung|ruko)(?![a-z])",
+    _FLAGS,
+)
+_LABEL_LEVEL: Final = {
+    "province": _regions.RegionLevel.PROVINCE,
+    "kabupaten": _regions.RegionLevel.REGENCY,
+    "kota": _regions.RegionLevel.REGENCY,
+    "district": _regions.RegionLevel.DISTRICT,
+    "village": _regions.RegionLevel.VILLAGE,
+}
+_MAX_TEXT: Final = 1000
+_LINE_BREAKS: Final = str.maketrans({"\n": ", ", "\r": " ", ";": ", ", "|": ", "})
+_FUZZY_MIN_LENGTH: Final = 5
+
+
+class _Piece(NamedTuple):
+    """One part of the text: an optional label (Kec., Desa...) and the folded name.
+
+    A named tuple, not an attrs class: tuples of pieces key the resolution cache, and tuple
+    hashing and equality run in C.
+    """
+
+    label: str | None
+    key: str
+    raw_key: str
+    text: str
+    street_like: bool
+    peeled: bool  # a name taken off the end of a street-like run
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _similar(query: str, name: str) -> int | None:
+    """0 for the same folded name, 1 for one typo (names of five letters or more), else None."""
+    if query == name:
+        return 0
+    if (
+        len(query) >= _FUZZY_MIN_LENGTH
+        and -1 <= len(query) - len(name) <= 1
+        and _within_one_edit(query, name)
+    ):
+        return 1
+    return None
+
+
+@attrs.frozen
+class _PathKeys:
+    village: str
+    district: str
+    regency: str
+    regency_kind: str
+    province: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=65536)
+def _path_keys(code: str) -> _PathKeys:
+    key = _regions._name_key
+    province, regency, district = _regions.ancestors(code)
+    _level, _kind, regency_core = _regions._split_prefix(regency.name)
+    aliases = _regions._PROVINCE_ALIASES.get(province.code, ())
+    return _PathKeys(
+        village=key(_regions.get(code).name),
+        district=key(district.name),
+        regency=key(regency_core),
+        regency_kind=regency.kind or "",
+        province=(key(province.name), *(key(a) for a in aliases)),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _villages_for_key(key: str) -> tuple[str, ...]:
+    """The current villages with this folded name."""
+    registry = _regions._registry()
+    return tuple(
+        code
+        for code, _kind in registry.index.get(key, ())
+        if len(code) == 10 and code in registry.names
+    )
+
+
+@functools.cache
+def _village_keys_by_length() -> dict[int, list[tuple[str, str]]]:
+    registry = _regions._registry()
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for code in registry.codes:
+        if len(code) == 10:
+            key = _regions._name_key(registry.names[code])
+            by_length.setdefault(len(key), []).append((key, code))
+    return by_length
+
+
+@functools.lru_cache(maxsize=1024)
+def _villages_within(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    registry = _regions._registry()
+    found: list[str] = []
+    for prefix in prefixes:
+        stack = [prefix]
+        while stack:
+            code = stack.pop()
+            if len(code) == 10:
+                found.append(code)
+            else:
+                stack.extend(registry.children.get(code, ()))
+    return tuple(found)
+
+
+def _village_keys_within(scope: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((_path_keys(code).village, code) for code in _villages_within(scope))
+
+
+@functools.lru_cache(maxsize=1024)
+def _village_keys_by_length_within(scope: tuple[str, ...]) -> dict[int, list[tuple[str, str]]]:
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for key, code in _village_keys_within(scope):
+        by_length.setdefault(len(key), []).append((key, code))
+    return by_length
+
+
+@functools.lru_cache(maxsize=8192)
+def _fuzzy_villages(key: str, scope: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Villages whose folded name is one typo away from ``key``, within ``scope`` if given."""
+    if len(key) < _FUZZY_MIN_LENGTH:
+        return ()
+    by_length = (
+        _village_keys_by_length() if scope is None else _village_keys_by_length_within(scope)
+    )
+    return tuple(
+        sorted(
+            code
+            for length in (len(key) - 1, len(key), len(key) + 1)
+            for other, code in by_length.get(length, ())
+            if _within_one_edit(key, other)
+        )
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _resolve_hint(value: str | None, level: _regions.RegionLevel, within: str | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidType(f"a {level.value} hint is a code or a name", field=level.value)
+    if _regions.exists(value):
+        region = _regions.get(value)
+        if region.level is not level:
+            raise ValidationError(
+                f"{region.code} is a {region.level.value}, not a {level.value}",
+                field=level.value,
+                code="level",
+            )
+        if within and not region.code.startswith(within):
+            raise ValidationError(
+                f"{region.code} is not within {within}", field=level.value, code="scope"
+            )
+        return region.code
+    matches = _regions.search(value, level=level, within=within)
+    if len(matches) != 1:
+        raise ValidationError(
+            f"the {level.value} hint {value!r} matches {len(matches)} regions; give its code",
+            field=level.value,
+            code="ambiguous" if matches else "not_found",
+        )
+    return matches[0].region.code
+
+
+def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str | None, str]]:
+    """Split a run of words into the names it holds: ``sukamaju tambelang bekasi`` has three.
+
+    Text without commas or keywords runs names together. A run whose whole name is known stays
+    whole. Otherwise known names are taken longest first, left to right; in a street-like run
+    (``Jl. Melati Sukamaju``) they are peeled off the right end, keeping at least the marker and
+    one word as the street. A label stays with the first part.
+    """
+    key = _regions._name_key
+    index = _regions._registry().index
+    words = text.split()
+    if len(words) < 2 or key(text) in index:
+        return [(label, text)]
+    if street_like:
+        peeled: list[tuple[str | None, str]] = []
+        end = len(words)
+        while end > 2:
+            start = next((s for s in range(2, end) if key(" ".join(words[s:end])) in index), None)
+            if start is None:
+                break
+            peeled.append((None, " ".join(words[start:end])))
+            end = start
+        return [(label, " ".join(words[:end])), *reversed(peeled)]
+    parts: list[tuple[str | None, str]] = []
+    pending: list[str] = []
+    i = 0
+    while i < len(words):
+        j = next((j for j in range(len(words), i, -1) if key(" ".join(words[i:j])) in index), None)
+        if j is None:
+            pending.append(words[i])
+            i += 1
+            continue
+        if pending:
+            parts.append((None, " ".join(pending)))
+            pending = []
+        parts.append((None, " ".join(words[i:j])))
+        i = j
+    if pending:
+        parts.append((None, " ".join(pending)))
+    parts[0] = (label, parts[0][1])
+    return parts
+
+
+def _split_pieces(part: str) -> tuple[_Piece, ...]:
+    """Split one comma-separated part at keywords (Kec., Desa, Kab., ...) and into names."""
+    key = _regions._name_key
+    found = list(_ADMIN_KEYWORD.finditer(part))
+    # A keyword with nothing after it is part of a name: "Cibarusah Kota", "Desa Bumi Kota".
+    while found and not part[found[-1].end() :].strip(" .,:;-"):
+        found.pop()
+    pieces: list[_Piece] = []
+
+    def add(label: str | None, value: str) -> None:
+        value = value.strip(" .,:;-")
+        if not value:
+            return
+        street_like = label is None and bool(_STREET_MARKER.match(value))
+        for position, (sub_label, text) in enumerate(_segment(value, label, street_like)):
+            raw = f"{_LABEL_WORDS[sub_label]} {text}" if sub_label else text
+            pieces.append(
+                _Piece(
+                    sub_label,
+                    key(text),
+                    key(raw),
+                    text,
+                    street_like=street_like and position == 0,
+                    peeled=street_like and position > 0,
+                )
+            )
+
+    if not found:
+        add(None, part)
+        return tuple(pieces)
+    add(None, part[: found[0].start()])
+    i = 0
+    while i < len(found):
+        match = found[i]
+        j = i + 1
+        # A keyword right after another is part of the name: "Desa Kota Baru", "Kec. Kota".
+        while j < len(found) and found[j].start() == match.end():
+            j += 1
+        end = found[j].start() if j < len(found) else len(part)
+        label = match.lastgroup
+        value = part[match.end() : end]
+        if label == "dusun":
+            text = value.strip(" .,:;-")
+            if text:
+                pieces.append(_Piece("dusun", key(text), key(text), text, False, False))
+        else:
+            add(label, value)
+        i = j
+    return tuple(pieces)
+
+
+_LABEL_WORDS: Final = {
+    "province": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kota": "Kota",
+    "district": "Kecamatan",
+    "village": "Desa",
+    "dusun": "Dusun",
+}
+
+
+def _piece_levels(piece: _Piece, keys: _PathKeys, use_raw: bool) -> dict[str, int]:
+    """The levels of the candidate's path that the piece names, with 0 (exact) or 1 (typo)."""
+    key = piece.raw_key if use_raw else piece.key
+    label = None if use_raw else piece.label
+    found: dict[str, int] = {}
+    if label in (None, "village"):
+        score = _similar(key, keys.village)
+        if score is not None:
+            found["village"] = score
+    if label in (None, "district"):
+        score = _similar(key, keys.district)
+        if score is not None:
+            found["district"] = score
+    if label in (None, "kabupaten", "kota") and (label is None or label == keys.regency_kind):
+        score = _similar(key, keys.regency)
+        if score is not None:
+            found["regency"] = score
+    if label in (None, "province"):
+        scores = [s for s in (_similar(key, p) for p in keys.province) if s is not None]
+        if scores:
+            found["province"] = min(scores)
+    return found
+
+
+_LEVEL_ORDER: Final = {"village": 0, "district": 1, "regency": 2, "province": 3}
+
+
+@attrs.frozen
+class _Evaluation:
+    code: str
+    conflicts: int
+    support: int
+    typos: int
+    disorder: int
+    unexplained: tuple[int, ...]
+    used: frozenset[int]
+    postal_match: bool | None
+    village_piece: int
+
+    def tie_key(self) -> tuple[int, int, int]:
+        return (self.conflicts, -self.support, self.typos)
+
+    def rank(self) -> tuple[int, int, int, int, str]:
+        return (*self.tie_key(), self.disorder, self.code)
+
+
+@functools.lru_cache(maxsize=32768)
+def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece, bool], ...]:
+    """The pieces that may name the village, in order of preference: labelled ``Desa``/``Kel.``
+    first, then unlabelled names, names peeled off a street, and other labels read whole."""
+    return (
+        *((i, p, False) for i, p in enumerate(pieces) if p.label == "village"),
+        *((i, p, False) for i, p in enumerate(pieces) if p.label is None and not p.peeled),
+        *((i, p, False) for i, p in enumerate(pieces) if p.peeled),
+        *((i, p, True) for i, p in enumerate(pieces) if p.label not in (None, "village", "dusun")),
+    )
+
+
+def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, int] | None:
+    """The piece that names the candidate village, with its typo score."""
+    for index, piece, raw in _village_piece_order(pieces):
+        score = _piece_levels(piece, keys, use_raw=raw).get("village")
+        if score is not None:
+            return index, score
+    return None
+
+
+def _evaluate(
+    code: str, pieces: tuple[_Piece, ...], postal: str | None, hinted: bool
+) -> _Evaluation | None:
+    """How well the candidate village explains the pieces: each piece counts for one purpose."""
+    keys = _path_keys(code)
+    village = _village_piece(pieces, keys)
+    if village is None:
+        return None
+    village_index, village_typo = village
+    matched: dict[str, int] = {}
+    positions: dict[str, int] = {"village": village_index}
+    conflicts = 0
+    unexplained: list[int] = []
+    used = {village_index}
+    for index, piece in enumerate(pieces):
+        if index == village_index or piece.label == "dusun":
+            continue
+        levels = _piece_levels(piece, keys, use_raw=False)
+        if not levels and piece.label is not None:
+            levels = _piece_levels(piece, keys, use_raw=True)
+        repeated_village = levels.pop("village", None) is not None
+        if not levels:
+            if repeated_village:
+                continue
+            if piece.label is not None:
+                conflicts += 1
+            else:
+                unexplained.append(index)
+            continue
+        used.add(index)
+        for level, score in levels.items():
+            matched[level] = min(score, matched.get(level, score))
+            positions.setdefault(level, index)
+    ordered = sorted(positions, key=positions.__getitem__)
+    disorder = sum(1 for a, b in itertools.pairwise(ordered) if _LEVEL_ORDER[a] > _LEVEL_ORDER[b])
+    postal_match = None if postal is None else _regions.postal_code(code) == postal
+    support = len(matched) + int(bool(postal_match)) + int(hinted)
+    return _Evaluation(
+        code=code,
+        conflicts=conflicts,
+        support=support,
+        typos=village_typo + sum(matched.values()),
+        disorder=disorder,
+        unexplained=tuple(unexplained),
+        used=frozenset(used),
+        postal_match=postal_match,
+        village_piece=village_index,
+    )
+
+
+@attrs.frozen
+class _Resolution:
+    status: ParseStatus
+    code: str | None
+    confidence: float
+    candidates: tuple[str, ...]
+    warnings: tuple[str, ...]
+    street_pieces: tuple[int, ...]
+    unused_pieces: tuple[int, ...]
+
+
+def _confidence(best: _Evaluation) -> float:
+    confidence = 1.0
+    confidence *= 0.85**best.typos
+    if best.support == 0:
+        confidence *= 0.7
+    elif best.support == 1:
+        confidence *= 0.9
+    if best.postal_match is False:
+        confidence *= 0.9
+    if best.conflicts:
+        confidence *= 0.5**best.conflicts
+    return round(confidence, 3)
+
+
+_STREET_PLACEHOLDER: Final = _Piece(None, "", "", "", True, False)
+"""Stands in for a street that names no region, so that resolutions are shared between
+addresses that differ only in their street (most of a regency's addresses)."""
+
+
+def _for_resolution(piece: _Piece) -> _Piece:
+    """The piece without its written text: resolution works on folded names only."""
+    if piece.street_like and piece.key not in _regions._registry().index:
+        return _STREET_PLACEHOLDER
+    return _Piece(piece.label, piece.key, piece.raw_key, "", piece.street_like, piece.peeled)
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_pieces_for_resolution(part: str) -> tuple[tuple[_Piece, _Piece], ...]:
+    """The pieces of a part with a name, each beside its form for :func:`_resolve`."""
+    return tuple((piece, _for_resolution(piece)) for piece in _split_pieces(part) if piece.key)
+
+
+@functools.lru_cache(maxsize=32768)
+def _resolve(
+    pieces: tuple[_Piece, ...], postal: str | None, scope: tuple[str, ...] | None
+) -> _Resolution:
+    def in_scope(code: str) -> bool:
+        return scope is None or code.startswith(scope)
+
+    candidates: set[str] = set()
+    for piece in pieces:
+        if piece.label in (None, "village"):
+            candidates.update(c for c in _villages_for_key(piece.key) if in_scope(c))
+        elif piece.label != "dusun":
+            candidates.update(c for c in _villages_for_key(piece.raw_key) if in_scope(c))
+    warnings: list[str] = []
+    # One typo: a name labelled Desa/Kel. that is not a village name, an unlabelled name that
+    # is no region's name at all, or any name when nothing else was found.
+    index = _regions._registry().index
+    fuzzy_scope = scope if scope is not None else _scope_from_labels(pieces)
+    for piece in pieces:
+        if piece.street_like or piece.label not in (None, "village"):
+            continue
+        if (
+            not candidates
+            or (piece.label == "village" and not _villages_for_key(piece.key))
+            or (piece.label is None and piece.key not in index)
+        ):
+            candidates.update(_fuzzy_villages(piece.key, fuzzy_scope))
+    evaluations = [
+        e
+        for e in (_evaluate(c, pieces, postal, scope is not None) for c in candidates)
+        if e is not None
+    ]
+    if not evaluations:
+        return _Resolution(
+            status=ParseStatus.NOT_FOUND,
+            code=None,
+            confidence=0.0,
+            candidates=(),
+            warnings=("village_not_found: no village name in the text matches the registry",),
+            street_pieces=tuple(i for i, p in enumerate(pieces) if p.label is None),
+            unused_pieces=(),
+        )
+    evaluations.sort(key=_Evaluation.rank)
+    best = evaluations[0]
+    tied = [e for e in evaluations if e.tie_key() == best.tie_key()]
+    if len(tied) > 1 and sum(e.disorder == best.disorder for e in tied) == 1:
+        # Only the order of the parts (village, district, regency, province) sets it apart.
+        tied = [best]
+        warnings.append("order: another village fits if the parts are read in an unusual order")
+    # Candidates contradicted by a labelled part (another district, say) are not worth listing.
+    ranked = tuple(e.code for e in evaluations if e.conflicts == best.conflicts)
+    if len(tied) > 1:
+        warnings.append(
+            f"ambiguous: {len(tied)} villages fit; add the district or regency, "
+            "or pass a regency/district hint"
+        )
+        return _Resolution(
+            status=ParseStatus.AMBIGUOUS,
+            code=None,
+            confidence=round(_confidence(best) / len(tied), 3),
+            candidates=ranked,
+            warnings=tuple(warnings),
+            street_pieces=(),
+            unused_pieces=(),
+        )
+    if best.typos:
+        warnings.append("typo: a name differs from the registry by one letter")
+    if best.conflicts:
+        warnings.append("conflict: a labelled part names another region than the village's")
+    if best.postal_match is False:
+        warnings.append(
+            "postal_code_mismatch: the postal code is not the village's packaged one (kept)"
+        )
+    # The street: what comes before the village and names no level (a name in a street, like
+    # "Jl. Raya Sukamaju", stays in the street).
+    street = tuple(
+        i
+        for i, piece in enumerate(pieces[: best.village_piece])
+        if i not in best.used and piece.label is None
+    )
+    return _Resolution(
+        status=ParseStatus.RESOLVED,
+        code=best.code,
+        confidence=_confidence(best),
+        candidates=ranked,
+        warnings=tuple(warnings),
+        street_pieces=street,
+        unused_pieces=tuple(i for i in best.unexplained if i > best.village_piece),
+    )
+
+
+def _scope_from_labels(pieces: tuple[_Piece, ...]) -> tuple[str, ...] | None:
+    """The districts (or regencies) named by labelled pieces, for a fuzzy village search."""
+    registry = _regions._registry()
+    for label in ("district", "kabupaten", "kota"):
+        codes = [
+            code
+            for piece in pieces
+            if piece.label == label
+            for code, kind in registry.index.get(piece.key, ())
+            if code in registry.names
+            and len(code) == (6 if label == "district" else 4)
+            and label in ("district", kind)
+        ]
+        if codes:
+            return tuple(sorted(set(codes)))
+    return None
+
+
+def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, str]:
+    match = pattern.search(text)
+    if match is None:
+        return None, text
+    return match, f"{text[: match.start()]}, {text[match.end() :]}"
+
+
+def _number(text: str | None, warnings: list[str], field: str) -> str | None:
+    if text is None:
+        return None
+    value = int(text)
+    if not 1 <= value <= 999:
+        warnings.append(f"{field}_invalid: {field.upper()} {text} is outside 1-999 (dropped)")
+        return None
+    return f"{value:03d}"
+
+
+def parse(text: str, *, regency: str | None = None, district: str | None = None) -> ParsedAddress:
+    """Read a messy address string into a structured :class:`Address`.
+
+    Handles the usual prefixes in any case and spacing (Jl./Jln./Jalan, Gg./Gang, Blok,
+    No./Nomor, Perum./Perumahan, Kp./Kampung, Dusun, Desa/Ds., Kelurahan/Kel., Kecamatan/Kec.,
+    Kabupaten/Kab., Kota, Provinsi/Prov.), RT/RW in every common shape (``RT 003/RW 005``,
+    ``RT.14/RW.1``, ``RT 3 RW 5``, ``rt03rw05``, ``003/005``), a postal code anywhere, and names
+    that differ from the registry in case, spacing, punctuation or one typo.
+
+    The village is chosen only when the other parts of the address agree: a village name shared
+    by many districts stays ambiguous unless a district, regency, postal code or hint singles
+    one out. Missing pieces (no district, no regency) are filled from the registry when that is
+    unambiguous. Kabupaten Bekasi (3216) and Kota Bekasi (3275) are told apart by their prefix.
+
+    Args:
+        text: the address as written.
+        regency: a regency code or name that the address must lie in (a Dinas knows its own).
+        district: a district code or name, likewise.
+
+    Returns:
+        A :class:`ParsedAddress`; never raises for any text.
+
+    Raises:
+        ValidationError: only for a bad hint, or when ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise InvalidType(f"an address is a string, got {type(text).__name__}", field="text")
+    regency_code = _resolve_hint(regency, _regions.RegionLevel.REGENCY, None)
+    district_code = _resolve_hint(district, _regions.RegionLevel.DISTRICT, regency_code)
+    scope_code = district_code or regency_code
+    scope = (scope_code,) if scope_code else None
+    warnings: list[str] = []
+    if len(text) > _MAX_TEXT:
+        warnings.append(f"truncated: only the first {_MAX_TEXT} characters were read")
+        text = text[:_MAX_TEXT]
+    if "\n" in text or ";" in text or "|" in text or "\r" in text:
+        text = text.translate(_LINE_BREAKS)
+    work = " ".join(text.split())
+
+    postal_match = None
+    for candidate in _DIGIT_RUNS.finditer(work):
+        if candidate.end() - candidate.start() == 5:
+            postal_match = candidate  # the last run of exactly five digits
+    postal = None
+    if postal_match is not None:
+        postal = postal_match.group()
+        work = f"{work[: postal_match.start()]}, {work[postal_match.end() :]}"
+
+    rt_text = rw_text = None
+    lowered = work.lower()
+    match = None
+    if "rt" in lowered or "rw" in lowered:
+        match, work = _take(_RT_RW_PAIR, work)
+    if match:
+        rt_text = match.group("rt1") or match.group("rt2") or match.group("rt3")
+        rw_text = match.group("rw1") or match.group("rw2") or match.group("rw3")
+    elif "rt" in lowered or "rw" in lowered:
+        match, work = _take(_RT_ALONE, work)
+        rt_text = match.group(1) if match else None
+        match, work = _take(_RW_ALONE, work)
+        rw_text = match.group(1) if match else None
+
+    house_match, work = _take(_HOUSE_NUMBER, work)
+    house_number = _SPACES.sub("", house_match.group(1)) if house_match else ""
+
+    if rt_text is None and rw_text is None and "/" in work:
+        bare = _BARE_RT_RW.search(work)
+        if bare and (bare.group(1).startswith("0") or bare.group(2).startswith("0")):
+            rt_text, rw_text = bare.group(1), bare.group(2)
+            work = f"{work[: bare.start()]}, {work[bare.end() :]}"
+    rt = _number(rt_text, warnings, "rt")
+    rw = _number(rw_text, warnings, "rw")
+
+    written: list[_Piece] = []
+    resolvable: list[_Piece] = []
+    for part in work.split(","):
+        for piece, form in _split_pieces_for_resolution(part.strip()):
+            written.append(piece)
+            resolvable.append(form)
+    pieces = tuple(written)
+    dusun = next((p.text for p in pieces if p.label == "dusun"), None)
+    resolution = _resolve(tuple(resolvable), postal, scope)
+    street = " ".join(pieces[i].text for i in resolution.street_pieces)
+    if resolution.unused_pieces:
+        unused = "; ".join(pieces[i].text for i in resolution.unused_pieces)
+        warnings.append(f"unused: parts not matched to the address: {unused}")
+    if not house_number and street:
+        trailing = re.search(r"\s(\d{1,4}[a-zA-Z]?)$", street)
+        if trailing and _STREET_MARKER.match(street):
+            house_number = trailing.group(1)
+            street = street[: trailing.start()]
+            warnings.append("house_number_inferred: read from the end of the street")
+    address = None
+    if resolution.code is not None:
+        address = Address(
+            village_code=resolution.code,
+            street=street,
+            house_number=house_number,
+            rt=rt,
+            rw=rw,
+            dusun=dusun,
+            postal_code=postal,
+        )
+    return ParsedAddress(
+        address=address,
+        status=resolution.status,
+        confidence=resolution.confidence,
+        candidates=resolution.candidates,
+        warnings=tuple(warnings) + resolution.warnings,
+        street=street,
+        house_number=house_number,
+        rt=rt,
+        rw=rw,
+        postal_code=postal,
+        dusun=dusun,
+    )
