@@ -604,10 +604,14 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
                 )
             )
 
-    if not found:
-        add(None, part)
-        return tuple(pieces)
-    add(None, part[: found[0].start()])
+    index = _regions._registry().index
+
+    def known(text: str) -> bool:
+        return key(text) in index
+
+    # Runs: (label, where the keyword starts, where the value starts); the text before the
+    # first keyword is a run without a label.
+    runs: list[tuple[str | None, int, int]] = [(None, 0, 0)]
     i = 0
     while i < len(found):
         match = found[i]
@@ -615,16 +619,29 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
         # A keyword right after another is part of the name: "Desa Kota Baru", "Kec. Kota".
         while j < len(found) and found[j].start() == match.end():
             j += 1
-        end = found[j].start() if j < len(found) else len(part)
-        label = match.lastgroup
-        value = part[match.end() : end]
+        runs.append((match.lastgroup, match.start(), match.end()))
+        i = j
+    ends = [keyword_start for _label, keyword_start, _value in runs[1:]] + [len(part)]
+    r = 0
+    while r < len(runs):
+        label, _keyword_start, value_start = runs[r]
+        end = ends[r]
+        # A name with a keyword inside ("Pasar Kota Bakti") is one name when the registry
+        # knows it whole: take the longest such run.
+        for later in range(len(runs) - 1, r, -1):
+            if end > value_start and known(part[value_start : ends[later]]):
+                end, r_next = ends[later], later + 1
+                break
+        else:
+            r_next = r + 1
+        value = part[value_start:end]
         if label == "dusun":
             text = value.strip(" .,:;-")
             if text:
                 pieces.append(_Piece("dusun", key(text), key(text), text, False, False))
         else:
             add(label, value)
-        i = j
+        r = r_next
     return tuple(pieces)
 
 

@@ -1,0 +1,341 @@
+"""Addresses: the value object, parsing messy text, deliverability."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from adminduk_delivery import address, regions, strategies
+from adminduk_delivery.address import Address, ParseStatus
+from adminduk_delivery.errors import ValidationError
+from adminduk_delivery.phone import parse as parse_phone
+
+CICAU = "3216202001"  # Desa Cicau, Kec. Cikarang Pusat, Kabupaten Bekasi
+SUKAMAJU = "3216042002"  # Desa Sukamaju, Kec. Tambelang, Kabupaten Bekasi
+
+
+# -- the value object ------------------------------------------------------------------------
+
+
+def test_address_normalises_and_derives():
+    """RT/RW are padded, codes accept dots, the path follows from the village."""
+    a = Address(village_code="32.16.20.2001", street="  Jl.  Kenanga ", rt=3, rw="05")
+    assert (a.village_code, a.street, a.rt, a.rw) == (CICAU, "Jl. Kenanga", "003", "005")
+    assert (a.district_code, a.regency_code, a.province_code) == ("321620", "3216", "32")
+    assert [r.name for r in a.path] == ["Jawa Barat", "Kabupaten Bekasi", "Cikarang Pusat", "Cicau"]
+    assert a.known_postal_code == "17531"
+    assert a.postal_code_matches is None
+
+
+def test_postal_code_mismatch_is_kept_and_flagged():
+    """Pos Indonesia may use another code in a village: kept, but flagged."""
+    a = Address(village_code=CICAU, postal_code="17530")
+    assert a.postal_code == "17530"
+    assert a.postal_code_matches is False
+    assert Address(village_code=CICAU, postal_code="17531").postal_code_matches is True
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "code"),
+    [
+        ({"village_code": "3216209999"}, "code", "region"),
+        ({"village_code": "321620"}, "village_code", "level"),
+        ({"village_code": "1101152007"}, "village_code", "region"),  # retired
+        ({"village_code": CICAU, "rt": 0}, "rt", "range"),
+        ({"village_code": CICAU, "rw": "1000"}, "rw", "range"),
+        ({"village_code": CICAU, "rt": "3a"}, "rt", "range"),
+        ({"village_code": CICAU, "rt": 2.0}, "rt", "type"),
+        ({"village_code": CICAU, "postal_code": "1753"}, "postal_code", "format"),
+        ({"village_code": CICAU, "street": 5}, "address", "type"),
+    ],
+)
+def test_address_rejects_bad_fields(kwargs, field, code):
+    """Validation on construction names the field and the reason."""
+    with pytest.raises(ValidationError) as info:
+        Address(**kwargs)
+    assert (info.value.field, info.value.code) == (field, code)
+
+
+def test_address_is_immutable():
+    """Changes go through attrs.evolve, which validates again."""
+    a = Address(village_code=CICAU, rt=1)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        a.rt = "002"  # type: ignore[misc]
+    assert attrs.evolve(a, rt=2).rt == "002"
+    with pytest.raises(ValidationError):
+        attrs.evolve(a, rt=0)
+
+
+def test_to_text():
+    """One line with every part a courier reads."""
+    a = Address(village_code=CICAU, street="Jl. Kenanga", house_number="7", rt=1, rw=4)
+    assert a.to_text() == (
+        "Jl. Kenanga No. 7, RT 001/RW 004, Desa Cicau, Kec. Cikarang Pusat, "
+        "Kabupaten Bekasi, Jawa Barat 17531"
+    )
+
+
+# -- deliverability --------------------------------------------------------------------------
+
+
+def test_deliverability_lists_missing_fields_as_data():
+    """House number, RT, RW and phone are reported, not raised."""
+    bare = Address(village_code=CICAU)
+    assert address.check_deliverable(bare).missing == ("house_number", "rt", "rw", "phone")
+    full = Address(village_code=CICAU, street="Jl. Kenanga", house_number="7", rt=1, rw=4)
+    assert address.check_deliverable(full, phone="0812-3456-7890").is_complete
+    assert address.check_deliverable(full, phone=parse_phone("081234567890")).is_complete
+    assert address.check_deliverable(full, phone="12345").missing == ("phone",)
+    mismatch = attrs.evolve(full, postal_code="17530")
+    assert "postal_code_mismatch" in address.check_deliverable(mismatch, phone=None).notes
+
+
+# -- parsing: the messy shapes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jl. Melati No. 12 RT 003/RW 005, Desa Sukamaju, Kec. Tambelang, Kab. Bekasi",
+        "JLN MELATI NO 12 RT.3/RW.5 DS. SUKAMAJU KEC. TAMBELANG KABUPATEN BEKASI",
+        "jalan melati nomor 12 rt 3 rw 5 desa sukamaju kecamatan tambelang",
+        "Jl Melati No.12 rt03rw05 Sukamaju Tambelang Bekasi",
+        "Jl. Melati No. 12, 003/005, Sukamaju, Tambelang, Jawa Barat",
+        "Jl. Melati No. 12, RW 005 RT 003, Sukamaju, Tambelang, Bekasi 17621",
+        "17621 Jl. Melati No. 12 RT 3 RW 5 Ds Sukamaju Kec Tambelang",
+        "Jl. Melati No. 12; RT 003 / RW 005; Desa Suka Maju; Kec. Tambelang",
+        "Jl. Melati No. 12\nRT/RW 003/005\nSukamaju, Tambelang, Kab. Bekasi, Prov. Jabar",
+    ],
+)
+def test_messy_shapes_parse_to_the_same_address(text):
+    """Prefixes, cases, RT/RW shapes, separators and postal codes anywhere."""
+    parsed = address.parse(text)
+    assert parsed.status is ParseStatus.RESOLVED
+    a = parsed.address
+    assert a is not None
+    assert (a.village_code, a.rt, a.rw, a.house_number) == (SUKAMAJU, "003", "005", "12")
+    assert a.street.lower() in {"jl. melati", "jln melati", "jalan melati", "jl melati"}
+    assert parsed.confidence >= 0.9
+    assert parsed.candidates[0] == SUKAMAJU
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gg. Mawar 3, Perum. Griya Asri Blok C2, Kp. Cibogo, Cicau, Cikarang Pusat", CICAU),
+        ("Perum Griya Asri Blok C2 No. 5 RT.14/RW.1 Kel. Cicau Kec. Cikarang Pusat", CICAU),
+        ("Dusun Krajan RT 01 RW 02 Desa Sidomulyo Kec. Sidomulyo Kab. Lampung Selatan", None),
+        ("Jl. X No. 1, Kel. Kota Baru, Kota Bekasi", "3275021003"),
+        ("Desa Cibarusah Kota, Kec. Cibarusah", "3216222005"),
+    ],
+)
+def test_other_shapes(text, expected):
+    """Street words, kampung, dusun, and village names that contain keywords."""
+    parsed = address.parse(text)
+    assert parsed.status is ParseStatus.RESOLVED, parsed.warnings
+    assert parsed.address is not None
+    if expected:
+        assert parsed.address.village_code == expected
+    assert regions.get(parsed.address.village_code).level is regions.RegionLevel.VILLAGE
+
+
+def test_dusun_and_street_are_kept():
+    """The dusun is its own field; the street keeps names that are also village names."""
+    parsed = address.parse("Dusun Krajan RT 01 RW 02 Desa Sidomulyo Kec. Sidomulyo Lampung Selatan")
+    assert parsed.address is not None
+    assert parsed.address.dusun == "Krajan"
+    parsed = address.parse("Jl. Raya Sukamaju No 3, Sukamaju, Tambelang, Bekasi")
+    assert parsed.address is not None
+    assert parsed.address.street == "Jl. Raya Sukamaju"
+
+
+def test_missing_pieces_are_filled_when_unambiguous():
+    """No district, no regency: the registry fills them in when only one village fits."""
+    parsed = address.parse("Jl. Kenanga 7, Desa Cicau")
+    assert parsed.status is ParseStatus.RESOLVED
+    assert parsed.address is not None
+    assert parsed.address.village_code == CICAU
+    assert parsed.address.house_number == "7"
+    assert parsed.confidence < 0.9  # nothing corroborates the name
+
+
+def test_shared_village_names_stay_ambiguous():
+    """Sidomulyo exists in dozens of districts: never a silent guess."""
+    parsed = address.parse("Jl. Mawar 1, Sidomulyo, RT 1 RW 2")
+    assert parsed.status is ParseStatus.AMBIGUOUS
+    assert parsed.address is None
+    assert len(parsed.candidates) > 50
+    assert all(regions._name_key(regions.get(c).name) == "sidomulyo" for c in parsed.candidates)
+    assert "ambiguous" in parsed.warning_codes
+    assert parsed.confidence < 0.1
+    assert (parsed.rt, parsed.rw) == ("001", "002")
+
+
+def test_other_parts_resolve_a_shared_name():
+    """The district, the regency, the postal code or a hint singles one out."""
+    by_district = address.parse("Sidomulyo, Kec. Sidomulyo, Lampung Selatan")
+    assert by_district.address is not None
+    assert by_district.address.village_code == "1801072014"
+    by_hint = address.parse("Sidomulyo", regency="Kabupaten Lampung Selatan")
+    assert by_hint.address is not None
+    assert by_hint.address.village_code == "1801072014"
+    by_postal = address.parse("Sidomulyo 35352")
+    assert by_postal.candidates[0] == "1801072014"
+
+
+def test_kabupaten_and_kota_bekasi_are_told_apart():
+    """Kab. Bekasi (3216) and Kota Bekasi (3275) are different jurisdictions."""
+    kab = address.parse("Jl. Mawar 1, Sukamaju, Kab. Bekasi")
+    assert kab.address is not None
+    assert kab.address.regency_code == "3216"
+    kota = address.parse("Jl. Mawar 1, Kel. Kotabaru, Kota Bekasi")
+    assert kota.address is not None
+    assert kota.address.regency_code == "3275"
+    # A Kota Bekasi village named with Kabupaten Bekasi is a contradiction, not a match.
+    wrong = address.parse("Kel. Kotabaru, Kab. Bekasi")
+    assert wrong.address is None or "conflict" in wrong.warning_codes
+
+
+def test_typos_resolve_with_lower_confidence():
+    """A name one letter off is found, flagged, and trusted less."""
+    exact = address.parse("Desa Sukamaju, Kec. Tambelang")
+    typo = address.parse("Desa Sukamju, Kec. Tambelang")
+    assert typo.address is not None
+    assert typo.address.village_code == SUKAMAJU
+    assert "typo" in typo.warning_codes
+    assert typo.confidence < exact.confidence
+
+
+def test_hints_narrow_and_are_checked():
+    """Hints take codes or names; a bad hint is our error."""
+    parsed = address.parse("Sukamaju", regency="3216")
+    assert parsed.address is not None
+    assert parsed.address.village_code == SUKAMAJU
+    assert address.parse("Sukamaju", district="Tambelang", regency="Kab. Bekasi").address
+    with pytest.raises(ValidationError) as info:
+        address.parse("Sukamaju", regency="Bekasi")  # Kabupaten or Kota?
+    assert info.value.code == "ambiguous"
+    with pytest.raises(ValidationError):
+        address.parse("Sukamaju", regency="321620")
+    with pytest.raises(ValidationError):
+        address.parse("Sukamaju", regency="3216", district="327501")
+
+
+def test_not_found_and_odd_input():
+    """Text without a village is not found; RT 0 is dropped with a warning."""
+    parsed = address.parse("Jl. Sudirman 10, RT 000/RW 005")
+    assert parsed.status is ParseStatus.NOT_FOUND
+    assert parsed.address is None
+    assert parsed.confidence == 0.0
+    assert parsed.rt is None
+    assert "rt_invalid" in parsed.warning_codes
+    assert address.parse("").status is ParseStatus.NOT_FOUND
+    with pytest.raises(ValidationError):
+        address.parse(None)  # type: ignore[arg-type]
+
+
+# -- properties ------------------------------------------------------------------------------
+
+
+@st.composite
+def addresses(draw, within=None):
+    village = draw(strategies.region_codes(level="village", within=within))
+    street = draw(st.sampled_from(["", "Jl. Melati", "Gg. Mawar", "Jalan Raya", "Perum. Asri"]))
+    return Address(
+        village_code=village,
+        street=street,
+        house_number=draw(st.sampled_from(["", "1", "12", "12A", "5/3"])),
+        rt=draw(st.none() | st.integers(1, 999)),
+        rw=draw(st.none() | st.integers(1, 999)),
+    )
+
+
+def _unique_in_district(code: str) -> bool:
+    region = regions.get(code)
+    siblings = regions.children(region.parent_code or "")
+    key = regions._name_key
+    return sum(key(s.name) == key(region.name) for s in siblings) == 1
+
+
+@given(a=addresses())
+def test_rendered_addresses_parse_back(a):
+    """Property: an address rendered to text parses back to its village, RT and RW."""
+    parsed = address.parse(a.to_text())
+    if not _unique_in_district(a.village_code):
+        assert a.village_code in parsed.candidates
+        return
+    assert parsed.status is ParseStatus.RESOLVED, (a.to_text(), parsed.warnings)
+    assert parsed.address is not None
+    assert parsed.address.village_code == a.village_code
+    assert (parsed.address.rt, parsed.address.rw) == (a.rt, a.rw)
+    assert parsed.confidence == 1.0
+
+
+@given(a=addresses(within="3216"), style=st.sampled_from(["lower", "upper", "short", "spaces"]))
+def test_messy_renderings_parse_back_with_a_hint(a, style):
+    """Property: case, abbreviations and missing commas do not change the village."""
+    text = a.to_text()
+    if style == "lower":
+        text = text.lower()
+    elif style == "upper":
+        text = text.upper()
+    elif style == "short":
+        text = text.replace("Kabupaten", "Kab.").replace("Desa ", "Ds. ").replace("Kec. ", "")
+    else:
+        text = text.replace(",", " ")
+    assume(_unique_in_district(a.village_code))
+    parsed = address.parse(text, regency="3216")
+    assert parsed.address is not None, (text, parsed.warnings)
+    assert parsed.address.village_code == a.village_code
+    assert (parsed.address.rt, parsed.address.rw) == (a.rt, a.rw)
+
+
+@given(text=st.text(max_size=120))
+def test_any_text_parses_without_error(text):
+    """Property: parse never raises for a string, and its fields are consistent."""
+    parsed = address.parse(text)
+    assert 0.0 <= parsed.confidence <= 1.0
+    assert (parsed.address is not None) == (parsed.status is ParseStatus.RESOLVED)
+    if parsed.address is not None:
+        assert parsed.candidates[0] == parsed.address.village_code
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "Jl.",
+                "Melati",
+                "No.",
+                "12",
+                "RT",
+                "3",
+                "RW",
+                "005",
+                "/",
+                ",",
+                "Desa",
+                "Kec.",
+                "Kab.",
+                "Kota",
+                "Sukamaju",
+                "Bekasi",
+                "Tambelang",
+                "17621",
+                "Cicau",
+                "Dusun",
+                "Kp.",
+                "Blok",
+                "rt03rw05",
+                "Sidomulyo",
+            ]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_address_like_word_soup_parses_without_error(text):
+    """Property: any arrangement of address words is read without an error."""
+    parsed = address.parse(text)
+    assert 0.0 <= parsed.confidence <= 1.0
