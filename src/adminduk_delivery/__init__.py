@@ -1,8 +1,8 @@
 """adminduk-delivery: the delivery logic of Indonesian population documents, with no I/O.
 
-The package validates identifiers (NIK, KK number, phone and tracking numbers) and Kemendagri
-region codes; see the documentation for the module map. Importing it reads no data: the
-reference tables load on first use.
+The package validates identifiers (NIK, KK number, phone and tracking numbers), Kemendagri
+region codes and addresses; see the documentation for the module map. Importing it reads no
+data: the reference tables load on first use.
 
 >>> import adminduk_delivery as ad
 >>> ad.nik.is_valid("3216204107900003")
@@ -11,7 +11,8 @@ True
 'Kabupaten Bekasi'
 """
 
-from . import errors, kk, nik, phone, regions, tracking
+from . import address, errors, kk, nik, phone, regions, tracking
+from .address import Address, ParsedAddress, ParseStatus
 from .errors import (
     AdmindukError,
     InvalidComponent,
@@ -30,6 +31,7 @@ from .tracking import TrackingKind, TrackingNumber
 __version__ = "0.1.0"
 
 __all__ = [
+    "Address",
     "AdmindukError",
     "InvalidComponent",
     "InvalidFormat",
@@ -37,6 +39,8 @@ __all__ = [
     "InvalidType",
     "KKInfo",
     "NIKInfo",
+    "ParseStatus",
+    "ParsedAddress",
     "PhoneKind",
     "PhoneNumber",
     "Region",
@@ -48,6 +52,7 @@ __all__ = [
     "UnknownRegion",
     "ValidationError",
     "__version__",
+    "address",
     "errors",
     "kk",
     "nik",
