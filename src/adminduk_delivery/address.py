@@ -610,30 +610,24 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
         return key(text) in index
 
     # Runs: (label, where the keyword starts, where the value starts); the text before the
-    # first keyword is a run without a label.
+    # first keyword is a run without a label. A run ends where the next keyword starts.
     runs: list[tuple[str | None, int, int]] = [(None, 0, 0)]
-    i = 0
-    while i < len(found):
-        match = found[i]
-        j = i + 1
-        # A keyword right after another is part of the name: "Desa Kota Baru", "Kec. Kota".
-        while j < len(found) and found[j].start() == match.end():
-            j += 1
-        runs.append((match.lastgroup, match.start(), match.end()))
-        i = j
+    runs += [(match.lastgroup, match.start(), match.end()) for match in found]
     ends = [keyword_start for _label, keyword_start, _value in runs[1:]] + [len(part)]
     r = 0
     while r < len(runs):
         label, _keyword_start, value_start = runs[r]
-        end = ends[r]
-        # A name with a keyword inside ("Pasar Kota Bakti") is one name when the registry
-        # knows it whole: take the longest such run.
-        for later in range(len(runs) - 1, r, -1):
-            if end > value_start and known(part[value_start : ends[later]]):
-                end, r_next = ends[later], later + 1
-                break
-        else:
-            r_next = r + 1
+        end, r_next = ends[r], r + 1
+        if label is not None and r_next < len(runs) and not part[value_start:end].strip():
+            # A keyword right before another names with it: "Desa Kota Baru", "Kec. Kota".
+            end, r_next = ends[r_next], r_next + 1
+        if part[value_start:end].strip(" .,:;-"):
+            # A name with a keyword inside ("Cibarusah Kota", "Pasar Kota Bakti") is one name
+            # when the registry knows it whole: take the longest such run.
+            for later in range(len(runs) - 1, r_next - 1, -1):
+                if known(part[value_start : ends[later]]):
+                    end, r_next = ends[later], later + 1
+                    break
         value = part[value_start:end]
         if label == "dusun":
             text = value.strip(" .,:;-")
