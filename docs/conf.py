@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import adminduk_delivery
+from adminduk_delivery import shipments
 
 project = "adminduk-delivery"
 author = "adminduk-delivery contributors"
@@ -15,10 +18,11 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "sphinxcontrib.mermaid",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -34,3 +38,16 @@ napoleon_use_ivar = True
 html_theme = "furo"
 html_title = "adminduk-delivery"
 nitpicky = False
+
+
+def _write_generated_pages() -> None:
+    """Pages generated from the library's own tables, so that they cannot go stale."""
+    out = Path(__file__).parent / "_generated"
+    out.mkdir(exist_ok=True)
+    diagram = "```{mermaid}\n" + shipments.lifecycle_mermaid() + "\n```\n"
+    target = out / "lifecycle.md"
+    if not target.exists() or target.read_text(encoding="utf-8") != diagram:
+        target.write_text(diagram, encoding="utf-8")
+
+
+_write_generated_pages()

@@ -48,3 +48,29 @@ def error_of(function, *args, **kwargs):
     except ValidationError as exc:
         return exc
     return None
+
+
+def wib(*args: int):
+    """A timestamp in Western Indonesia Time: wib(2020, 3, 20, 9)."""
+    import datetime as dt
+
+    return dt.datetime(*args, tzinfo=dt.timezone(dt.timedelta(hours=7), "WIB"))
+
+
+def make_document(doc_id: str = "B-0001", kind=None, owner: str = NIK_F):
+    """A document for the scenario tests."""
+    import datetime as dt
+
+    from adminduk_delivery.documents import Document, DocumentKind
+
+    return Document(
+        id=doc_id, kind=kind or DocumentKind.KTP_EL, owner_nik=owner,
+        issue_date=dt.date(2020, 3, 2),
+    )  # fmt: skip
+
+
+def home():
+    """A complete address in Cikarang Pusat, Kabupaten Bekasi."""
+    from adminduk_delivery.address import Address
+
+    return Address(village_code="3216202001", street="Jl. Kenanga", house_number="7", rt=1, rw=4)

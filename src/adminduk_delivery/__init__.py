@@ -1,8 +1,10 @@
 """adminduk-delivery: the delivery logic of Indonesian population documents, with no I/O.
 
-The package validates identifiers (NIK, KK number, phone and tracking numbers), Kemendagri
-region codes and addresses; see the documentation for the module map. Importing it reads no
-data: the reference tables load on first use.
+Identifiers (NIK, KK number, phone and tracking numbers), Kemendagri regions, addresses,
+residents, documents, shipments with their lifecycle, and batches; see the documentation for
+the module map. Importing it reads no data: the reference tables load on first use.
+Serialization (:mod:`adminduk_delivery.serialization`, cattrs) and the Hypothesis strategies
+(:mod:`adminduk_delivery.strategies`, the ``testing`` extra) are imported on their own.
 
 >>> import adminduk_delivery as ad
 >>> ad.nik.is_valid("3216204107900003")
@@ -11,14 +13,30 @@ True
 'Kabupaten Bekasi'
 """
 
-from . import address, errors, kk, nik, phone, regions, tracking
+from . import (
+    address,
+    batches,
+    couriers,
+    documents,
+    errors,
+    kk,
+    nik,
+    phone,
+    regions,
+    residents,
+    shipments,
+    tracking,
+)
 from .address import Address, ParsedAddress, ParseStatus
+from .batches import Batch, Reconciliation, TrackedEvent
+from .documents import Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import (
     AdmindukError,
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
     InvalidType,
+    TransitionError,
     UnknownRegion,
     ValidationError,
 )
@@ -26,6 +44,8 @@ from .kk import KKInfo
 from .nik import NIKInfo, Sex
 from .phone import PhoneKind, PhoneNumber
 from .regions import Region, RegionLevel, RegionMatch
+from .residents import Household, Resident
+from .shipments import FailureReason, Shipment, ShipmentEvent, ShipmentStatus
 from .tracking import TrackingKind, TrackingNumber
 
 __version__ = "0.1.0"
@@ -33,6 +53,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Address",
     "AdmindukError",
+    "Batch",
+    "Document",
+    "DocumentKind",
+    "DocumentRequest",
+    "FailureReason",
+    "Fulfilment",
+    "Household",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
@@ -43,20 +70,32 @@ __all__ = [
     "ParsedAddress",
     "PhoneKind",
     "PhoneNumber",
+    "Reconciliation",
     "Region",
     "RegionLevel",
     "RegionMatch",
+    "Resident",
     "Sex",
+    "Shipment",
+    "ShipmentEvent",
+    "ShipmentStatus",
+    "TrackedEvent",
     "TrackingKind",
     "TrackingNumber",
+    "TransitionError",
     "UnknownRegion",
     "ValidationError",
     "__version__",
     "address",
+    "batches",
+    "couriers",
+    "documents",
     "errors",
     "kk",
     "nik",
     "phone",
     "regions",
+    "residents",
+    "shipments",
     "tracking",
 ]

@@ -235,6 +235,8 @@ class Scheme:
         return number[:6] + "*" * 10
 
 
-def mask_for_repr(value: str) -> str:
+def mask_for_repr(value: str | None) -> str:
     """Repr of a stored number with only the region digits shown: ``'321620**********'``."""
+    if value is None:
+        return "None"
     return repr(value[:6] + "*" * (len(value) - 6))

@@ -32,6 +32,7 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "InvalidType",
+    "TransitionError",
     "UnknownRegion",
     "ValidationError",
 ]
@@ -94,3 +95,35 @@ class UnknownRegion(InvalidComponent):
     """A region code is well-formed but not in the reference data at the chosen strictness."""
 
     default_code = "region"
+
+
+class TransitionError(AdmindukError):
+    """A lifecycle step that the transition table does not allow.
+
+    The shipment it was applied to is left unchanged.
+
+    Attributes:
+        code: ``"illegal"`` (no such step from this state), ``"terminal"`` (the shipment is
+            finished), ``"out_of_order"`` (the event is older than the last one) or
+            ``"incomplete"`` (the event lacks what its step needs, such as a reason).
+        from_status, to_status: the statuses involved, as their string values.
+    """
+
+    def __init__(self, message: str, *, code: str, from_status: str, to_status: str) -> None:
+        self.code = code
+        self.from_status = from_status
+        self.to_status = to_status
+        self.message = message
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_transition,
+            (type(self), self.message, self.code, self.from_status, self.to_status),
+        )
+
+
+def _rebuild_transition(
+    cls: type[TransitionError], message: str, code: str, from_status: str, to_status: str
+) -> TransitionError:
+    return cls(message, code=code, from_status=from_status, to_status=to_status)

@@ -647,13 +647,17 @@ def codes(level: RegionLevel | str | None = None, *, retired: bool = False) -> t
     >>> len(codes("district")), len(codes("regency", retired=True))
     (7285, 26)
     """
+    return _codes(None if level is None else _to_level(level), retired)
+
+
+@functools.lru_cache(maxsize=16)
+def _codes(level: RegionLevel | None, retired: bool) -> tuple[str, ...]:
     registry = _registry()
     pool: Iterable[str] = (
         (c for c in registry.historical if c not in registry.names) if retired else registry.names
     )
     if level is not None:
-        length = _to_level(level).code_length
-        pool = (c for c in pool if len(c) == length)
+        pool = (c for c in pool if len(c) == level.code_length)
     return tuple(sorted(pool))
 
 

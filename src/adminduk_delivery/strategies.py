@@ -1,4 +1,4 @@
-"""Hypothesis strategies for adminduk-delivery's identifiers and regions.
+"""Hypothesis strategies for adminduk-delivery's identifiers, regions and models.
 
 Needs the ``testing`` extra (``pip install "adminduk-delivery[testing]"``). The strategies
 follow Hypothesis's own house style: plural names, keyword-only options, strategies accepted
@@ -20,6 +20,7 @@ which say which rule they break.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Final, TypeVar
 
@@ -27,15 +28,40 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from . import regions
+from .address import Address
+from .batches import Batch, TrackedEvent
+from .documents import Document, DocumentKind
 from .errors import ValidationError
 from .nik import Sex
+from .phone import PhoneNumber
+from .phone import parse as _parse_phone
+from .residents import Household, Resident
+from .shipments import (
+    TRANSITIONS,
+    FailureReason,
+    Proof,
+    Recipient,
+    RecipientKind,
+    Shipment,
+    ShipmentEvent,
+    ShipmentStatus,
+)
 
 __all__ = [
     "DEFAULT_BIRTH_DATES",
+    "addresses",
+    "batches",
+    "documents",
+    "households",
     "invalid_niks",
     "kk_numbers",
     "niks",
+    "phone_numbers",
+    "recipients",
     "region_codes",
+    "residents",
+    "shipment_histories",
+    "shipments",
 ]
 
 T = TypeVar("T")
@@ -98,12 +124,18 @@ def region_codes(
             prefix = regions.get(within).code
         except ValidationError as exc:
             raise InvalidArgument(f"within={within!r} is not a region code: {exc}") from None
-    pool = [c for c in regions.codes(wanted) if c.startswith(prefix)]
-    if retired:
-        pool += [c for c in regions.codes(wanted, retired=True) if c.startswith(prefix)]
+    pool = _code_pool(wanted, prefix, retired)
     if not pool:
         raise InvalidArgument(f"no {wanted.value} codes within {within!r}")
-    return st.sampled_from(sorted(pool))
+    return st.sampled_from(pool)
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_pool(level: regions.RegionLevel, prefix: str, retired: bool) -> tuple[str, ...]:
+    pool = [c for c in regions.codes(level) if c.startswith(prefix)]
+    if retired:
+        pool += [c for c in regions.codes(level, retired=True) if c.startswith(prefix)]
+    return tuple(sorted(pool))
 
 
 def _dates(dates: st.SearchStrategy[dt.date] | None) -> st.SearchStrategy[dt.date]:
@@ -246,3 +278,312 @@ def invalid_niks(
         return _BREAKERS[code](draw(niks()), draw), code
 
     return build()
+
+
+# --------------------------------------------------------------------------------------------
+# Models
+
+WIB: Final = dt.timezone(dt.timedelta(hours=7), "WIB")
+"""Western Indonesia Time, the zone of the generated timestamps."""
+
+_STREETS: Final = ("Jl. Melati", "Jl. Mawar", "Gg. Kenanga", "Jl. Raya", "Perum. Griya Asri")
+_NAMES: Final = ("Siti", "Aminah", "Budi", "Santoso", "Dewi", "Lestari", "Agus", "Rahmat",
+                 "Nur", "Hidayah", "Eko", "Putri", "Wahyu", "Sri", "Mulyani", "Ahmad")  # fmt: skip
+_OPERATORS: Final = ("811", "812", "813", "821", "822", "852", "853", "857", "858", "877",
+                     "878", "881", "895", "896")  # fmt: skip
+
+
+@st.composite
+def _address(draw: Draw, villages: st.SearchStrategy[str]) -> Address:
+    village = draw(villages)
+    with_postal = draw(st.booleans())
+    return Address(
+        village_code=village,
+        street=draw(st.sampled_from(("", *_STREETS))),
+        house_number=draw(st.sampled_from(("", "1", "7", "12", "12A", "45"))),
+        rt=draw(st.none() | st.integers(1, 30)),
+        rw=draw(st.none() | st.integers(1, 15)),
+        postal_code=regions.postal_code(village) if with_postal else None,
+    )
+
+
+def addresses(*, region: str | None = None) -> st.SearchStrategy[Address]:
+    """Valid addresses; the postal code, when present, is the village's own.
+
+    Args:
+        region: a region code the village lies in (e.g. ``"3216"``, Kabupaten Bekasi).
+
+    Shrinks towards the first village of the region, without street, number, RT or RW.
+    """
+    villages = region_codes(level="village", within=region)
+    return _address(villages)
+
+
+@st.composite
+def _phone(draw: Draw) -> PhoneNumber:
+    operator = draw(st.sampled_from(_OPERATORS))
+    rest = draw(st.text("0123456789", min_size=7, max_size=8))
+    return _parse_phone(f"0{operator}{rest}")
+
+
+def phone_numbers() -> st.SearchStrategy[PhoneNumber]:
+    """Valid Indonesian mobile numbers. Shrinks towards ``+62811 0000000``."""
+    return _phone()
+
+
+@st.composite
+def _resident(
+    draw: Draw,
+    *,
+    region: str,
+    kk_number: str | None,
+    address: Address | None,
+    sexes: st.SearchStrategy[Sex],
+    dates: st.SearchStrategy[dt.date],
+) -> Resident:
+    sex = draw(sexes)
+    born = draw(dates)
+    district = draw(region_codes(level="district", within=region or None))
+    day = born.day + (40 if sex is Sex.FEMALE else 0)
+    nik = (
+        f"{district}{day:02d}{born.month:02d}{born.year % 100:02d}{draw(st.integers(1, 9999)):04d}"
+    )
+    name = " ".join(draw(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=3)))
+    return Resident(
+        nik=nik,
+        name=name,
+        sex=sex,
+        birth_date=born,
+        kk_number=kk_number or draw(kk_numbers(region=region or None)),
+        address=address
+        if address is not None
+        else draw(st.none() | addresses(region=region or None)),
+        phone=draw(st.none() | phone_numbers()),
+        disabled=draw(st.booleans()),
+    )
+
+
+def residents(
+    *,
+    region: str | None = None,
+    sex: Sex | st.SearchStrategy[Sex] | None = None,
+    birth_dates: st.SearchStrategy[dt.date] | None = None,
+) -> st.SearchStrategy[Resident]:
+    """Residents whose NIK encodes their recorded sex and birth date (``nik_consistent``).
+
+    Args:
+        region: a province, regency or district code for the NIK, KK number and address.
+        sex: a :class:`~adminduk_delivery.nik.Sex`, a strategy of them, or ``None`` for both.
+        birth_dates: a strategy of birth dates; default :data:`DEFAULT_BIRTH_DATES`.
+
+    Shrinks towards a man born on 1 January 1930 with a one-word name and no address.
+    """
+    prefix = _check_region(region, retired=False)
+    return _resident(
+        region=prefix, kk_number=None, address=None, sexes=_sexes(sex), dates=_dates(birth_dates)
+    )
+
+
+@st.composite
+def _household(draw: Draw, region: str, min_size: int, max_size: int) -> Household:
+    kk_number = draw(kk_numbers(region=region or None))
+    address = draw(addresses(region=kk_number[:6]))
+    size = draw(st.integers(min_size, max_size))
+    members: list[Resident] = []
+    seen: set[str] = set()
+    for _ in range(size):
+        member = draw(
+            _resident(
+                region=region,
+                kk_number=kk_number,
+                address=address,
+                sexes=_sexes(None),
+                dates=_dates(None),
+            ).filter(lambda r: r.nik not in seen)
+        )
+        seen.add(member.nik)
+        members.append(member)
+    return Household(kk_number=kk_number, members=members, address=address, head_nik=members[0].nik)
+
+
+def households(
+    *, region: str | None = None, min_size: int = 1, max_size: int = 6
+) -> st.SearchStrategy[Household]:
+    """Households whose members share the KK number and the address; the first is the head.
+
+    Shrinks towards a household of ``min_size`` members.
+    """
+    if not 1 <= min_size <= max_size:
+        raise InvalidArgument(f"need 1 <= min_size <= max_size, got {min_size}, {max_size}")
+    return _household(_check_region(region, retired=False), min_size, max_size)
+
+
+@st.composite
+def _document(
+    draw: Draw, kinds: st.SearchStrategy[DocumentKind], owners: st.SearchStrategy[str]
+) -> Document:
+    kind = draw(kinds)
+    return Document(
+        id=f"DOC-{draw(st.integers(1, 10**6)):07d}",
+        kind=kind,
+        owner_nik=draw(owners),
+        issue_date=draw(st.dates(dt.date(2015, 1, 1), dt.date(2026, 12, 31))),
+        replaces_card=kind.properties.is_card and draw(st.booleans()),
+    )
+
+
+def documents(
+    *,
+    kind: DocumentKind | st.SearchStrategy[DocumentKind] | None = None,
+    owners: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Document]:
+    """Documents with ids ``DOC-nnnnnnn``; only cards may be replacements.
+
+    Shrinks towards a KTP-el issued on 1 January 2015.
+    """
+    if kind is None:
+        kinds: st.SearchStrategy[DocumentKind] = st.sampled_from(list(DocumentKind))
+    elif isinstance(kind, DocumentKind):
+        kinds = st.just(kind)
+    elif isinstance(kind, st.SearchStrategy):
+        kinds = kind
+    else:
+        raise InvalidArgument(f"kind={kind!r} is not a DocumentKind or a strategy of them")
+    return _document(kinds, owners if owners is not None else niks())
+
+
+def recipients(*, kind: RecipientKind | None = None) -> st.SearchStrategy[Recipient]:
+    """Recipients with a kind, sometimes a NIK and a name, and a set of proofs."""
+    kinds = st.sampled_from(list(RecipientKind)) if kind is None else st.just(kind)
+    return st.builds(
+        Recipient,
+        kind=kinds,
+        nik=st.none() | niks(),
+        name=st.none() | st.sampled_from(_NAMES),
+        proofs=st.frozensets(st.sampled_from(list(Proof))),
+    )
+
+
+def _event_for(draw: Draw, status: ShipmentStatus, at: dt.datetime) -> ShipmentEvent:
+    reason = None
+    if status is ShipmentStatus.ATTEMPT_FAILED:
+        reason = draw(st.sampled_from(list(FailureReason)))
+    elif status is ShipmentStatus.WITHDRAWN:
+        reason = draw(st.sampled_from([FailureReason.DAMAGED, FailureReason.DUPLICATE_PRINT]))
+    recipient = None
+    if status in (ShipmentStatus.DELIVERED, ShipmentStatus.COLLECTED):
+        recipient = draw(recipients())
+    return ShipmentEvent(
+        status=status,
+        at=at,
+        reason=reason,
+        recipient=recipient,
+        office=draw(st.none() | st.sampled_from(["17500", "17520", "17530"])),
+    )
+
+
+@st.composite
+def _history(draw: Draw, start: dt.datetime, max_size: int) -> tuple[ShipmentEvent, ...]:
+    status = ShipmentStatus.CREATED
+    at = start
+    events: list[ShipmentEvent] = []
+    while len(events) < max_size and not status.is_terminal and draw(st.booleans()):
+        order = list(ShipmentStatus)
+        status = draw(st.sampled_from(sorted(TRANSITIONS[status], key=order.index)))
+        at = at + dt.timedelta(minutes=draw(st.integers(0, 3 * 24 * 60)))
+        events.append(_event_for(draw, status, at))
+    return tuple(events)
+
+
+def shipment_histories(
+    *, start: dt.datetime | None = None, max_size: int = 12
+) -> st.SearchStrategy[tuple[ShipmentEvent, ...]]:
+    """Legal event sequences from ``created``: a random walk over the transition table,
+    with timestamps that never go back.
+
+    Args:
+        start: the time before the first event (timezone-aware); default 20 March 2020, 08:00
+            WIB (the Bekasi handover).
+        max_size: the most events.
+
+    Shrinks towards the empty history.
+    """
+    begin = start or dt.datetime(2020, 3, 20, 8, 0, tzinfo=WIB)
+    if begin.tzinfo is None:
+        raise InvalidArgument("start must be timezone-aware")
+    if max_size < 0:
+        raise InvalidArgument(f"max_size must be >= 0, got {max_size}")
+    return _history(begin, max_size)
+
+
+@st.composite
+def _shipment(draw: Draw, docs: st.SearchStrategy[list[Document]], with_history: bool) -> Shipment:
+    from .tracking import build_s10  # noqa: PLC0415 - tiny module, kept local for clarity
+
+    contents = draw(docs)
+    return Shipment(
+        tracking_number=build_s10("RR", draw(st.integers(0, 99_999_999))),
+        documents=contents,
+        address=draw(addresses()),
+        service=draw(st.sampled_from(["", "PKH", "EMS"])),
+        events=draw(shipment_histories()) if with_history else (),
+    )
+
+
+def shipments(
+    *, documents_of: st.SearchStrategy[list[Document]] | None = None, history: bool = True
+) -> st.SearchStrategy[Shipment]:
+    """Shipments with an S10 tracking number, one to three documents and a legal history.
+
+    Args:
+        documents_of: a strategy of document lists (unique ids) to put inside.
+        history: whether to add a legal event history.
+    """
+    docs = documents_of or st.lists(documents(), min_size=1, max_size=3, unique_by=lambda d: d.id)
+    return _shipment(docs, history)
+
+
+@st.composite
+def _batch(draw: Draw, min_size: int, max_size: int) -> Batch:
+    docs = draw(
+        st.lists(documents(), min_size=min_size, max_size=max_size, unique_by=lambda d: d.id)
+    )
+    numbers = draw(
+        st.lists(st.integers(0, 99_999_999), min_size=len(docs), max_size=len(docs), unique=True)
+    )
+    from .tracking import build_s10  # noqa: PLC0415 - as above
+
+    groups: list[list[Document]] = []
+    for doc in docs:
+        joins_previous: bool = draw(st.booleans())
+        if groups and joins_previous:
+            groups[-1].append(doc)
+        else:
+            groups.append([doc])
+    built = [
+        Shipment(
+            tracking_number=build_s10("RR", numbers[i]),
+            documents=group,
+            address=draw(addresses()),
+        )
+        for i, group in enumerate(groups)
+    ]
+    batch = Batch(id=f"BATCH-{draw(st.integers(1, 999)):03d}", documents=docs, shipments=built)
+    events = [
+        TrackedEvent(tracking_number=s.tracking_number, event=e)
+        for s in built
+        for e in draw(shipment_histories())
+    ]
+    return batch.fold(events)
+
+
+def batches(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Batch]:
+    """Batches of documents packed into shipments (neighbouring documents share one), with
+    legal histories folded in. Every document is in exactly one shipment.
+
+    Args:
+        min_size, max_size: how many documents.
+    """
+    if not 0 <= min_size <= max_size:
+        raise InvalidArgument(f"need 0 <= min_size <= max_size, got {min_size}, {max_size}")
+    return _batch(min_size, max_size)

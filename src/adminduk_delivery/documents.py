@@ -1,0 +1,267 @@
+"""Population documents (dokumen Adminduk), their properties, and residents' requests for them.
+
+Each :class:`DocumentKind` carries its properties as data (:attr:`DocumentKind.properties`):
+whether it is a card or paper, whether it may be self-printed on plain paper (every document
+except KTP-el and KIA, since 1 July 2020), whether it holds a child's data, whether it is a
+temporary document (the *Suket*, superseded when its KTP-el reaches its owner).
+
+>>> from adminduk_delivery.documents import DocumentKind
+>>> DocumentKind.KTP_EL.properties.is_card, DocumentKind.KTP_EL.properties.self_printable
+(True, False)
+>>> DocumentKind.AKTA_KELAHIRAN.properties.children_data
+True
+>>> DocumentKind.SUKET.properties.temporary
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Final
+
+import attrs
+
+from . import nik as _nik
+from ._identifiers import mask_for_repr
+from .address import Address
+from .errors import InvalidType, ValidationError
+
+__all__ = [
+    "SELF_PRINT_SINCE",
+    "CollectionPoint",
+    "Document",
+    "DocumentKind",
+    "DocumentRequest",
+    "Fulfilment",
+    "KindProperties",
+]
+
+SELF_PRINT_SINCE: Final = dt.date(2020, 7, 1)
+"""Since this day, documents other than KTP-el and KIA may be printed by residents on plain
+paper (Permendagri 109/2019, electronic signature and QR code)."""
+
+
+@attrs.frozen(kw_only=True)
+class KindProperties:
+    """What is true of every document of one kind.
+
+    Attributes:
+        label_id, label_en: names in Indonesian and English.
+        is_card: a plastic card (KTP-el, KIA) rather than paper.
+        self_printable: may be printed by the resident on plain paper since
+            :data:`SELF_PRINT_SINCE`.
+        replacement_surrenders_old: a replacement is handed over only against the old card.
+        children_data: holds a child's personal data (handle with extra care).
+        temporary: stands in for another document until that one is delivered.
+    """
+
+    label_id: str
+    label_en: str
+    is_card: bool = False
+    self_printable: bool = True
+    replacement_surrenders_old: bool = False
+    children_data: bool = False
+    temporary: bool = False
+
+
+class DocumentKind(enum.Enum):
+    """The kinds of population documents that a Dinas Dukcapil issues."""
+
+    KTP_EL = "ktp_el"
+    KIA = "kia"
+    KARTU_KELUARGA = "kartu_keluarga"
+    AKTA_KELAHIRAN = "akta_kelahiran"
+    AKTA_KEMATIAN = "akta_kematian"
+    AKTA_PERKAWINAN = "akta_perkawinan"
+    AKTA_PERCERAIAN = "akta_perceraian"
+    SURAT_PINDAH = "surat_pindah"
+    SUKET = "suket"
+
+    @property
+    def properties(self) -> KindProperties:
+        """The kind's properties (a row of :data:`KIND_PROPERTIES`)."""
+        return KIND_PROPERTIES[self]
+
+    def self_printable_on(self, day: dt.date) -> bool:
+        """Whether a resident may print this document on plain paper on ``day``."""
+        return self.properties.self_printable and day >= SELF_PRINT_SINCE
+
+
+KIND_PROPERTIES: Final[dict[DocumentKind, KindProperties]] = {
+    DocumentKind.KTP_EL: KindProperties(
+        label_id="KTP elektronik",
+        label_en="electronic identity card",
+        is_card=True,
+        self_printable=False,
+        replacement_surrenders_old=True,
+    ),
+    DocumentKind.KIA: KindProperties(
+        label_id="Kartu Identitas Anak",
+        label_en="child identity card",
+        is_card=True,
+        self_printable=False,
+        replacement_surrenders_old=True,
+        children_data=True,
+    ),
+    DocumentKind.KARTU_KELUARGA: KindProperties(label_id="Kartu Keluarga", label_en="family card"),
+    DocumentKind.AKTA_KELAHIRAN: KindProperties(
+        label_id="Akta Kelahiran", label_en="birth certificate", children_data=True
+    ),
+    DocumentKind.AKTA_KEMATIAN: KindProperties(
+        label_id="Akta Kematian", label_en="death certificate"
+    ),
+    DocumentKind.AKTA_PERKAWINAN: KindProperties(
+        label_id="Akta Perkawinan", label_en="marriage certificate"
+    ),
+    DocumentKind.AKTA_PERCERAIAN: KindProperties(
+        label_id="Akta Perceraian", label_en="divorce certificate"
+    ),
+    DocumentKind.SURAT_PINDAH: KindProperties(
+        label_id="Surat Keterangan Pindah (SKPWNI)", label_en="certificate of moving"
+    ),
+    DocumentKind.SUKET: KindProperties(
+        label_id="Surat Keterangan (pengganti KTP-el)",
+        label_en="temporary certificate standing in for a KTP-el",
+        temporary=True,
+    ),
+}
+"""The properties of every kind, as data."""
+
+
+def _nik_field(value: object) -> str:
+    return _nik.validate(value, regions="none")
+
+
+def _owner_nik(value: object) -> str:
+    try:
+        return _nik.validate(value, regions="none")
+    except ValidationError as error:
+        raise type(error)(error.message, field="owner_nik", code=error.code) from None
+
+
+def _text_id(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType(f"an id is a string, got {type(value).__name__}", field="id")
+    text = value.strip()
+    if not text:
+        raise ValidationError("an id must not be empty", field="id", code="empty")
+    return text
+
+
+def _optional_number(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidType(f"a number is a string, got {type(value).__name__}", field="number")
+    return value.strip() or None
+
+
+def _date_field(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidType(
+            f"{attribute.name} must be a date, got {type(value).__name__}", field=attribute.name
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One printed document, identified by the issuer's ``id`` (a print or blanko serial).
+
+    Attributes:
+        id: unique within a batch; what the Dinas writes on its handover list.
+        kind: the document kind.
+        owner_nik: the NIK of the person the document is about (masked in the repr).
+        issue_date: the day it was issued.
+        number: the document's own number where it has one (an akta number, a KK number).
+        replaces_card: a replacement card, handed over only against the old one (when the
+            kind requires it).
+    """
+
+    id: str = attrs.field(converter=_text_id)
+    kind: DocumentKind = attrs.field(validator=attrs.validators.instance_of(DocumentKind))
+    owner_nik: str = attrs.field(converter=_owner_nik, repr=mask_for_repr)
+    issue_date: dt.date = attrs.field(validator=_date_field)
+    number: str | None = attrs.field(default=None, converter=_optional_number, repr=False)
+    replaces_card: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.replaces_card and not self.kind.properties.is_card:
+            raise ValidationError(
+                f"only cards are replaced against the old one, not {self.kind.value}",
+                field="replaces_card",
+                code="not_a_card",
+            )
+
+    @property
+    def needs_old_card_surrendered(self) -> bool:
+        """Whether the courier must take the old card back on handover."""
+        return self.replaces_card and self.kind.properties.replacement_surrenders_old
+
+
+class Fulfilment(enum.Enum):
+    """How a resident chose to receive a document (on the request form)."""
+
+    DELIVER = "deliver"
+    """Dikirim: delivered to the address."""
+    COLLECT = "collect"
+    """Diambil: collected at a collection point."""
+    SELF_PRINT = "self_print"
+    """Cetak mandiri: printed by the resident on plain paper."""
+
+
+class CollectionPoint(enum.Enum):
+    """Where a document can be collected."""
+
+    DINAS = "dinas"
+    KECAMATAN = "kecamatan"
+    POST_OFFICE = "post_office"
+
+
+@attrs.frozen(kw_only=True)
+class DocumentRequest:
+    """A resident's request for a document and how they want to receive it.
+
+    Attributes:
+        id: the request's id in the caller's system.
+        nik: the requesting resident (masked in the repr).
+        kind: the document kind requested.
+        fulfilment: deliver, collect or self-print.
+        requested_on: the day of the request.
+        address: the delivery address (required to deliver).
+        collect_at: where to collect (required to collect).
+
+    Raises:
+        ValidationError: delivery without an address, collection without a place, or
+            self-printing a document that cannot be self-printed on ``requested_on``.
+    """
+
+    id: str = attrs.field(converter=_text_id)
+    nik: str = attrs.field(converter=_nik_field, repr=mask_for_repr)
+    kind: DocumentKind = attrs.field(validator=attrs.validators.instance_of(DocumentKind))
+    fulfilment: Fulfilment = attrs.field(validator=attrs.validators.instance_of(Fulfilment))
+    requested_on: dt.date = attrs.field(validator=_date_field)
+    address: Address | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Address))
+    )
+    collect_at: CollectionPoint | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(CollectionPoint)),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.fulfilment is Fulfilment.DELIVER and self.address is None:
+            raise ValidationError("a delivery needs an address", field="address", code="required")
+        if self.fulfilment is Fulfilment.COLLECT and self.collect_at is None:
+            raise ValidationError(
+                "a collection needs a collection point", field="collect_at", code="required"
+            )
+        if self.fulfilment is Fulfilment.SELF_PRINT and not self.kind.self_printable_on(
+            self.requested_on
+        ):
+            raise ValidationError(
+                f"{self.kind.properties.label_en} cannot be self-printed"
+                + ("" if self.kind.properties.self_printable else " (cards never can)"),
+                field="fulfilment",
+                code="not_self_printable",
+            )

@@ -1,0 +1,180 @@
+"""Residents (penduduk) and households (Kartu Keluarga).
+
+Reprs mask personal data: NIK and KK number keep only their region digits, names only their
+initials, phone numbers only the operator prefix and the last two digits.
+
+>>> import datetime as dt
+>>> from adminduk_delivery.residents import Resident
+>>> from adminduk_delivery.nik import Sex
+>>> r = Resident(
+...     nik="3216204107900003", name="Siti Aminah", sex=Sex.FEMALE,
+...     birth_date=dt.date(1990, 7, 1), kk_number="3216201503180007",
+... )
+>>> r
+Resident(nik='321620**********', name='S*** A*****', sex=<Sex.FEMALE: 'female'>, ...)
+>>> r.nik_consistent, r.age(on=dt.date(2026, 11, 28))
+(True, 36)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from . import kk as _kk
+from . import nik as _nik
+from ._identifiers import mask_for_repr
+from .address import Address
+from .errors import InvalidType, ValidationError
+from .nik import Sex
+from .phone import PhoneNumber
+
+__all__ = ["Household", "Resident", "mask_name"]
+
+
+def mask_name(name: str) -> str:
+    """Keep the initial of each word: ``"Siti Aminah"`` becomes ``"S*** A*****"``.
+
+    >>> mask_name("Muhammad  Rizky")
+    'M******* R****'
+    """
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in name.split())
+
+
+def _name(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType(f"a name is a string, got {type(value).__name__}", field="name")
+    text = " ".join(value.split())
+    if not text:
+        raise ValidationError("a name must not be empty", field="name", code="empty")
+    return text
+
+
+def _nik_value(value: object) -> str:
+    return _nik.validate(value, regions="none")
+
+
+def _kk_value(value: object) -> str:
+    return _kk.validate(value, regions="none")
+
+
+def _phone(value: object) -> PhoneNumber | None:
+    if value is None or isinstance(value, PhoneNumber):
+        return value
+    if isinstance(value, str):
+        from . import phone  # noqa: PLC0415 - phonenumbers loads on first use
+
+        return phone.parse(value)
+    raise InvalidType(
+        f"a phone is a PhoneNumber or a string, got {type(value).__name__}", field="phone"
+    )
+
+
+def _birth_date(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidType(
+            f"birth_date must be a date, got {type(value).__name__}", field="birth_date"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Resident:
+    """A resident as recorded in the population register.
+
+    Attributes:
+        nik: the NIK (structure checked; region digits of any era accepted).
+        name: the full name, whitespace normalised.
+        sex, birth_date: as recorded. They may disagree with what the NIK encodes (register
+            errors happen); :attr:`nik_consistent` says whether they agree.
+        kk_number: the household's KK number.
+        address: the delivery address, when known.
+        phone: a phone number (a :class:`~adminduk_delivery.phone.PhoneNumber` or text).
+        disabled: has a disability (a delivery priority in many programmes).
+    """
+
+    nik: str = attrs.field(converter=_nik_value, repr=mask_for_repr)
+    name: str = attrs.field(converter=_name, repr=lambda v: repr(mask_name(v)))
+    sex: Sex = attrs.field(validator=attrs.validators.instance_of(Sex))
+    birth_date: dt.date = attrs.field(validator=_birth_date)
+    kk_number: str = attrs.field(converter=_kk_value, repr=mask_for_repr)
+    address: Address | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Address))
+    )
+    phone: PhoneNumber | None = attrs.field(default=None, converter=_phone)
+    disabled: bool = False
+
+    @property
+    def nik_consistent(self) -> bool:
+        """Whether the NIK encodes the recorded sex and day and month of birth (and the year's
+        last two digits)."""
+        day = self.birth_date.day + (40 if self.sex is Sex.FEMALE else 0)
+        encoded = f"{day:02d}{self.birth_date.month:02d}{self.birth_date.year % 100:02d}"
+        return self.nik[6:12] == encoded
+
+    def age(self, *, on: dt.date) -> int:
+        """Age in whole years on a given day."""
+        born = self.birth_date
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _members(value: Iterable[Resident]) -> tuple[Resident, ...]:
+    members = tuple(value)
+    if not all(isinstance(m, Resident) for m in members):
+        raise InvalidType("members must be Resident objects", field="members")
+    return members
+
+
+@attrs.frozen(kw_only=True)
+class Household:
+    """The members of one Kartu Keluarga at one moment, and its address.
+
+    A KK number is not a person key: it changes when a household splits, moves or loses its
+    head. Use a household to answer "who at this door may receive this document?".
+
+    Attributes:
+        kk_number: the Kartu Keluarga number (masked in the repr).
+        members: the residents on the card, in the card's order; they share ``kk_number``.
+        address: the address on the card.
+        head_nik: the head of the household (kepala keluarga), one of the members.
+
+    Raises:
+        ValidationError: a member with another KK number, two members with one NIK, or a head
+            who is not a member.
+    """
+
+    kk_number: str = attrs.field(converter=_kk_value, repr=mask_for_repr)
+    members: tuple[Resident, ...] = attrs.field(converter=_members)
+    address: Address = attrs.field(validator=attrs.validators.instance_of(Address))
+    head_nik: str | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_nik_value), repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.members:
+            raise ValidationError("a household has members", field="members", code="empty")
+        niks = [m.nik for m in self.members]
+        if len(set(niks)) != len(niks):
+            raise ValidationError("two members share a NIK", field="members", code="duplicate")
+        if any(m.kk_number != self.kk_number for m in self.members):
+            raise ValidationError(
+                "every member carries the household's KK number",
+                field="members",
+                code="kk_number",
+            )
+        if self.head_nik is not None and self.head_nik not in niks:
+            raise ValidationError(
+                "the head of the household is one of its members",
+                field="head_nik",
+                code="not_a_member",
+            )
+
+    def member(self, nik: str) -> Resident | None:
+        """The member with this NIK, if any."""
+        wanted = _nik.compact(nik)
+        return next((m for m in self.members if m.nik == wanted), None)
+
+    def adults(self, *, on: dt.date, min_age: int = 17) -> tuple[Resident, ...]:
+        """Members at least ``min_age`` years old on ``on`` (17 is the KTP-el age)."""
+        return tuple(m for m in self.members if m.age(on=on) >= min_age)

@@ -1,0 +1,491 @@
+"""Shipments and their lifecycle, as one transition table (sans-I/O).
+
+A shipment carries one or more documents to one household address. Its life is a sequence of
+events reported by the courier; the library decides whether each event is a legal next step
+and folds it into the shipment. The caller stores the events and feeds them in; nothing here
+reads a clock, a database or the network.
+
+The lifecycle
+-------------
+Every status and every legal step between statuses is in :data:`TRANSITIONS`, and nowhere
+else. A shipment is **created** when the Dinas packs it, **handed over** to the courier
+(serah terima), moves **in transit** to the **delivery office** (a Pos KPC), goes **out for
+delivery**, and is then either **delivered** (to whom, with what proof) or its **attempt
+fails** (with a normalised reason). After a failed attempt it goes out again (antar ulang),
+back to the office, is **held for pickup**, or starts **returning** to the issuer, where it is
+**returned**. Before dispatch an item can be **withdrawn** (damaged, double-printed); at any
+time before the end the issuer can **recall** it. Delivered, collected, returned, withdrawn and
+recalled are terminal.
+
+The rules for events that do not fit (each raises :class:`~adminduk_delivery.errors.TransitionError`
+and leaves the shipment unchanged, except duplicates):
+
+- **duplicates**: an event equal to one already in the history is ignored (couriers resend);
+- **after a terminal status**: refused (``code="terminal"``);
+- **out of order**: an event older than the last one is refused (``code="out_of_order"``);
+  sort a courier's feed by time before applying it (:mod:`adminduk_delivery.batches` does);
+- **illegal steps**: refused (``code="illegal"``);
+- **incomplete events**: a failed attempt or a withdrawal without a reason, a delivery or
+  collection without a recipient, are refused when the event is built (a ``ValidationError``).
+
+>>> import datetime as dt
+>>> from adminduk_delivery import shipments
+>>> from adminduk_delivery.shipments import ShipmentStatus as S
+>>> S.CREATED in shipments.TRANSITIONS[S.RETURNING]
+False
+>>> sorted(s.value for s in shipments.TRANSITIONS[S.OUT_FOR_DELIVERY])
+['attempt_failed', 'delivered', 'recalled']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+from . import nik as _nik
+from . import tracking as _tracking
+from ._identifiers import mask_for_repr
+from .address import Address
+from .documents import Document
+from .errors import InvalidType, TransitionError, ValidationError
+from .residents import mask_name
+
+__all__ = [
+    "FAILURE_REASONS",
+    "TRANSITIONS",
+    "FailureReason",
+    "Proof",
+    "ReasonProperties",
+    "Recipient",
+    "RecipientKind",
+    "Shipment",
+    "ShipmentEvent",
+    "ShipmentStatus",
+    "apply",
+    "apply_all",
+    "lifecycle_mermaid",
+]
+
+
+class ShipmentStatus(enum.Enum):
+    """Where a shipment is in its life."""
+
+    CREATED = "created"
+    HANDED_OVER = "handed_over"
+    IN_TRANSIT = "in_transit"
+    AT_DELIVERY_OFFICE = "at_delivery_office"
+    OUT_FOR_DELIVERY = "out_for_delivery"
+    ATTEMPT_FAILED = "attempt_failed"
+    HELD_FOR_PICKUP = "held_for_pickup"
+    RETURNING = "returning"
+    DELIVERED = "delivered"
+    COLLECTED = "collected"
+    RETURNED = "returned"
+    WITHDRAWN = "withdrawn"
+    RECALLED = "recalled"
+
+    @property
+    def is_terminal(self) -> bool:
+        """No step leads out of it."""
+        return not TRANSITIONS[self]
+
+
+_S = ShipmentStatus
+_RECALLABLE: Final = frozenset({_S.RECALLED})
+
+TRANSITIONS: Final[dict[ShipmentStatus, frozenset[ShipmentStatus]]] = {
+    _S.CREATED: frozenset({_S.HANDED_OVER, _S.WITHDRAWN}) | _RECALLABLE,
+    _S.HANDED_OVER: frozenset(
+        {_S.IN_TRANSIT, _S.AT_DELIVERY_OFFICE, _S.OUT_FOR_DELIVERY, _S.WITHDRAWN, _S.RETURNING}
+    )
+    | _RECALLABLE,
+    _S.IN_TRANSIT: frozenset({_S.IN_TRANSIT, _S.AT_DELIVERY_OFFICE, _S.RETURNING}) | _RECALLABLE,
+    _S.AT_DELIVERY_OFFICE: frozenset(
+        {_S.OUT_FOR_DELIVERY, _S.HELD_FOR_PICKUP, _S.IN_TRANSIT, _S.RETURNING}
+    )
+    | _RECALLABLE,
+    _S.OUT_FOR_DELIVERY: frozenset({_S.DELIVERED, _S.ATTEMPT_FAILED}) | _RECALLABLE,
+    _S.ATTEMPT_FAILED: frozenset(
+        {_S.OUT_FOR_DELIVERY, _S.AT_DELIVERY_OFFICE, _S.HELD_FOR_PICKUP, _S.RETURNING}
+    )
+    | _RECALLABLE,
+    _S.HELD_FOR_PICKUP: frozenset({_S.COLLECTED, _S.OUT_FOR_DELIVERY, _S.RETURNING}) | _RECALLABLE,
+    _S.RETURNING: frozenset({_S.RETURNING, _S.RETURNED}),
+    _S.DELIVERED: frozenset(),
+    _S.COLLECTED: frozenset(),
+    _S.RETURNED: frozenset(),
+    _S.WITHDRAWN: frozenset(),
+    _S.RECALLED: frozenset(),
+}
+"""Every legal step: ``TRANSITIONS[from_status]`` is the set of statuses an event may move a
+shipment to. A status with no steps is terminal. ``IN_TRANSIT`` and ``RETURNING`` may repeat
+(every scan on the way is an event)."""
+
+
+@attrs.frozen(kw_only=True)
+class ReasonProperties:
+    """What a failure reason means, in two languages, and whether it ends the attempts."""
+
+    label_id: str
+    label_en: str
+    terminal: bool
+
+
+class FailureReason(enum.Enum):
+    """Why an attempt failed, or why an item was withdrawn or returned (normalised)."""
+
+    ADDRESS_NOT_FOUND = "address_not_found"
+    ADDRESS_INCOMPLETE = "address_incomplete"
+    RECIPIENT_ABSENT = "recipient_absent"
+    MOVED = "moved"
+    DECEASED = "deceased"
+    REFUSED = "refused"
+    PHONE_UNREACHABLE = "phone_unreachable"
+    RECIPIENT_NOT_ELIGIBLE = "recipient_not_eligible"
+    OLD_CARD_NOT_SURRENDERED = "old_card_not_surrendered"
+    AREA_INACCESSIBLE = "area_inaccessible"
+    AREA_CLEARED = "area_cleared"
+    MISROUTED = "misrouted"
+    DAMAGED = "damaged"
+    DUPLICATE_PRINT = "duplicate_print"
+    UNCLAIMED = "unclaimed"
+    FORCE_MAJEURE = "force_majeure"
+
+    @property
+    def properties(self) -> ReasonProperties:
+        """Labels and terminality (a row of :data:`FAILURE_REASONS`)."""
+        return FAILURE_REASONS[self]
+
+    @property
+    def terminal(self) -> bool:
+        """Whether the remaining attempts are pointless (moved, deceased, refused, ...)."""
+        return FAILURE_REASONS[self].terminal
+
+
+_R = FailureReason
+FAILURE_REASONS: Final[dict[FailureReason, ReasonProperties]] = {
+    _R.ADDRESS_NOT_FOUND: ReasonProperties(
+        label_id="alamat tidak ditemukan", label_en="address not found", terminal=False
+    ),
+    _R.ADDRESS_INCOMPLETE: ReasonProperties(
+        label_id="alamat tidak lengkap", label_en="address incomplete", terminal=False
+    ),
+    _R.RECIPIENT_ABSENT: ReasonProperties(
+        label_id="penerima tidak di tempat", label_en="recipient absent", terminal=False
+    ),
+    _R.MOVED: ReasonProperties(label_id="pindah alamat", label_en="moved", terminal=True),
+    _R.DECEASED: ReasonProperties(
+        label_id="penerima meninggal dunia", label_en="recipient deceased", terminal=True
+    ),
+    _R.REFUSED: ReasonProperties(label_id="ditolak penerima", label_en="refused", terminal=True),
+    _R.PHONE_UNREACHABLE: ReasonProperties(
+        label_id="telepon tidak dapat dihubungi", label_en="phone unreachable", terminal=False
+    ),
+    _R.RECIPIENT_NOT_ELIGIBLE: ReasonProperties(
+        label_id="penerima tidak berhak", label_en="recipient not eligible", terminal=False
+    ),
+    _R.OLD_CARD_NOT_SURRENDERED: ReasonProperties(
+        label_id="KTP lama tidak diserahkan",
+        label_en="old card not surrendered",
+        terminal=False,
+    ),
+    _R.AREA_INACCESSIBLE: ReasonProperties(
+        label_id="wilayah tidak dapat dijangkau", label_en="area inaccessible", terminal=False
+    ),
+    _R.AREA_CLEARED: ReasonProperties(
+        label_id="wilayah tergusur", label_en="area cleared", terminal=True
+    ),
+    _R.MISROUTED: ReasonProperties(label_id="salah salur", label_en="misrouted", terminal=False),
+    _R.DAMAGED: ReasonProperties(label_id="rusak", label_en="damaged", terminal=True),
+    _R.DUPLICATE_PRINT: ReasonProperties(
+        label_id="cetak ganda", label_en="duplicate print", terminal=True
+    ),
+    _R.UNCLAIMED: ReasonProperties(label_id="tidak diambil", label_en="unclaimed", terminal=True),
+    _R.FORCE_MAJEURE: ReasonProperties(
+        label_id="keadaan kahar", label_en="force majeure", terminal=False
+    ),
+}
+"""Every failure reason with its Indonesian and English labels and whether it is terminal."""
+
+
+class RecipientKind(enum.Enum):
+    """Who took the document at the door or the counter."""
+
+    OWNER = "owner"
+    HOUSEHOLD_MEMBER = "household_member"
+    VILLAGE_OFFICIAL = "village_official"
+    OTHER = "other"
+
+
+class Proof(enum.Enum):
+    """What the courier took as proof of delivery."""
+
+    ID_SHOWN = "id_shown"
+    PHOTO = "photo"
+    SIGNATURE = "signature"
+    OLD_CARD_SURRENDERED = "old_card_surrendered"
+
+
+def _optional_nik(value: object) -> str | None:
+    return None if value is None else _nik.validate(value, regions="none")
+
+
+def _optional_name(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidType(f"a name is a string, got {type(value).__name__}", field="name")
+    return " ".join(value.split()) or None
+
+
+def _proofs(value: Iterable[Proof]) -> frozenset[Proof]:
+    proofs = frozenset(value)
+    if not all(isinstance(p, Proof) for p in proofs):
+        raise InvalidType("proofs are Proof values", field="proofs")
+    return proofs
+
+
+@attrs.frozen(kw_only=True)
+class Recipient:
+    """The person who received a shipment. NIK and name are masked in the repr.
+
+    Attributes:
+        kind: owner, household member, village official or other.
+        nik: the recipient's NIK when recorded.
+        name: the recipient's name when recorded.
+        proofs: what the courier took as proof.
+    """
+
+    kind: RecipientKind = attrs.field(validator=attrs.validators.instance_of(RecipientKind))
+    nik: str | None = attrs.field(default=None, converter=_optional_nik, repr=mask_for_repr)
+    name: str | None = attrs.field(
+        default=None,
+        converter=_optional_name,
+        repr=lambda v: repr(None if v is None else mask_name(v)),
+    )
+    proofs: frozenset[Proof] = attrs.field(factory=frozenset, converter=_proofs)
+
+
+def _aware(instance: object, attribute: attrs.Attribute[dt.datetime], value: object) -> None:
+    if not isinstance(value, dt.datetime):
+        raise InvalidType(f"at must be a datetime, got {type(value).__name__}", field="at")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(
+            "at must be timezone-aware (couriers report in WIB, WITA or WIT)",
+            field="at",
+            code="naive_datetime",
+        )
+
+
+def _optional_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidType(f"expected a string, got {type(value).__name__}", field="text")
+    return value.strip() or None
+
+
+_NEEDS_REASON: Final = frozenset({_S.ATTEMPT_FAILED, _S.WITHDRAWN})
+_NEEDS_RECIPIENT: Final = frozenset({_S.DELIVERED, _S.COLLECTED})
+
+
+@attrs.frozen(kw_only=True)
+class ShipmentEvent:
+    """One thing that happened to a shipment, as the courier reported it.
+
+    Attributes:
+        status: the normalised status the event moves the shipment to.
+        at: when it happened, timezone-aware.
+        reason: why (required for a failed attempt or a withdrawal).
+        recipient: who received it (required for a delivery or a collection).
+        office: the reporting office (a Pos KPC code, a courier hub).
+        raw_code, raw_text: the courier's own code and text, kept beside our status.
+
+    Raises:
+        ValidationError: a naive timestamp, a missing reason or recipient, or a recipient on
+            an event that is not a delivery or collection.
+    """
+
+    status: ShipmentStatus = attrs.field(validator=attrs.validators.instance_of(ShipmentStatus))
+    at: dt.datetime = attrs.field(validator=_aware)
+    reason: FailureReason | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(FailureReason)),
+    )
+    recipient: Recipient | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Recipient)),
+    )
+    office: str | None = attrs.field(default=None, converter=_optional_text)
+    raw_code: str | None = attrs.field(default=None, converter=_optional_text)
+    raw_text: str | None = attrs.field(default=None, converter=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.status in _NEEDS_REASON and self.reason is None:
+            raise ValidationError(
+                f"a {self.status.value} event needs a reason", field="reason", code="required"
+            )
+        if self.status in _NEEDS_RECIPIENT and self.recipient is None:
+            raise ValidationError(
+                f"a {self.status.value} event needs a recipient",
+                field="recipient",
+                code="required",
+            )
+        if self.recipient is not None and self.status not in _NEEDS_RECIPIENT:
+            raise ValidationError(
+                f"a {self.status.value} event has no recipient",
+                field="recipient",
+                code="not_allowed",
+            )
+
+
+def _tracking_number(value: object) -> str:
+    return _tracking.parse(value).value
+
+
+def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
+    documents = tuple(value)
+    if not documents:
+        raise ValidationError("a shipment carries documents", field="documents", code="empty")
+    if not all(isinstance(d, Document) for d in documents):
+        raise InvalidType("documents are Document objects", field="documents")
+    ids = [d.id for d in documents]
+    if len(set(ids)) != len(ids):
+        raise ValidationError(
+            "a document appears twice in the shipment", field="documents", code="duplicate"
+        )
+    return documents
+
+
+def _events(value: Iterable[ShipmentEvent]) -> tuple[ShipmentEvent, ...]:
+    events = tuple(value)
+    if not all(isinstance(e, ShipmentEvent) for e in events):
+        raise InvalidType("events are ShipmentEvent objects", field="events")
+    return events
+
+
+@attrs.frozen(kw_only=True)
+class Shipment:
+    """One or more documents for one household address, and what has happened to them.
+
+    Attributes:
+        tracking_number: an S10 identifier or a domestic barcode (canonical form).
+        documents: the documents inside, each once.
+        address: where it goes.
+        service: the courier's service code (free text, e.g. ``"PKH"`` or ``"EMS"``).
+        events: the history, oldest first. Built through :func:`apply`, or given whole: a
+            given history is replayed on construction and must be legal.
+
+    Raises:
+        ValidationError: for malformed fields.
+        TransitionError: for a history that the transition table does not allow.
+    """
+
+    tracking_number: str = attrs.field(converter=_tracking_number)
+    documents: tuple[Document, ...] = attrs.field(converter=_documents)
+    address: Address = attrs.field(validator=attrs.validators.instance_of(Address))
+    service: str = ""
+    events: tuple[ShipmentEvent, ...] = attrs.field(default=(), converter=_events)
+
+    def __attrs_post_init__(self) -> None:
+        status = ShipmentStatus.CREATED
+        last: dt.datetime | None = None
+        for event in self.events:
+            _check_step(status, last, event)
+            status, last = event.status, event.at
+
+    @property
+    def status(self) -> ShipmentStatus:
+        """The status after the last event (``CREATED`` without events)."""
+        return self.events[-1].status if self.events else ShipmentStatus.CREATED
+
+    @property
+    def last_event(self) -> ShipmentEvent | None:
+        """The most recent event, if any."""
+        return self.events[-1] if self.events else None
+
+    @property
+    def attempts(self) -> int:
+        """Delivery attempts made: how often it went out for delivery."""
+        return sum(e.status is ShipmentStatus.OUT_FOR_DELIVERY for e in self.events)
+
+    @property
+    def failed_attempts(self) -> tuple[ShipmentEvent, ...]:
+        """The failed-attempt events, oldest first."""
+        return tuple(e for e in self.events if e.status is ShipmentStatus.ATTEMPT_FAILED)
+
+    @property
+    def is_terminal(self) -> bool:
+        """Delivered, collected, returned, withdrawn or recalled."""
+        return self.status.is_terminal
+
+    def event_at(self, status: ShipmentStatus) -> dt.datetime | None:
+        """When the shipment first reached ``status``, if it did."""
+        return next((e.at for e in self.events if e.status is status), None)
+
+
+def _check_step(status: ShipmentStatus, last: dt.datetime | None, event: ShipmentEvent) -> None:
+    if status.is_terminal:
+        raise TransitionError(
+            f"the shipment is {status.value}: no {event.status.value} event after that",
+            code="terminal",
+            from_status=status.value,
+            to_status=event.status.value,
+        )
+    if last is not None and event.at < last:
+        raise TransitionError(
+            f"a {event.status.value} event at {event.at.isoformat()} is older than the last "
+            f"event at {last.isoformat()}",
+            code="out_of_order",
+            from_status=status.value,
+            to_status=event.status.value,
+        )
+    if event.status not in TRANSITIONS[status]:
+        raise TransitionError(
+            f"no step from {status.value} to {event.status.value}",
+            code="illegal",
+            from_status=status.value,
+            to_status=event.status.value,
+        )
+
+
+def apply(shipment: Shipment, event: ShipmentEvent) -> Shipment:
+    """Fold one event into a shipment.
+
+    Returns:
+        The new shipment, or the same one for a duplicate of an event already in its history.
+
+    Raises:
+        TransitionError: the step is not in :data:`TRANSITIONS`, the shipment is terminal, or
+            the event is older than the last one. The shipment is unchanged (it is immutable).
+    """
+    if event in shipment.events:
+        return shipment
+    last = shipment.events[-1].at if shipment.events else None
+    _check_step(shipment.status, last, event)
+    return attrs.evolve(shipment, events=(*shipment.events, event))
+
+
+def apply_all(shipment: Shipment, events: Iterable[ShipmentEvent]) -> Shipment:
+    """Fold several events in the given order (see :func:`apply`)."""
+    for event in events:
+        shipment = apply(shipment, event)
+    return shipment
+
+
+def lifecycle_mermaid() -> str:
+    """The lifecycle as a Mermaid state diagram, generated from :data:`TRANSITIONS`.
+
+    The documentation's diagram is this text; a doctest keeps the two equal.
+    """
+    lines = ["stateDiagram-v2", f"    [*] --> {ShipmentStatus.CREATED.value}"]
+    for status in ShipmentStatus:
+        for target in sorted(TRANSITIONS[status], key=list(ShipmentStatus).index):
+            lines.append(f"    {status.value} --> {target.value}")
+        if status.is_terminal:
+            lines.append(f"    {status.value} --> [*]")
+    return "\n".join(lines)

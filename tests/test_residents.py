@@ -1,0 +1,96 @@
+"""Residents and households."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given
+
+from adminduk_delivery import strategies
+from adminduk_delivery.errors import ValidationError
+from adminduk_delivery.nik import Sex
+from adminduk_delivery.residents import Household, Resident, mask_name
+
+from .helpers import KK, NIK_F, NIK_M, home
+
+
+def siti(**changes):
+    base = {"nik": NIK_F, "name": "Siti Aminah", "sex": Sex.FEMALE,
+            "birth_date": dt.date(1990, 7, 1), "kk_number": KK}  # fmt: skip
+    return Resident(**{**base, **changes})
+
+
+def test_resident_normalises_and_masks():
+    """Separators are removed; the repr hides NIK, KK number, name and phone."""
+    r = siti(nik="3216 2041 0790 0003", name="  Siti   Aminah ", phone="0812-3456-7890")
+    assert (r.nik, r.name) == (NIK_F, "Siti Aminah")
+    assert r.phone is not None
+    assert r.phone.e164 == "+6281234567890"
+    text = repr(r)
+    for secret in (NIK_F, KK, "Siti", "Aminah", "81234567890", "3456"):
+        assert secret not in text
+
+
+def test_nik_consistency_is_reported_not_enforced():
+    """A register entry whose NIK disagrees with its sex or birth date is kept and flagged."""
+    assert siti().nik_consistent
+    assert not siti(sex=Sex.MALE).nik_consistent
+    assert not siti(birth_date=dt.date(1990, 7, 2)).nik_consistent
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name": " "}, "name"),
+        ({"nik": "1"}, "nik"),
+        ({"kk_number": "1"}, "kk_number"),
+        ({"phone": "12"}, "phone"),
+        ({"phone": 812}, "phone"),
+        ({"birth_date": "1990-07-01"}, "birth_date"),
+    ],
+)
+def test_resident_validates(changes, field):
+    """Each bad field is our error."""
+    with pytest.raises(ValidationError) as info:
+        siti(**changes)
+    assert info.value.field == field
+
+
+def test_household_rules():
+    """Members share the KK number, have distinct NIKs, and the head is a member."""
+    budi = siti(nik=NIK_M, name="Budi", sex=Sex.MALE)
+    house = Household(kk_number=KK, members=[budi, siti()], address=home(), head_nik=NIK_M)
+    assert house.member(NIK_F) == siti()
+    assert house.adults(on=dt.date(2026, 1, 1)) == (budi, siti())
+    with pytest.raises(ValidationError):
+        Household(kk_number=KK, members=[siti(), siti()], address=home())
+    with pytest.raises(ValidationError):
+        Household(kk_number="3216201503180008", members=[siti()], address=home())
+    with pytest.raises(ValidationError):
+        Household(kk_number=KK, members=[siti()], address=home(), head_nik=NIK_M)
+    with pytest.raises(ValidationError):
+        Household(kk_number=KK, members=[], address=home())
+    assert KK not in repr(house)
+
+
+def test_mask_name():
+    """Initials only."""
+    assert mask_name("Siti Aminah") == "S*** A*****"
+
+
+@given(r=strategies.residents())
+def test_generated_residents_are_consistent(r):
+    """Property: generated residents' NIKs encode their sex and birth date."""
+    assert r.nik_consistent
+    assert r.nik not in repr(r)
+    assert attrs.evolve(r) == r
+
+
+@given(h=strategies.households(max_size=4))
+def test_generated_households_share_card_and_address(h):
+    """Property: members share the KK number; the head is the first member."""
+    assert all(m.kk_number == h.kk_number for m in h.members)
+    assert all(m.address == h.address for m in h.members)
+    assert h.head_nik == h.members[0].nik
