@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from adminduk_delivery import serialization, strategies
+from adminduk_delivery.batches import TrackedEvent
 from adminduk_delivery.errors import ValidationError
 from adminduk_delivery.serialization import SCHEMA_VERSION, TYPES
 
@@ -31,6 +32,7 @@ def round_trip(obj):
         strategies.residents(),
         strategies.households(max_size=3),
         strategies.documents(),
+        strategies.document_requests(),
         strategies.recipients(),
         strategies.shipments(),
         strategies.batches(max_size=4),
@@ -50,6 +52,13 @@ def test_reconciliations_and_events_round_trip(batch):
     for shipment in batch.shipments:
         for event in shipment.events:
             round_trip(event)
+            round_trip(TrackedEvent(tracking_number=shipment.tracking_number, event=event))
+    unknown = batch.fold(
+        [TrackedEvent(tracking_number="RR999999995ID", event=e)
+         for s in batch.shipments for e in s.events[:1]]
+    )  # fmt: skip
+    for anomaly in unknown.rejected:
+        round_trip(anomaly)
 
 
 def test_json_shape_is_plain():

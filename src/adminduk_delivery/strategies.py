@@ -30,7 +30,7 @@ from hypothesis.errors import InvalidArgument
 from . import regions
 from .address import Address
 from .batches import Batch, TrackedEvent
-from .documents import Document, DocumentKind
+from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import ValidationError
 from .nik import Sex
 from .phone import PhoneNumber
@@ -51,6 +51,7 @@ __all__ = [
     "DEFAULT_BIRTH_DATES",
     "addresses",
     "batches",
+    "document_requests",
     "documents",
     "households",
     "invalid_niks",
@@ -450,6 +451,38 @@ def documents(
     else:
         raise InvalidArgument(f"kind={kind!r} is not a DocumentKind or a strategy of them")
     return _document(kinds, owners if owners is not None else niks())
+
+
+@st.composite
+def _request(draw: Draw, region: str) -> DocumentRequest:
+    kind = draw(st.sampled_from(list(DocumentKind)))
+    requested_on = draw(st.dates(dt.date(2019, 1, 1), dt.date(2026, 12, 31)))
+    choices = [Fulfilment.DELIVER, Fulfilment.COLLECT]
+    if kind.self_printable_on(requested_on):
+        choices.append(Fulfilment.SELF_PRINT)
+    fulfilment = draw(st.sampled_from(choices))
+    return DocumentRequest(
+        id=f"REQ-{draw(st.integers(1, 10**6)):07d}",
+        nik=draw(niks(region=region or None)),
+        kind=kind,
+        fulfilment=fulfilment,
+        requested_on=requested_on,
+        address=draw(addresses(region=region or None))
+        if fulfilment is Fulfilment.DELIVER
+        else None,
+        collect_at=draw(st.sampled_from(list(CollectionPoint)))
+        if fulfilment is Fulfilment.COLLECT
+        else None,
+    )
+
+
+def document_requests(*, region: str | None = None) -> st.SearchStrategy[DocumentRequest]:
+    """Requests whose fulfilment fits: deliveries have an address, collections a place, and
+    only self-printable kinds are self-printed (after July 2020).
+
+    Shrinks towards a KTP-el delivery requested on 1 January 2019.
+    """
+    return _request(_check_region(region, retired=False))
 
 
 def recipients(*, kind: RecipientKind | None = None) -> st.SearchStrategy[Recipient]:
