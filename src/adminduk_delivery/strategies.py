@@ -35,6 +35,7 @@ from .errors import ValidationError
 from .nik import Sex
 from .phone import PhoneNumber
 from .phone import parse as _parse_phone
+from .policy import AfterFailure, FeeKind, FeeRule, Policy, RecipientRule, ReturnTo
 from .residents import Household, Resident
 from .shipments import (
     TRANSITIONS,
@@ -46,6 +47,7 @@ from .shipments import (
     ShipmentEvent,
     ShipmentStatus,
 )
+from .workdays import COURIER_WEEK, OFFICE_WEEK, WorkCalendar
 
 __all__ = [
     "DEFAULT_BIRTH_DATES",
@@ -58,6 +60,7 @@ __all__ = [
     "kk_numbers",
     "niks",
     "phone_numbers",
+    "policies",
     "recipients",
     "region_codes",
     "residents",
@@ -620,3 +623,40 @@ def batches(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Batch]
     if not 0 <= min_size <= max_size:
         raise InvalidArgument(f"need 0 <= min_size <= max_size, got {min_size}, {max_size}")
     return _batch(min_size, max_size)
+
+
+@st.composite
+def _policy(draw: Draw, region: str) -> Policy:
+    fee_kind = draw(st.sampled_from(list(FeeKind)))
+    return Policy(
+        name=f"programme {draw(st.integers(1, 99))}",
+        area=(region or draw(region_codes(level="regency")),),
+        deliverable_kinds=draw(st.frozensets(st.sampled_from(list(DocumentKind)))),
+        required_address_fields=draw(st.frozensets(st.sampled_from(["house_number", "rt", "rw"]))),
+        require_phone=draw(st.booleans()),
+        recipients=draw(st.sampled_from(list(RecipientRule))),
+        min_recipient_age=draw(st.integers(15, 21)),
+        village_official_fallback=draw(st.booleans()),
+        required_proofs=draw(st.frozensets(st.sampled_from(list(Proof)), max_size=2)),
+        max_attempts=draw(st.integers(1, 3)),
+        after_failure=draw(st.sampled_from(list(AfterFailure))),
+        hold_working_days=draw(st.integers(0, 14)),
+        return_to=draw(st.sampled_from(list(ReturnTo))),
+        fee=FeeRule(
+            kind=fee_kind,
+            amount=0 if fee_kind is FeeKind.FREE else draw(st.integers(1_000, 50_000)),
+        ),
+        sla_working_days=draw(st.integers(1, 30)),
+        calendar=WorkCalendar(
+            weekdays=draw(st.sampled_from([OFFICE_WEEK, COURIER_WEEK])),
+            cuti_bersama=draw(st.booleans()),
+        ),
+    )
+
+
+def policies(*, region: str | None = None) -> st.SearchStrategy[Policy]:
+    """Valid policies: any mix of rules, an area of one regency (or ``region``).
+
+    Shrinks towards a free programme for Aceh's first regency that delivers nothing.
+    """
+    return _policy(_check_region(region, retired=False))

@@ -1,0 +1,225 @@
+"""Delivery policy: explained decisions, next steps, fees, priorities, presets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from adminduk_delivery import policy, regions, shipments, strategies
+from adminduk_delivery.address import Address
+from adminduk_delivery.documents import DocumentKind, DocumentRequest, Fulfilment
+from adminduk_delivery.errors import ValidationError
+from adminduk_delivery.nik import Sex
+from adminduk_delivery.policy import BEKASI_2020, OWNER_ONLY_TWO_ATTEMPTS, NextAction, Rule
+from adminduk_delivery.residents import Household, Resident
+from adminduk_delivery.shipments import FailureReason, Proof, Recipient, RecipientKind, Shipment
+from adminduk_delivery.shipments import ShipmentStatus as S
+
+from .helpers import KK, NIK_F, NIK_M, home, make_document, wib
+
+AS_OF = dt.date(2020, 3, 20)
+
+
+def request(**changes):
+    base = {"id": "R-1", "nik": NIK_F, "kind": DocumentKind.KTP_EL,
+            "fulfilment": Fulfilment.DELIVER, "requested_on": AS_OF, "address": home()}  # fmt: skip
+    return DocumentRequest(**{**base, **changes})
+
+
+def test_eligible_request_lists_every_rule():
+    """An allowed decision still reports every rule it checked."""
+    decision = policy.delivery_eligibility(request(), policy=BEKASI_2020)
+    assert decision.allowed
+    assert [f.rule_id for f in decision.findings] == [
+        "document_deliverable", "resident_chose_delivery", "address_in_area",
+        "address_complete", "nik_active",
+    ]  # fmt: skip
+    assert all(f.message_id and f.message_en for f in decision.findings)
+    assert "[ok] nik_active" in decision.explain()
+
+
+@pytest.mark.parametrize(
+    ("changes", "kwargs", "denied"),
+    [
+        ({"kind": DocumentKind.SURAT_PINDAH}, {}, ["document_deliverable"]),
+        ({"fulfilment": Fulfilment.COLLECT, "address": None,
+          "collect_at": __import__("adminduk_delivery").documents.CollectionPoint.DINAS}, {},
+         ["resident_chose_delivery", "address_in_area", "address_complete"]),
+        ({"address": Address(village_code="3275011001", rt=1, rw=1)}, {}, ["address_in_area"]),
+        ({"address": Address(village_code="3216202001")}, {}, ["address_complete"]),
+        ({}, {"deactivated_niks": {NIK_F}}, ["nik_active"]),
+    ],
+)  # fmt: skip
+def test_denials_name_their_rules(changes, kwargs, denied):
+    """Each reason for a denial is a failed finding with its id."""
+    decision = policy.delivery_eligibility(request(**changes), policy=BEKASI_2020, **kwargs)
+    assert not decision.allowed
+    assert [f.rule_id for f in decision.denials] == denied
+
+
+def siti():
+    return Resident(nik=NIK_F, name="Siti", sex=Sex.FEMALE, birth_date=dt.date(1990, 7, 1),
+                    kk_number=KK)  # fmt: skip
+
+
+def test_who_may_receive():
+    """Owner; an adult household member (household programmes); a village official as
+    fallback; proofs; the old card for replacements."""
+    budi = Resident(nik=NIK_M, name="Budi", sex=Sex.MALE, birth_date=dt.date(2010, 7, 1),
+                    kk_number=KK)  # fmt: skip
+    adult = Resident(nik="3216200101800001", name="Agus", sex=Sex.MALE,
+                     birth_date=dt.date(1980, 1, 1), kk_number=KK)  # fmt: skip
+    house = Household(kk_number=KK, members=[siti(), budi, adult], address=home())
+    docs = [make_document()]
+    proofs = {Proof.ID_SHOWN, Proof.PHOTO}
+
+    def decide(recipient, pol=BEKASI_2020, **kwargs):
+        return policy.recipient_eligibility(docs, recipient, policy=pol, on=AS_OF,
+                                            household=house, **kwargs)  # fmt: skip
+
+    assert decide(Recipient(kind=RecipientKind.OWNER, nik=NIK_F, proofs=proofs)).allowed
+    assert decide(
+        Recipient(kind=RecipientKind.HOUSEHOLD_MEMBER, nik=adult.nik, proofs=proofs)
+    ).allowed
+    minor = decide(Recipient(kind=RecipientKind.HOUSEHOLD_MEMBER, nik=NIK_M, proofs=proofs))
+    assert not minor.allowed
+    assert "recipient_is_adult_household_member" in [f.rule_id for f in minor.denials]
+    strict = attrs.evolve(OWNER_ONLY_TWO_ATTEMPTS, required_proofs=frozenset(proofs))
+    assert not decide(Recipient(kind=RecipientKind.HOUSEHOLD_MEMBER, nik=adult.nik, proofs=proofs),
+                      pol=strict).allowed  # fmt: skip
+    official = Recipient(kind=RecipientKind.VILLAGE_OFFICIAL, proofs=proofs)
+    fallback = attrs.evolve(BEKASI_2020, village_official_fallback=True)
+    assert not decide(official, pol=fallback).allowed
+    assert decide(official, pol=fallback, nobody_else=True).allowed
+    no_photo = decide(Recipient(kind=RecipientKind.OWNER, proofs={Proof.ID_SHOWN}))
+    assert [f.rule_id for f in no_photo.denials] == ["proof_taken"]
+    replacement = [attrs.evolve(make_document(), replaces_card=True)]
+    card = policy.recipient_eligibility(
+        replacement,
+        Recipient(kind=RecipientKind.OWNER, proofs=proofs),
+        policy=BEKASI_2020,
+        on=AS_OF,
+    )
+    assert [f.rule_id for f in card.denials] == ["old_card_surrendered"]
+
+
+def shipment_after(*reasons: FailureReason) -> Shipment:
+    s = Shipment(tracking_number="RR123456785ID", documents=[make_document()], address=home())
+    hour = 8
+    events = [shipments.ShipmentEvent(status=S.HANDED_OVER, at=wib(2020, 3, 20, hour))]
+    for reason in reasons:
+        events.append(
+            shipments.ShipmentEvent(status=S.OUT_FOR_DELIVERY, at=wib(2020, 3, 20, hour + 1))
+        )
+        failed_at = wib(2020, 3, 20, hour + 2)
+        events.append(shipments.ShipmentEvent(status=S.ATTEMPT_FAILED, at=failed_at, reason=reason))
+        hour += 2
+    return shipments.apply_all(s, events)
+
+
+def test_after_a_failed_attempt():
+    """Retry next working day, then hold at the post office; terminal reasons skip retries."""
+    one = policy.next_step(shipment_after(FailureReason.RECIPIENT_ABSENT), policy=BEKASI_2020,
+                           as_of=AS_OF)  # fmt: skip
+    assert (one.action, one.due) == (
+        NextAction.RETRY,
+        dt.date(2020, 3, 21),
+    )  # couriers work Saturdays
+    two = policy.next_step(
+        shipment_after(FailureReason.RECIPIENT_ABSENT, FailureReason.RECIPIENT_ABSENT),
+        policy=BEKASI_2020, as_of=AS_OF,
+    )  # fmt: skip
+    assert two.action is NextAction.HOLD_AT_POST_OFFICE
+    moved = policy.next_step(shipment_after(FailureReason.MOVED), policy=BEKASI_2020, as_of=AS_OF)
+    assert moved.action is NextAction.RETURN
+    assert moved.return_to is policy.ReturnTo.ISSUER
+    refused = policy.next_step(
+        shipment_after(FailureReason.REFUSED), policy=BEKASI_2020, as_of=AS_OF
+    )
+    assert refused.action is NextAction.HOLD_AT_POST_OFFICE
+    assert {f.rule_id for f in refused.findings} >= {"terminal_reason", "attempts_remaining"}
+
+
+def test_a_hold_runs_out():
+    """A held item goes back after the policy's working days at the post office."""
+    held = shipments.apply(
+        shipment_after(FailureReason.RECIPIENT_ABSENT, FailureReason.RECIPIENT_ABSENT),
+        shipments.ShipmentEvent(status=S.HELD_FOR_PICKUP, at=wib(2020, 3, 20, 14)),
+    )
+    waiting = policy.next_step(held, policy=BEKASI_2020, as_of=dt.date(2020, 3, 24))
+    assert waiting.action is NextAction.NONE
+    late = policy.next_step(held, policy=BEKASI_2020, as_of=dt.date(2020, 4, 10))
+    assert late.action is NextAction.RETURN
+
+
+def test_fees_and_batch_cost():
+    """Free in Bekasi; a flat fee per item paid by the Dinas elsewhere; withdrawn items free."""
+    two = [make_document("a"), make_document("b")]
+    s = Shipment(tracking_number="RR123456785ID", documents=two, address=home())
+    assert policy.batch_cost([s], policy=BEKASI_2020) == 0
+    assert policy.batch_cost([s], policy=OWNER_ONLY_TWO_ATTEMPTS) == 20_000
+    cod = policy.FeeRule(kind=policy.FeeKind.CASH_ON_DELIVERY, amount=5_000)
+    assert (cod.resident_pays(2), cod.dinas_pays(2)) == (10_000, 0)
+    with pytest.raises(ValidationError):
+        policy.FeeRule(kind=policy.FeeKind.FREE, amount=1)
+
+
+def test_priorities():
+    """Expired Suket, elderly, disabled, first KTP-el at 17."""
+    old = attrs.evolve(siti(), birth_date=dt.date(1950, 1, 1), disabled=True)
+    p = policy.priority(old, make_document(), policy=BEKASI_2020, as_of=AS_OF,
+                        suket_expires=dt.date(2020, 1, 1))  # fmt: skip
+    assert p.score == 3
+    assert {f.rule_id for f in p.findings if f.passed} == {"expired_suket", "elderly", "disabled"}
+    teen = attrs.evolve(siti(), birth_date=dt.date(2002, 6, 1))
+    teen_priority = policy.priority(teen, make_document(), policy=BEKASI_2020, as_of=AS_OF)
+    assert [f.rule_id for f in teen_priority.findings if f.passed] == ["first_ktp_at_17"]
+
+
+def test_rules_compose():
+    """&, | and ~ build composite rules that report every part."""
+    yes = Rule("yes", lambda c: True, passed=lambda c: ("ya", "yes"), failed=lambda c: ("", ""))
+    no = Rule("no", lambda c: False, passed=lambda c: ("", ""), failed=lambda c: ("tidak", "no"))
+    assert (yes & no).evaluate(None)[0] is False
+    assert (yes | no).evaluate(None)[0] is True
+    assert (~no).evaluate(None)[0] is True
+    ok, findings = (yes & (no | yes)).evaluate(None)
+    assert ok
+    assert [f.rule_id for f in findings] == ["yes", "no", "yes"]
+    assert (yes & no).rule_id == "(yes & no)"
+
+
+def test_presets_document_their_sources_and_assumptions():
+    """Each preset says where its values come from and which are assumptions."""
+    for preset in (BEKASI_2020, OWNER_ONLY_TWO_ATTEMPTS):
+        assert preset.sources
+        assert preset.assumptions
+        assert all(regions.exists(code, include_retired=False) for code in preset.area)
+    assert BEKASI_2020.fee.kind is policy.FeeKind.FREE
+    assert DocumentKind.SURAT_PINDAH not in BEKASI_2020.deliverable_kinds
+    assert OWNER_ONLY_TWO_ATTEMPTS.recipients is policy.RecipientRule.OWNER_ONLY
+    assert BEKASI_2020.deadline(AS_OF) == dt.date(2020, 4, 7)
+
+
+@given(req=strategies.document_requests(region="3216"), pol=strategies.policies(region="3216"),
+       deactivated=st.booleans())  # fmt: skip
+def test_decisions_are_pure_and_denials_explained(req, pol, deactivated):
+    """Property: the same inputs give the same decision; every denial names a failed rule."""
+    kwargs = {"deactivated_niks": {req.nik} if deactivated else set()}
+    first = policy.delivery_eligibility(req, policy=pol, **kwargs)
+    assert first == policy.delivery_eligibility(req, policy=pol, **kwargs)
+    assert first.allowed == (not first.denials)
+    assert len(first.findings) == 5
+
+
+@given(docs=st.lists(strategies.documents(), min_size=1, max_size=3, unique_by=lambda d: d.id),
+       recipient=strategies.recipients(), pol=strategies.policies(), on=st.dates())  # fmt: skip
+def test_recipient_denials_are_explained(docs, recipient, pol, on):
+    """Property: recipient decisions are pure and every denial names a failed rule."""
+    decision = policy.recipient_eligibility(docs, recipient, policy=pol, on=on)
+    assert decision == policy.recipient_eligibility(docs, recipient, policy=pol, on=on)
+    assert decision.allowed == (not decision.denials)
