@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "wilayah"
+CENTROIDS = "centroids"  # a sibling folder of the wilayah source: ../centroids/centroids.csv
 TARGET = ROOT / "src" / "adminduk_delivery" / "_data"
 
 LEVELS = {2: "province", 4: "regency", 6: "district", 10: "village"}
@@ -55,6 +56,20 @@ HISTORICAL_HEADER = """\
 # Source file: historical_codes.csv sha256 {historical_sha}
 # Rows: {rows} ({retired} retired, {renamed} renamed with the code still valid)
 # Columns (tab-separated): code, level, name, note, successor codes separated by "|".
+"""
+
+CENTROIDS_HEADER = """\
+# adminduk-delivery packaged reference data: one representative point per current region.
+# Built by scripts/build_data.py; do not edit by hand.
+# Source: cahyadsn/wilayah_boundaries, snapshot 3c5a7960f4d227a38489094d84252bdbb3f978a5,
+#   MIT License, Copyright (c) 2024 Cahya DSN. The geometry probably derives from BIG (Badan
+#   Informasi Geospasial) boundary data, whose terms (attribution to BIG) may also apply.
+# Each point is the area centroid of the region's polygon (moved inside where it fell
+#   outside): the centre of the territory, not of the settlement.
+# Villages without a point ({missing} new ones) are absent: use their district's point.
+# Source file: centroids.csv sha256 {centroids_sha}
+# Rows: {rows}
+# Columns (tab-separated): code, latitude, longitude (WGS84, 5 decimals).
 """
 
 
@@ -135,7 +150,27 @@ def build(source: Path = DEFAULT_SOURCE) -> dict[str, str]:
         renamed=renamed,
     ) + "".join(line + "\n" for line in hist_lines)
 
-    return {"regions.tsv": regions_text, "historical.tsv": historical_text}
+    centroid_source = source.parent / CENTROIDS / "centroids.csv"
+    centroid_rows = _read_csv(centroid_source)
+    point_lines = []
+    for row in centroid_rows:
+        code = row["code"]
+        if code not in seen:
+            raise ValueError(f"centroid for unknown code {code}")
+        lat, lon = float(row["lat"]), float(row["lon"])
+        point_lines.append(f"{code}\t{lat:.5f}\t{lon:.5f}")
+    point_lines.sort()
+    centroids_text = CENTROIDS_HEADER.format(
+        missing=counts["village"] - sum(1 for r in centroid_rows if r["level"] == "village"),
+        centroids_sha=_sha256(centroid_source),
+        rows=len(point_lines),
+    ) + "".join(line + "\n" for line in point_lines)
+
+    return {
+        "regions.tsv": regions_text,
+        "historical.tsv": historical_text,
+        "centroids.tsv": centroids_text,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

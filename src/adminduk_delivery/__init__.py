@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         policy,
         regions,
         residents,
+        routing,
         shipments,
         tracking,
         workdays,
@@ -67,7 +68,7 @@ __version__ = "0.1.0"
 _SUBMODULES = frozenset(
     {
         "address", "batches", "couriers", "documents", "errors", "kk", "nik", "phone",
-        "policy", "regions", "residents", "shipments", "tracking", "workdays",
+        "policy", "regions", "residents", "routing", "shipments", "tracking", "workdays",
     }
 )  # fmt: skip
 _EXPORTS = {
@@ -135,6 +136,7 @@ __all__ = [
     "policy",
     "regions",
     "residents",
+    "routing",
     "shipments",
     "tracking",
     "workdays",

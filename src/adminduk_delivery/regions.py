@@ -46,6 +46,7 @@ __all__ = [
     "data_info",
     "exists",
     "get",
+    "point",
     "postal_code",
     "search",
     "villages_for_postal_code",
@@ -683,6 +684,40 @@ def data_info() -> DataInfo:
         postal_codes=len(registry.by_postal),
         provenance=registry.provenance,
     )
+
+
+@functools.cache
+def _points() -> dict[str, tuple[float, float]]:
+    text = (resources.files("adminduk_delivery") / "_data" / "centroids.tsv").read_text(
+        encoding="utf-8"
+    )
+    _header, cells = _columns(text, 3)
+    lats = map(float, cells[1::3])
+    lons = map(float, cells[2::3])
+    return dict(zip(cells[0::3], zip(lats, lons, strict=True), strict=True))
+
+
+def point(code: str) -> tuple[float, float] | None:
+    """A representative point (latitude, longitude) of a current region.
+
+    The point is the centre of the region's territory (area centroid, moved inside the polygon
+    where needed), not of its settlement. A village without a point of its own (359 new ones)
+    gets its district's. Retired codes have no point. The table loads on first use.
+
+    >>> point("3216202001")
+    (-6.36792, 107.15033)
+
+    Raises:
+        UnknownRegion: ``code`` is unknown.
+    """
+    region = get(code)
+    if region.retired:
+        return None
+    points = _points()
+    found = points.get(region.code)
+    if found is None and region.parent_code is not None:
+        return points.get(region.parent_code)
+    return found
 
 
 def _region(code: str) -> Region:

@@ -1,0 +1,802 @@
+"""Route grouping: household stops, courier routes by office, area and capacity, walk order.
+
+A delivery office (a Pos KPC, typically one per district) sends couriers out on motorbikes,
+each with at most so many items a day. :func:`plan` turns stops into routes:
+
+1. **Stops.** Shipments to the same household address become one :class:`Stop`
+   (:func:`stops_from_shipments`); a stop is never split between routes.
+2. **Offices.** Stops are grouped by delivery office: ``office_of(stop)``, by default the
+   stop's district (one office per kecamatan). A route never mixes offices.
+3. **Order and routes.**
+
+   - *With coordinates* (every stop of an office has ``lat``/``lon``): the stops are put in
+     the order of a Hilbert space-filling curve, which keeps near stops near in the sequence;
+     the sequence is cut into routes that respect the capacity (and, if given, a maximum
+     number of stops and a distance budget); each route is then improved by 2-opt with
+     neighbour lists, and stops are relocated between neighbouring routes where that
+     shortens the total. Distances are great-circle (haversine) kilometres, depot to depot.
+   - *Without coordinates*: a walk order that follows the address: villages in a sensible
+     sequence (the Hilbert order of the villages' representative points from the packaged
+     data), then RW, RT, street and house number in natural order ("No. 2" before "No. 10").
+     Routes carry no distance.
+
+Everything is pure Python and deterministic: the same stops, in any input order, give the
+same plan.
+
+>>> from adminduk_delivery import routing
+>>> stops = [routing.Stop(f"s{i}", "3216202001", "001", f"{i % 3 + 1:03d}", "Jl. Kenanga",
+...                       str(i), items=2) for i in range(1, 8)]
+>>> result = routing.plan(stops, capacity=6)
+>>> [[s.id for s in r.stops] for r in result.routes]
+[['s3', 's6', 's1'], ['s4', 's7', 's2'], ['s5']]
+>>> result.routes[0].items, result.routes[0].distance_km
+(6, None)
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final
+
+import attrs
+
+from . import regions as _regions
+from .errors import InvalidType, ValidationError
+
+__all__ = [
+    "Route",
+    "RoutePlan",
+    "Stop",
+    "Unassigned",
+    "haversine_km",
+    "plan",
+    "stops_from_shipments",
+]
+
+EARTH_RADIUS_KM: Final = 6371.0088
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance in km between two (latitude, longitude) points.
+
+    >>> round(haversine_km((-6.2, 106.8), (-6.3, 107.1)), 1)
+    35.0
+    """
+    lat1, lon1 = math.radians(a[0]), math.radians(a[1])
+    lat2, lon2 = math.radians(b[0]), math.radians(b[1])
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --------------------------------------------------------------------------------------------
+# Stops
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidType(f"expected text, got {type(value).__name__}", field="stop")
+    return " ".join(value.split())
+
+
+def _neighbourhood(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidType("RT/RW is a number or text", field="rt_rw")
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= 999:
+        raise ValidationError("RT/RW is 1-999", field="rt_rw", code="range")
+    return f"{int(text):03d}"
+
+
+def _village(value: object) -> str:
+    code = _regions.compact(value)
+    region = _regions.get(code)
+    if region.level is not _regions.RegionLevel.VILLAGE or region.retired:
+        raise ValidationError(
+            "a stop needs a current village code", field="village_code", code="level"
+        )
+    return code
+
+
+def _coordinate(limit: float) -> Callable[[object], float | None]:
+    def convert(value: object) -> float | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidType("a coordinate is a number", field="coordinates")
+        number = float(value)
+        if not -limit <= number <= limit or math.isnan(number):
+            raise ValidationError(
+                f"a coordinate is within +-{limit}", field="coordinates", code="range"
+            )
+        return number
+
+    return convert
+
+
+_lat = _coordinate(90.0)
+_lon = _coordinate(180.0)
+
+
+def _latitude(value: object) -> float | None:
+    return _lat(value)
+
+
+def _longitude(value: object) -> float | None:
+    return _lon(value)
+
+
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Stop:
+    """One household address on a route, with the number of items for it.
+
+    The fields may be given by position, in the order shown (the routing contract); all are
+    validated on construction.
+
+    Attributes:
+        id: unique within a plan.
+        village_code: the current village (desa/kelurahan) code.
+        rw, rt: canonical 3-digit strings, or ``""`` when unknown.
+        street, house_number: as written.
+        items: documents to hand over at this stop (1 or more).
+        lat, lon: the stop's coordinates, when known (both or neither).
+        shipment_ids: the tracking numbers of the shipments consolidated into this stop.
+    """
+
+    id: str = attrs.field(converter=_text)
+    village_code: str = attrs.field(converter=_village)
+    rw: str = attrs.field(converter=_neighbourhood)
+    rt: str = attrs.field(converter=_neighbourhood)
+    street: str = attrs.field(default="", converter=_text)
+    house_number: str = attrs.field(default="", converter=_text)
+    items: int = 1
+    lat: float | None = attrs.field(default=None, converter=_latitude)
+    lon: float | None = attrs.field(default=None, converter=_longitude)
+    shipment_ids: tuple[str, ...] = attrs.field(default=(), converter=_ids, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.id:
+            raise ValidationError("a stop has an id", field="id", code="empty")
+        if isinstance(self.items, bool) or not isinstance(self.items, int) or self.items < 1:
+            raise ValidationError("items is a whole number, 1 or more", field="items", code="range")
+        if (self.lat is None) != (self.lon is None):
+            raise ValidationError(
+                "give both lat and lon, or neither", field="coordinates", code="incomplete"
+            )
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """(lat, lon) when known."""
+        return None if self.lat is None or self.lon is None else (self.lat, self.lon)
+
+    @property
+    def district_code(self) -> str:
+        return self.village_code[:6]
+
+
+def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
+    """Consolidate shipments into stops: one stop per household address.
+
+    Shipments whose addresses agree on village, RW, RT, street and house number (compared
+    without case or spacing) become one stop whose ``items`` is the number of documents and
+    whose ``shipment_ids`` are their tracking numbers. Stops come out in walk order of their
+    addresses; a stop's id is its first tracking number.
+
+    Args:
+        shipments: :class:`~adminduk_delivery.shipments.Shipment` objects (anything with
+            ``tracking_number``, ``documents`` and ``address``).
+    """
+    groups: dict[tuple[str, ...], list[Any]] = {}
+    for shipment in shipments:
+        a = shipment.address
+        key = (
+            a.village_code,
+            a.rw or "",
+            a.rt or "",
+            a.street.casefold(),
+            a.house_number.casefold(),
+        )
+        groups.setdefault(key, []).append(shipment)
+    stops = []
+    for members in groups.values():
+        members.sort(key=lambda s: s.tracking_number)
+        a = members[0].address
+        stops.append(
+            Stop(
+                members[0].tracking_number,
+                a.village_code,
+                a.rw or "",
+                a.rt or "",
+                a.street,
+                a.house_number,
+                items=sum(len(s.documents) for s in members),
+                shipment_ids=tuple(s.tracking_number for s in members),
+            )
+        )
+    return tuple(sorted(stops, key=_address_key))
+
+
+_NUMBER_RUNS: Final = re.compile(r"(\d+)")
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts "No. 2" before "No. 10"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _NUMBER_RUNS.split(text.casefold())
+        if part
+    )
+
+
+def _address_key(stop: Stop) -> tuple[Any, ...]:
+    return (
+        stop.village_code,
+        stop.rw,
+        stop.rt,
+        _natural(stop.street),
+        _natural(stop.house_number),
+        stop.id,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@attrs.frozen(kw_only=True)
+class Route:
+    """One courier's route: the office, the stops in visiting order, and what it carries.
+
+    Attributes:
+        office: the delivery office.
+        stops: in visiting order.
+        items: the items on the route (never more than the capacity).
+        distance_km: depot to depot in great-circle km; ``None`` without coordinates.
+    """
+
+    office: str
+    stops: tuple[Stop, ...]
+    items: int
+    distance_km: float | None
+
+
+@attrs.frozen(kw_only=True)
+class Unassigned:
+    """A stop that is on no route, and why."""
+
+    stop: Stop
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class RoutePlan:
+    """Routes per office, stops left out with their reasons, and summary figures."""
+
+    routes: tuple[Route, ...]
+    unassigned: tuple[Unassigned, ...]
+    capacity: int
+
+    @property
+    def total_distance_km(self) -> float | None:
+        """The sum of the routes' distances (``None`` when any route has none)."""
+        distances = [r.distance_km for r in self.routes]
+        if any(d is None for d in distances):
+            return None
+        return sum(d for d in distances if d is not None)
+
+    @property
+    def items(self) -> int:
+        return sum(r.items for r in self.routes)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One plain dict per route (office, route number, stops, items, km, fill)."""
+        numbers: dict[str, int] = {}
+        records = []
+        for route in self.routes:
+            numbers[route.office] = numbers.get(route.office, 0) + 1
+            records.append(
+                {
+                    "office": route.office,
+                    "route": numbers[route.office],
+                    "stops": len(route.stops),
+                    "items": route.items,
+                    "distance_km": None
+                    if route.distance_km is None
+                    else round(route.distance_km, 3),
+                    "fill": round(route.items / self.capacity, 3),
+                }
+            )
+        return records
+
+    def _repr_html_(self) -> str:
+        cells = ("office", "route", "stops", "items", "km", "fill")
+        head = "<tr>" + "".join(f"<th>{c}</th>" for c in cells) + "</tr>"
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r.values()) + "</tr>"
+            for r in self.records()
+        )
+        total = self.total_distance_km
+        summary = (
+            f"<p>{len(self.routes)} routes, {self.items} items"
+            + ("" if total is None else f", {total:.1f} km")
+            + f", {len(self.unassigned)} stops unassigned</p>"
+        )
+        return f"{summary}<table>{head}{rows}</table>"
+
+
+# --------------------------------------------------------------------------------------------
+# Planning
+
+
+def _hilbert_index(x: int, y: int, order: int) -> int:
+    """The position of (x, y) on a Hilbert curve filling a 2**order square."""
+    index = 0
+    side = 1 << order
+    s = side >> 1
+    while s > 0:
+        rx = 1 if x & s else 0
+        ry = 1 if y & s else 0
+        index += s * s * ((3 * rx) ^ ry)
+        if ry == 0:
+            if rx == 1:
+                x, y = side - 1 - x, side - 1 - y
+            x, y = y, x
+        s >>= 1
+    return index
+
+
+def _hilbert_order(points: Sequence[tuple[float, float]], order: int = 16) -> list[int]:
+    """Indices of ``points`` (planar x, y) in Hilbert-curve order (ties by index)."""
+    if not points:
+        return []
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    x0, y0 = min(xs), min(ys)
+    span = max(max(xs) - x0, max(ys) - y0) or 1.0
+    scale = ((1 << order) - 1) / span
+    keys = [_hilbert_index(int((x - x0) * scale), int((y - y0) * scale), order) for x, y in points]
+    return sorted(range(len(points)), key=lambda i: (keys[i], i))
+
+
+class _Geometry:
+    """Planar km coordinates around a reference latitude, for fast local search."""
+
+    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
+        lat0 = sum(p[0] for p in points) / len(points)
+        kx = math.cos(math.radians(lat0)) * math.pi / 180 * EARTH_RADIUS_KM
+        ky = math.pi / 180 * EARTH_RADIUS_KM
+        self.xy = [(p[1] * kx, p[0] * ky) for p in points]
+
+    def d(self, i: int, j: int) -> float:
+        (x1, y1), (x2, y2) = self.xy[i], self.xy[j]
+        return math.hypot(x1 - x2, y1 - y2)
+
+
+def _two_opt(route: list[int], geo: _Geometry, depot: int, neighbours: int = 10) -> list[int]:
+    """Improve one route (point indices, depot excluded) by 2-opt moves towards near points,
+    until no such move shortens it (first improvement, neighbour lists fixed up front)."""
+    if len(route) < 3:
+        return route
+    d = geo.d
+    tour = [depot, *route, depot]
+    near: dict[int, list[int]] = {}
+    for a in route:
+        others = [b for b in route if b != a]
+        others.sort(key=functools.partial(d, a))
+        near[a] = others[:neighbours]
+    position = {node: k for k, node in enumerate(tour[:-1])}
+    improved = True
+    while improved:
+        improved = False
+        for i in range(len(tour) - 2):
+            a, b = tour[i], tour[i + 1]
+            dab = d(a, b)
+            for c in near.get(a, ()) if a != depot else ():
+                j = position[c]
+                if j <= i + 1:
+                    continue
+                e = tour[j + 1]
+                if d(a, c) + d(b, e) < dab + d(c, e) - 1e-9:
+                    tour[i + 1 : j + 1] = tour[j:i:-1]
+                    for k in range(i + 1, j + 1):
+                        position[tour[k]] = k
+                    improved = True
+                    a, b = tour[i], tour[i + 1]
+                    dab = d(a, b)
+    return tour[1:-1]
+
+
+def _improve_giant_tour(
+    order: list[int], geo: _Geometry, *, neighbours: int = 8, window: int = 60
+) -> list[int]:
+    """2-opt on the whole visiting sequence (an open path), limited to near points within a
+    window of positions, so that each move reverses a short segment."""
+    n = len(order)
+    if n < 4:
+        return order
+    d = geo.d
+    tour = list(order)
+    position = {node: k for k, node in enumerate(tour)}
+    near: dict[int, list[int]] = {}
+    for k, a in enumerate(tour):
+        lo, hi = max(0, k - window), min(n, k + window + 1)
+        others = [tour[m] for m in range(lo, hi) if m != k]
+        others.sort(key=functools.partial(d, a))
+        near[a] = others[:neighbours]
+    improved = True
+    passes = 0
+    while improved and passes < 8:
+        improved = False
+        passes += 1
+        for i in range(n - 1):
+            a, b = tour[i], tour[i + 1]
+            dab = d(a, b)
+            for c in near[a]:
+                j = position[c]
+                if j <= i + 1 or j - i > window:
+                    continue
+                e = tour[j + 1] if j + 1 < n else None
+                before = dab + (d(c, e) if e is not None else 0.0)
+                after = d(a, c) + (d(b, e) if e is not None else 0.0)
+                if after < before - 1e-9:
+                    tour[i + 1 : j + 1] = tour[j:i:-1]
+                    for k in range(i + 1, j + 1):
+                        position[tour[k]] = k
+                    improved = True
+                    a, b = tour[i], tour[i + 1]
+                    dab = d(a, b)
+    return tour
+
+
+def _optimal_split(
+    order: Sequence[int],
+    items: Sequence[int],
+    *,
+    capacity: int,
+    max_stops: int | None,
+    geo: _Geometry,
+    depot: int,
+    max_distance_km: float | None,
+) -> list[list[int]]:
+    """Cut a visiting sequence into routes of least total length (Beasley's split, by
+    dynamic programming over the sequence), respecting capacity and the other limits."""
+    n = len(order)
+    d = geo.d
+    to_depot = [d(depot, node) for node in order]
+    step = [0.0] + [d(order[k - 1], order[k]) for k in range(1, n)]
+    load_of = [items[node] for node in order]
+    best = [math.inf] * (n + 1)
+    cut = [0] * (n + 1)
+    best[0] = 0.0
+    for i in range(n):
+        if best[i] == math.inf:
+            continue
+        load = 0
+        inside = 0.0
+        start = best[i] + to_depot[i]
+        for j in range(i, n):
+            load += load_of[j]
+            if load > capacity or (max_stops is not None and j - i + 1 > max_stops):
+                break
+            if j > i:
+                inside += step[j]
+            cost = to_depot[i] + inside + to_depot[j]
+            # The split measures in a local plane; keep a margin for the great-circle check.
+            if max_distance_km is not None and cost > max_distance_km * 0.99 and j > i:
+                break
+            if start + inside + to_depot[j] < best[j + 1]:
+                best[j + 1] = best[i] + cost
+                cut[j + 1] = i
+    routes = []
+    j = n
+    while j > 0:
+        i = cut[j]
+        routes.append(list(order[i:j]))
+        j = i
+    routes.reverse()
+    return routes
+
+
+def _route_length(route: Sequence[int], geo: _Geometry, depot: int) -> float:
+    if not route:
+        return 0.0
+    total = geo.d(depot, route[0]) + geo.d(route[-1], depot)
+    for a, b in itertools.pairwise(route):
+        total += geo.d(a, b)
+    return total
+
+
+def _split(
+    order: Sequence[int],
+    items: Sequence[int],
+    *,
+    capacity: int,
+    max_stops: int | None,
+    geo: _Geometry | None,
+    depot: int,
+    max_distance_km: float | None,
+) -> list[list[int]]:
+    """Cut a sequence into routes, in order, never over capacity or the other limits."""
+    routes: list[list[int]] = []
+    current: list[int] = []
+    load = 0
+    length = 0.0
+    for node in order:
+        extra = items[node]
+        too_full = load + extra > capacity or (max_stops is not None and len(current) >= max_stops)
+        too_long = False
+        if geo is not None and max_distance_km is not None and current:
+            added = geo.d(current[-1], node) + geo.d(node, depot) - geo.d(current[-1], depot)
+            too_long = length + added > max_distance_km
+        if current and (too_full or too_long):
+            routes.append(current)
+            current, load, length = [], 0, 0.0
+        if geo is not None:
+            length = (
+                geo.d(depot, node) * 2
+                if not current
+                else length
+                + geo.d(current[-1], node)
+                + geo.d(node, depot)
+                - geo.d(current[-1], depot)
+            )
+        current.append(node)
+        load += extra
+    if current:
+        routes.append(current)
+    return routes
+
+
+_RELOCATE_MARGIN_KM: Final = 3.0
+
+
+def _relocate_between_neighbours(
+    routes: list[list[int]], items: Sequence[int], capacity: int, geo: _Geometry, depot: int
+) -> None:
+    """Move single stops to the neighbouring route (in curve order) where that shortens the
+    total: cheapest removal and insertion, computed in constant time per position."""
+    d = geo.d
+    xy = geo.xy
+    for k in range(len(routes) - 1):
+        for source, target in ((k, k + 1), (k + 1, k)):
+            while len(routes[source]) > 1:
+                src, dst = routes[source], routes[target]
+                load = sum(items[n] for n in dst)
+                best: tuple[float, int, int] | None = None
+                path = [depot, *dst, depot]
+                # Only stops near the target route can gain by moving: its bounding box,
+                # widened by a margin.
+                xs = [xy[n][0] for n in dst]
+                ys = [xy[n][1] for n in dst]
+                margin = _RELOCATE_MARGIN_KM
+                x0, x1, y0, y1 = (
+                    min(xs) - margin,
+                    max(xs) + margin,
+                    min(ys) - margin,
+                    max(ys) + margin,
+                )
+                for pos, node in enumerate(src):
+                    x, y = xy[node]
+                    if not (x0 <= x <= x1 and y0 <= y <= y1):
+                        continue
+                    if load + items[node] > capacity:
+                        continue
+                    prev = src[pos - 1] if pos else depot
+                    nxt = src[pos + 1] if pos + 1 < len(src) else depot
+                    saving = d(prev, node) + d(node, nxt) - d(prev, nxt)
+                    for ins in range(len(path) - 1):
+                        a, b = path[ins], path[ins + 1]
+                        delta = d(a, node) + d(node, b) - d(a, b) - saving
+                        if delta < -1e-6 and (best is None or delta < best[0]):
+                            best = (delta, pos, ins)
+                if best is None:
+                    break
+                _delta, pos, ins = best
+                node = src.pop(pos)
+                dst.insert(ins, node)
+
+
+def plan(
+    stops: Iterable[Stop],
+    *,
+    capacity: int,
+    depot: tuple[float, float] | None = None,
+    office_of: Callable[[Stop], str] | None = None,
+    max_stops: int | None = None,
+    max_distance_km: float | None = None,
+) -> RoutePlan:
+    """Group stops into courier routes.
+
+    Args:
+        stops: the stops; ids must be unique.
+        capacity: the most items on one route.
+        depot: the delivery office's (lat, lon). Without it, each office's depot is the
+            centroid of its stops (with coordinates) and routes are measured from there.
+        office_of: which office serves a stop (default: its district code).
+        max_stops: the most stops on one route.
+        max_distance_km: a distance budget per route (with coordinates).
+
+    Returns:
+        A :class:`RoutePlan`. A stop with more items than the capacity is unassigned, with the
+        reason.
+
+    Raises:
+        ValidationError: a bad capacity or limit, or duplicate stop ids.
+    """
+    if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
+        raise ValidationError(
+            "capacity is a whole number, 1 or more", field="capacity", code="range"
+        )
+    if max_stops is not None and (not isinstance(max_stops, int) or max_stops < 1):
+        raise ValidationError("max_stops is 1 or more", field="max_stops", code="range")
+    if max_distance_km is not None and not max_distance_km > 0:
+        raise ValidationError("max_distance_km is positive", field="max_distance_km", code="range")
+    all_stops = list(stops)
+    if not all(isinstance(s, Stop) for s in all_stops):
+        raise InvalidType("stops are Stop objects", field="stops")
+    ids = [s.id for s in all_stops]
+    if len(set(ids)) != len(ids):
+        raise ValidationError("stop ids must be unique", field="stops", code="duplicate")
+    office = office_of or (lambda s: s.district_code)
+    by_office: dict[str, list[Stop]] = {}
+    unassigned: list[Unassigned] = []
+    for stop in sorted(all_stops, key=_address_key):
+        if stop.items > capacity:
+            unassigned.append(
+                Unassigned(
+                    stop=stop, reason=f"{stop.items} items exceed the route capacity of {capacity}"
+                )
+            )
+            continue
+        name = office(stop)
+        if not isinstance(name, str):
+            raise InvalidType("office_of returns a string", field="office_of")
+        by_office.setdefault(name, []).append(stop)
+    routes: list[Route] = []
+    for name in sorted(by_office):
+        group = by_office[name]
+        if all(s.point is not None for s in group):
+            routes.extend(
+                _plan_geometric(
+                    name,
+                    stops=group,
+                    capacity=capacity,
+                    depot=depot,
+                    max_stops=max_stops,
+                    max_distance_km=max_distance_km,
+                    unassigned=unassigned,
+                )
+            )
+        else:
+            routes.extend(_plan_by_address(name, group, capacity, max_stops))
+    unassigned.sort(key=lambda u: _address_key(u.stop))
+    return RoutePlan(routes=tuple(routes), unassigned=tuple(unassigned), capacity=capacity)
+
+
+def _plan_geometric(
+    office: str,
+    *,
+    stops: list[Stop],
+    capacity: int,
+    depot: tuple[float, float] | None,
+    max_stops: int | None,
+    max_distance_km: float | None,
+    unassigned: list[Unassigned],
+) -> list[Route]:
+    all_points = [s.point for s in stops if s.point is not None]
+    depot_point = depot or (
+        sum(p[0] for p in all_points) / len(all_points),
+        sum(p[1] for p in all_points) / len(all_points),
+    )
+    if max_distance_km is not None:
+        reachable = []
+        for stop in stops:
+            assert stop.point is not None
+            round_trip = 2 * haversine_km(depot_point, stop.point)
+            if round_trip > max_distance_km:
+                unassigned.append(
+                    Unassigned(
+                        stop=stop,
+                        reason=f"the round trip of {round_trip:.1f} km exceeds the distance "
+                        f"budget of {max_distance_km:g} km",
+                    )
+                )
+            else:
+                reachable.append(stop)
+        stops = reachable
+        if not stops:
+            return []
+    points = [s.point for s in stops if s.point is not None]
+    geo = _Geometry([*points, depot_point])
+    depot_index = len(points)
+    order = _improve_giant_tour(_hilbert_order(geo.xy[:depot_index]), geo)
+    items = [s.items for s in stops]
+    routes = _optimal_split(
+        order,
+        items,
+        capacity=capacity,
+        max_stops=max_stops,
+        geo=geo,
+        depot=depot_index,
+        max_distance_km=max_distance_km,
+    )
+    routes = [_two_opt(r, geo, depot_index) for r in routes]
+    if max_stops is None and max_distance_km is None:
+        _relocate_between_neighbours(routes, items, capacity, geo, depot_index)
+        routes = [_two_opt(r, geo, depot_index) for r in routes if r]
+    result = []
+    for route in routes:
+        ordered = tuple(stops[i] for i in route)
+        path = [depot_point, *points_of(ordered), depot_point]
+        distance = sum(haversine_km(a, b) for a, b in itertools.pairwise(path))
+        result.append(
+            Route(
+                office=office,
+                stops=ordered,
+                items=sum(s.items for s in ordered),
+                distance_km=distance,
+            )
+        )
+    return result
+
+
+def points_of(stops: Iterable[Stop]) -> list[tuple[float, float]]:
+    """The (lat, lon) of stops that have them."""
+    return [s.point for s in stops if s.point is not None]
+
+
+@functools.lru_cache(maxsize=4096)
+def _village_rank(codes: tuple[str, ...]) -> dict[str, int]:
+    """A walking sequence of villages: the Hilbert order of their representative points."""
+    located = [(code, _regions.point(code)) for code in codes]
+    with_points = [(c, p) for c, p in located if p is not None]
+    if not with_points:
+        return {c: i for i, c in enumerate(codes)}
+    geo = _Geometry([p for _c, p in with_points])
+    order = _hilbert_order(geo.xy)
+    rank = {with_points[i][0]: r for r, i in enumerate(order)}
+    for code, p in located:
+        if p is None:
+            rank[code] = len(rank)
+    return rank
+
+
+def _plan_by_address(
+    office: str, stops: list[Stop], capacity: int, max_stops: int | None
+) -> list[Route]:
+    villages = tuple(sorted({s.village_code for s in stops}))
+    rank = _village_rank(villages)
+    ordered = sorted(stops, key=lambda s: (rank[s.village_code], *_address_key(s)))
+    items = [s.items for s in ordered]
+    routes = _split(
+        range(len(ordered)),
+        items,
+        capacity=capacity,
+        max_stops=max_stops,
+        geo=None,
+        depot=0,
+        max_distance_km=None,
+    )
+    return [
+        Route(
+            office=office,
+            stops=tuple(ordered[i] for i in r),
+            items=sum(items[i] for i in r),
+            distance_km=None,
+        )
+        for r in routes
+    ]

@@ -1,0 +1,164 @@
+"""Route grouping: stops, offices, capacity, walk order, geometry."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminduk_delivery import routing, strategies
+from adminduk_delivery.errors import ValidationError
+from adminduk_delivery.routing import Stop
+
+CICAU = "3216202001"
+KENANGA = "Jl. Kenanga"
+
+
+@st.composite
+def stop_lists(draw, *, coordinates=None, max_size=60):
+    """Stops in a few villages of Kabupaten Bekasi, with or without coordinates."""
+    n = draw(st.integers(0, max_size))
+    with_points = draw(st.booleans()) if coordinates is None else coordinates
+    villages = draw(st.lists(strategies.region_codes(level="village", within="3216"),
+                             min_size=1, max_size=4))  # fmt: skip
+    stops = []
+    for i in range(n):
+        village = draw(st.sampled_from(villages))
+        lat = lon = None
+        if with_points:
+            lat = draw(st.floats(-6.45, -6.15, allow_nan=False))
+            lon = draw(st.floats(107.0, 107.3, allow_nan=False))
+        stops.append(Stop(f"s{i:03d}", village, str(draw(st.integers(1, 9))),
+                          str(draw(st.integers(1, 20))), KENANGA, str(draw(st.integers(1, 99))),
+                          items=draw(st.integers(1, 6)), lat=lat, lon=lon))  # fmt: skip
+    return stops
+
+
+def test_stop_contract_and_validation():
+    """Positional fields as in the contract; RT/RW canonical; bad values are our errors."""
+    stop = Stop("a", CICAU, "1", 2, KENANGA, "7", 2, -6.3, 107.15)
+    assert (stop.rw, stop.rt, stop.items, stop.point) == ("001", "002", 2, (-6.3, 107.15))
+    for kwargs in ({"items": 0}, {"lat": -6.3}, {"lat": 91.0, "lon": 0.0}, {"rw": "x"}):
+        with pytest.raises(ValidationError):
+            Stop(**{"id": "a", "village_code": CICAU, "rw": "1", "rt": "2", **kwargs})
+    with pytest.raises(ValidationError):
+        Stop("a", "321620", "1", "2")
+
+
+def test_walk_order_follows_the_address():
+    """Without coordinates: village, RW, RT, street, then house numbers in natural order."""
+    stops = [Stop(f"h{n}", CICAU, "1", "1", KENANGA, f"No. {n}") for n in (10, 2, 1, 33, 4)]
+    result = routing.plan(stops, capacity=100)
+    assert [s.house_number for s in result.routes[0].stops] == ["No. 1", "No. 2", "No. 4",
+                                                                 "No. 10", "No. 33"]  # fmt: skip
+    assert result.total_distance_km is None
+
+
+def test_capacity_and_unassigned_stops():
+    """Routes never exceed the capacity; a stop larger than a route is left out, with why."""
+    stops = [Stop(f"s{i}", CICAU, "1", "1", items=4) for i in range(5)]
+    big = Stop("big", CICAU, "1", "1", items=20)
+    result = routing.plan([*stops, big], capacity=10)
+    assert [r.items for r in result.routes] == [8, 8, 4]
+    assert [u.stop.id for u in result.unassigned] == ["big"]
+    assert "capacity" in result.unassigned[0].reason
+
+
+def test_offices_are_never_mixed():
+    """Each route belongs to one office: by default the district."""
+    a = Stop("a", "3216202001", "1", "1")
+    b = Stop("b", "3216042002", "1", "1")
+    result = routing.plan([a, b], capacity=10)
+    assert sorted(r.office for r in result.routes) == ["321604", "321620"]
+    same = routing.plan([a, b], capacity=10, office_of=lambda s: "KPC 17500")
+    assert [r.office for r in same.routes] == ["KPC 17500"]
+
+
+def test_geometric_routes_measure_depot_to_depot():
+    """With coordinates the plan has distances, and a simple case is exact."""
+    depot = (-6.30, 107.15)
+    stops = [Stop("n", CICAU, "1", "1", lat=-6.29, lon=107.15),
+             Stop("s", CICAU, "1", "1", lat=-6.31, lon=107.15)]  # fmt: skip
+    result = routing.plan(stops, capacity=1, depot=depot)
+    expected = 2 * routing.haversine_km(depot, (-6.29, 107.15)) + 2 * routing.haversine_km(
+        depot, (-6.31, 107.15)
+    )
+    assert result.total_distance_km == pytest.approx(expected, rel=1e-9)
+    assert len(result.routes) == 2
+
+
+def test_max_stops_and_distance_budget():
+    """Optional limits cut routes sooner."""
+    stops = [Stop(f"s{i}", CICAU, "1", "1", lat=-6.3 + i / 100, lon=107.15) for i in range(6)]
+    assert [len(r.stops) for r in routing.plan(stops, capacity=100, max_stops=2).routes] == [
+        2,
+        2,
+        2,
+    ]
+    short = routing.plan(stops, capacity=100, depot=(-6.3, 107.15), max_distance_km=5)
+    assert all(r.distance_km is not None and r.distance_km <= 5 for r in short.routes)
+    assert [u.stop.id for u in short.unassigned] == ["s3", "s4", "s5"]
+    assert "distance budget" in short.unassigned[0].reason
+    with pytest.raises(ValidationError):
+        routing.plan(stops, capacity=0)
+    with pytest.raises(ValidationError):
+        routing.plan([stops[0], stops[0]], capacity=5)
+
+
+def test_stops_from_shipments_keep_households_together(tmp_path):
+    """Shipments to one household address become one stop carrying all their items."""
+    from hypothesis import find
+
+    batch = find(strategies.batches(min_size=4), lambda b: len(b.shipments) >= 2)
+    shipments = list(batch.shipments)
+    twin = shipments[1].__class__(
+        tracking_number="RR000000014ID", documents=shipments[1].documents,
+        address=shipments[0].address,
+    )  # fmt: skip
+    stops = routing.stops_from_shipments([shipments[0], twin])
+    assert len(stops) == 1
+    assert stops[0].items == len(shipments[0].documents) + len(twin.documents)
+    assert set(stops[0].shipment_ids) == {shipments[0].tracking_number, "RR000000014ID"}
+
+
+@settings(deadline=None)
+@given(stops=stop_lists(), capacity=st.integers(6, 30), seed=st.integers(0, 2**16))
+def test_plan_invariants(stops, capacity, seed):
+    """Property: every stop once (or unassigned with a reason); capacity held; one office per
+    route; the same plan for any input order."""
+    result = routing.plan(stops, capacity=capacity)
+    placed = [s.id for r in result.routes for s in r.stops]
+    left = [u.stop.id for u in result.unassigned]
+    assert sorted(placed + left) == sorted(s.id for s in stops)
+    assert len(set(placed)) == len(placed)
+    for route in result.routes:
+        assert route.items == sum(s.items for s in route.stops) <= capacity
+        assert {s.district_code for s in route.stops} == {route.office}
+    shuffled = list(stops)
+    random.Random(seed).shuffle(shuffled)
+    assert routing.plan(shuffled, capacity=capacity) == result
+
+
+@settings(deadline=None, max_examples=50)
+@given(stops=stop_lists(coordinates=True, max_size=120), capacity=st.integers(10, 40))
+def test_the_split_is_optimal_for_its_order(stops, capacity):
+    """Property: the dynamic-programming split is never longer than the greedy cut of the
+    same sequence, and both respect the capacity."""
+    if not stops:
+        return
+    points = [s.point for s in stops]
+    geo = routing._Geometry([*points, (-6.3, 107.15)])
+    depot = len(points)
+    order = routing._hilbert_order(geo.xy[:depot])
+    items = [s.items for s in stops]
+    kwargs = {"capacity": capacity, "max_stops": None, "geo": geo, "depot": depot,
+              "max_distance_km": None}  # fmt: skip
+    best = routing._optimal_split(order, items, **kwargs)
+    greedy = routing._split(order, items, **kwargs)
+    length = lambda routes: sum(routing._route_length(r, geo, depot) for r in routes)  # noqa: E731
+    assert length(best) <= length(greedy) + 1e-9
+    for routes in (best, greedy):
+        assert sorted(n for r in routes for n in r) == sorted(order)
+        assert all(sum(items[n] for n in r) <= capacity for r in routes)
