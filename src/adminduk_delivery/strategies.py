@@ -22,12 +22,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from . import regions
+from ._consistency import (
+    FIRST_NAMES,
+    LAST_NAMES,
+    OPERATOR_PREFIXES,
+    STREETS,
+    kk_number_for,
+    nik_for,
+)
 from .address import Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
@@ -49,6 +58,9 @@ from .shipments import (
 )
 from .workdays import COURIER_WEEK, OFFICE_WEEK, WorkCalendar
 
+if TYPE_CHECKING:
+    from .routing import Stop
+
 __all__ = [
     "DEFAULT_BIRTH_DATES",
     "addresses",
@@ -58,6 +70,7 @@ __all__ = [
     "households",
     "invalid_niks",
     "kk_numbers",
+    "messy_address_texts",
     "niks",
     "phone_numbers",
     "policies",
@@ -66,6 +79,8 @@ __all__ = [
     "residents",
     "shipment_histories",
     "shipments",
+    "stops",
+    "tracking_numbers",
 ]
 
 T = TypeVar("T")
@@ -159,11 +174,10 @@ def _numbers(
 ) -> str:
     district = draw(districts)
     when: dt.date = draw(dates)
-    day = when.day
-    if sexes is not None and draw(sexes) is Sex.FEMALE:
-        day += 40
     serial = draw(st.integers(1, 9999))
-    return f"{district}{day:02d}{when.month:02d}{when.year % 100:02d}{serial:04d}"
+    if sexes is None:
+        return kk_number_for(district, when, serial)
+    return nik_for(district, when, draw(sexes), serial)
 
 
 def niks(
@@ -290,12 +304,6 @@ def invalid_niks(
 WIB: Final = dt.timezone(dt.timedelta(hours=7), "WIB")
 """Western Indonesia Time, the zone of the generated timestamps."""
 
-_STREETS: Final = ("Jl. Melati", "Jl. Mawar", "Gg. Kenanga", "Jl. Raya", "Perum. Griya Asri")
-_NAMES: Final = ("Siti", "Aminah", "Budi", "Santoso", "Dewi", "Lestari", "Agus", "Rahmat",
-                 "Nur", "Hidayah", "Eko", "Putri", "Wahyu", "Sri", "Mulyani", "Ahmad")  # fmt: skip
-_OPERATORS: Final = ("811", "812", "813", "821", "822", "852", "853", "857", "858", "877",
-                     "878", "881", "895", "896")  # fmt: skip
-
 
 @st.composite
 def _address(draw: Draw, villages: st.SearchStrategy[str]) -> Address:
@@ -303,7 +311,7 @@ def _address(draw: Draw, villages: st.SearchStrategy[str]) -> Address:
     with_postal = draw(st.booleans())
     return Address(
         village_code=village,
-        street=draw(st.sampled_from(("", *_STREETS))),
+        street=draw(st.sampled_from(("", *STREETS))),
         house_number=draw(st.sampled_from(("", "1", "7", "12", "12A", "45"))),
         rt=draw(st.none() | st.integers(1, 30)),
         rw=draw(st.none() | st.integers(1, 15)),
@@ -325,7 +333,7 @@ def addresses(*, region: str | None = None) -> st.SearchStrategy[Address]:
 
 @st.composite
 def _phone(draw: Draw) -> PhoneNumber:
-    operator = draw(st.sampled_from(_OPERATORS))
+    operator = draw(st.sampled_from(OPERATOR_PREFIXES))
     rest = draw(st.text("0123456789", min_size=7, max_size=8))
     return _parse_phone(f"0{operator}{rest}")
 
@@ -344,26 +352,57 @@ def _resident(
     address: Address | None,
     sexes: st.SearchStrategy[Sex],
     dates: st.SearchStrategy[dt.date],
+    consistent: bool = True,
 ) -> Resident:
+    parts = _resident_parts(region)
     sex = draw(sexes)
     born = draw(dates)
-    district = draw(region_codes(level="district", within=region or None))
-    day = born.day + (40 if sex is Sex.FEMALE else 0)
-    nik = (
-        f"{district}{day:02d}{born.month:02d}{born.year % 100:02d}{draw(st.integers(1, 9999)):04d}"
-    )
-    name = " ".join(draw(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=3)))
+    district = draw(parts.districts)
+    nik = nik_for(district, born, sex, draw(_SERIALS))
+    if not consistent:
+        recorded = draw(st.sampled_from(["sex", "birth_date"]))
+        if recorded == "sex":
+            sex = Sex.MALE if sex is Sex.FEMALE else Sex.FEMALE
+        else:
+            born = born + dt.timedelta(days=draw(st.integers(1, 27)))
     return Resident(
         nik=nik,
-        name=name,
+        name=draw(parts.names),
         sex=sex,
         birth_date=born,
-        kk_number=kk_number or draw(kk_numbers(region=region or None)),
-        address=address
-        if address is not None
-        else draw(st.none() | addresses(region=region or None)),
-        phone=draw(st.none() | phone_numbers()),
+        kk_number=kk_number or draw(parts.kk_numbers),
+        address=address if address is not None else draw(parts.addresses),
+        phone=draw(parts.phones),
         disabled=draw(st.booleans()),
+    )
+
+
+_SERIALS: Final = st.integers(1, 9999)
+
+
+@attrs.frozen
+class _ResidentParts:
+    districts: st.SearchStrategy[str]
+    kk_numbers: st.SearchStrategy[str]
+    addresses: st.SearchStrategy[Address | None]
+    phones: st.SearchStrategy[PhoneNumber | None]
+    names: st.SearchStrategy[str]
+
+
+@functools.lru_cache(maxsize=256)
+def _resident_parts(region: str) -> _ResidentParts:
+    """The sub-strategies of a resident, built once per region (strategies are immutable)."""
+    within = region or None
+    return _ResidentParts(
+        districts=region_codes(level="district", within=within),
+        kk_numbers=kk_numbers(region=within),
+        addresses=st.none() | addresses(region=within),
+        phones=st.none() | phone_numbers(),
+        names=st.builds(
+            lambda first, last: " ".join([first, *last]),
+            st.sampled_from(FIRST_NAMES),
+            st.lists(st.sampled_from(LAST_NAMES), max_size=2),
+        ),
     )
 
 
@@ -372,20 +411,52 @@ def residents(
     region: str | None = None,
     sex: Sex | st.SearchStrategy[Sex] | None = None,
     birth_dates: st.SearchStrategy[dt.date] | None = None,
+    ages: tuple[int, int] | None = None,
+    as_of: dt.date | None = None,
+    consistent: bool = True,
 ) -> st.SearchStrategy[Resident]:
-    """Residents whose NIK encodes their recorded sex and birth date (``nik_consistent``).
+    """Residents whose NIK encodes their recorded sex and birth date.
 
     Args:
         region: a province, regency or district code for the NIK, KK number and address.
         sex: a :class:`~adminduk_delivery.nik.Sex`, a strategy of them, or ``None`` for both.
         birth_dates: a strategy of birth dates; default :data:`DEFAULT_BIRTH_DATES`.
+        ages: ``(youngest, oldest)`` in whole years on ``as_of`` (needs ``as_of``; not with
+            ``birth_dates``).
+        as_of: the day ``ages`` are counted on.
+        consistent: ``False`` makes the recorded sex or birth date differ from the NIK on
+            purpose (``nik_consistent`` is then false), for testing how a system copes with
+            register errors.
 
     Shrinks towards a man born on 1 January 1930 with a one-word name and no address.
     """
     prefix = _check_region(region, retired=False)
+    if ages is not None:
+        if birth_dates is not None:
+            raise InvalidArgument("give ages or birth_dates, not both")
+        if as_of is None:
+            raise InvalidArgument("ages needs as_of, the day the ages are counted on")
+        youngest, oldest = ages
+        if not 0 <= youngest <= oldest <= 120:
+            raise InvalidArgument(f"need 0 <= youngest <= oldest <= 120, got {ages}")
+        latest = _years_before(as_of, youngest)
+        earliest = _years_before(as_of, oldest + 1) + dt.timedelta(days=1)
+        birth_dates = st.dates(earliest, latest)
     return _resident(
-        region=prefix, kk_number=None, address=None, sexes=_sexes(sex), dates=_dates(birth_dates)
+        region=prefix,
+        kk_number=None,
+        address=None,
+        sexes=_sexes(sex),
+        dates=_dates(birth_dates),
+        consistent=consistent,
     )
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 @st.composite
@@ -495,7 +566,7 @@ def recipients(*, kind: RecipientKind | None = None) -> st.SearchStrategy[Recipi
         Recipient,
         kind=kinds,
         nik=st.none() | niks(),
-        name=st.none() | st.sampled_from(_NAMES),
+        name=st.none() | st.sampled_from(FIRST_NAMES),
         proofs=st.frozensets(st.sampled_from(list(Proof))),
     )
 
@@ -660,3 +731,87 @@ def policies(*, region: str | None = None) -> st.SearchStrategy[Policy]:
     Shrinks towards a free programme for Aceh's first regency that delivers nothing.
     """
     return _policy(_check_region(region, retired=False))
+
+
+def tracking_numbers(*, country: str = "ID") -> st.SearchStrategy[str]:
+    """Valid UPU S10 identifiers of the given post. Shrinks towards ``AA000000005ID``."""
+    from .tracking import build_s10  # noqa: PLC0415 - tiny module
+
+    try:
+        build_s10("AA", 0, country)
+    except ValidationError as exc:
+        raise InvalidArgument(f"country={country!r}: {exc}") from None
+    letters = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2)
+    return st.builds(build_s10, letters, st.integers(0, 99_999_999), st.just(country))
+
+
+@st.composite
+def _messy(draw: Draw, region: str) -> tuple[str, Address]:
+    address = draw(addresses(region=region or None))
+    text = address.to_text()
+    if draw(st.booleans()):
+        text = text.replace("Kabupaten ", draw(st.sampled_from(["Kab. ", "KAB ", "kab "])))
+    if draw(st.booleans()):
+        text = text.replace("Desa ", draw(st.sampled_from(["Ds. ", "DESA ", ""]))).replace(
+            "Kel. ", draw(st.sampled_from(["Kelurahan ", "KEL ", ""]))
+        )
+    if draw(st.booleans()):
+        text = text.replace("Kec. ", draw(st.sampled_from(["Kecamatan ", "kec ", ""])))
+    if address.rt and address.rw and draw(st.booleans()):
+        text = text.replace(
+            f"RT {address.rt}/RW {address.rw}",
+            draw(st.sampled_from([
+                f"RT.{int(address.rt)}/RW.{int(address.rw)}",
+                f"RT {int(address.rt)} RW {int(address.rw)}",
+                f"rt{address.rt[1:]}rw{address.rw[1:]}",
+                f"{address.rt}/{address.rw}",
+            ])),
+        )  # fmt: skip
+    case = draw(st.sampled_from(["as is", "lower", "upper"]))
+    if case == "lower":
+        text = text.lower()
+    elif case == "upper":
+        text = text.upper()
+    return text, address
+
+
+def messy_address_texts(*, region: str | None = None) -> st.SearchStrategy[tuple[str, Address]]:
+    """``(text, address)``: an address written the way forms write it (abbreviated or missing
+    prefixes, RT/RW shapes, upper or lower case). Parsing the text with the region as a hint
+    should give back the address's village, RT and RW whenever the village's name is unique
+    in its district.
+
+    Shrinks towards the plain rendering of the first village of the region.
+    """
+    return _messy(_check_region(region, retired=False))
+
+
+@st.composite
+def _stop(draw: Draw, region: str, with_coordinates: bool) -> Stop:
+    from .routing import Stop  # noqa: PLC0415 - routing is only needed here
+
+    village = draw(region_codes(level="village", within=region or None))
+    lat = lon = None
+    if with_coordinates:
+        centre = regions.point(village) or (-6.3, 107.15)
+        lat = centre[0] + draw(st.floats(-0.01, 0.01, allow_nan=False))
+        lon = centre[1] + draw(st.floats(-0.01, 0.01, allow_nan=False))
+    return Stop(
+        f"STOP-{draw(st.integers(1, 10**6)):07d}",
+        village,
+        str(draw(st.integers(1, 20))),
+        str(draw(st.integers(1, 30))),
+        draw(st.sampled_from(STREETS)),
+        str(draw(st.integers(1, 200))),
+        items=draw(st.integers(1, 4)),
+        lat=lat,
+        lon=lon,
+    )
+
+
+def stops(*, region: str | None = None, coordinates: bool = False) -> st.SearchStrategy[Stop]:
+    """Routing stops in a region, with coordinates near their village's point when asked.
+
+    Shrinks towards one item at the first village of the region, RW 1, RT 1.
+    """
+    return _stop(_check_region(region, retired=False), coordinates)

@@ -1,0 +1,248 @@
+"""Large, reproducible, realistic synthetic data: no Hypothesis needed.
+
+Hypothesis strategies are for finding bugs; demos, benchmarks, notebooks and load tests need
+the same large dataset every time. This module generates households, residents, addresses,
+phone numbers, document requests and batches for a chosen regency from a seed (or a
+:class:`random.Random`), with the consistency rules of the strategies (one definition,
+:mod:`adminduk_delivery._consistency`): a resident's NIK encodes their sex and birth date;
+household members share the KK number and the address; postal codes are the villages' own.
+
+Same seed, same data, on any machine and Python version (only ``random.Random`` methods whose
+results are stable across versions are used, on sorted inputs).
+
+>>> from adminduk_delivery import synthetic
+>>> population = synthetic.population(1_000, regency="3216", seed=2020)
+>>> len(population.residents), len(population.households) > 200
+(1000, True)
+>>> population.residents[0] == synthetic.population(1_000, regency="3216", seed=2020).residents[0]
+True
+>>> all(r.nik_consistent for r in population.residents)
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from . import regions
+from ._consistency import (
+    FIRST_NAMES,
+    LAST_NAMES,
+    OPERATOR_PREFIXES,
+    STREETS,
+    kk_number_for,
+    nik_for,
+)
+from .address import Address
+from .batches import Batch
+from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
+from .errors import InvalidType, ValidationError
+from .nik import Sex
+from .phone import PhoneKind, PhoneNumber
+from .residents import Household, Resident
+from .shipments import Shipment
+from .tracking import build_s10
+
+__all__ = ["Population", "batch", "population", "requests"]
+
+DEFAULT_AS_OF: Final = dt.date(2020, 3, 20)
+"""The day of the Bekasi handover, the default reference day for ages and issue dates."""
+
+
+def _rng(seed: int | random.Random | None) -> random.Random:
+    if isinstance(seed, random.Random):
+        return seed
+    if seed is None or (isinstance(seed, int) and not isinstance(seed, bool)):
+        return random.Random(0 if seed is None else seed)
+    raise InvalidType("seed is an int or a random.Random", field="seed")
+
+
+@attrs.frozen(kw_only=True)
+class Population:
+    """Households and their residents, in generation order."""
+
+    households: tuple[Household, ...]
+    residents: tuple[Resident, ...]
+    regency: str
+    as_of: dt.date
+
+
+def _date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
+    return start + dt.timedelta(days=rng.randrange((end - start).days + 1))
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _phone(rng: random.Random) -> PhoneNumber:
+    # Generated directly in E.164 form; the shapes are those phonenumbers classifies as
+    # mobile numbers (8 and an operator digit, 9-12 digits in all).
+    rest = "".join(rng.choice("0123456789") for _ in range(rng.choice((7, 8, 8))))
+    return PhoneNumber(e164=f"+628{rng.choice(OPERATOR_PREFIXES)[1:]}{rest}", kind=PhoneKind.MOBILE)
+
+
+def population(
+    n_residents: int,
+    *,
+    regency: str = "3216",
+    seed: int | random.Random | None = None,
+    as_of: dt.date = DEFAULT_AS_OF,
+    phone_share: float = 0.8,
+) -> Population:
+    """Generate ``n_residents`` residents of ``regency`` in households of 1 to 7 members.
+
+    Args:
+        n_residents: how many residents.
+        regency: a regency code (e.g. ``"3216"``, Kabupaten Bekasi).
+        seed: an int or a ``random.Random``.
+        as_of: the reference day: ages are counted on it and issue dates are before it.
+        phone_share: the share of adults with a phone number.
+
+    Raises:
+        ValidationError: a bad count, regency or share.
+    """
+    if isinstance(n_residents, bool) or not isinstance(n_residents, int) or n_residents < 0:
+        raise ValidationError("n_residents is 0 or more", field="n_residents", code="range")
+    if not 0.0 <= phone_share <= 1.0:
+        raise ValidationError("phone_share is between 0 and 1", field="phone_share",
+                              code="range")  # fmt: skip
+    region = regions.get(regency)
+    if region.level is not regions.RegionLevel.REGENCY or region.retired:
+        raise ValidationError("regency is a current regency code", field="regency", code="level")
+    rng = _rng(seed)
+    districts = regions.children(region.code)
+    villages = {d.code: regions.children(d.code) for d in districts}
+    postal = {v.code: regions.postal_code(v.code) for vs in villages.values() for v in vs}
+    households: list[Household] = []
+    residents: list[Resident] = []
+    used_niks: set[str] = set()
+    serial = 0
+    while len(residents) < n_residents:
+        size = min(n_residents - len(residents), rng.choice((1, 2, 3, 3, 4, 4, 4, 5, 5, 6, 7)))
+        district = rng.choice(districts).code
+        village = rng.choice(villages[district])
+        address = Address(
+            village_code=village.code,
+            street=rng.choice(STREETS),
+            house_number=str(rng.randint(1, 250)),
+            rt=rng.randint(1, 20),
+            rw=rng.randint(1, 15),
+            postal_code=postal[village.code],
+        )
+        serial += 1
+        issued = _date_between(rng, dt.date(2005, 1, 1), as_of - dt.timedelta(days=1))
+        kk = kk_number_for(district, issued, serial % 9999 + 1)
+        family = rng.choice(LAST_NAMES)
+        members = []
+        for index in range(size):
+            if index < 2:  # the parents
+                born = _date_between(rng, _years_before(as_of, 80), _years_before(as_of, 20))
+            else:
+                born = _date_between(rng, _years_before(as_of, 30), as_of - dt.timedelta(days=1))
+            sex = Sex.MALE if (index == 0) != (rng.random() < 0.1) else Sex.FEMALE
+            if index >= 2:
+                sex = rng.choice((Sex.MALE, Sex.FEMALE))
+            # The NIK's district: mostly the household's, sometimes elsewhere in the regency
+            # (people move; the NIK keeps the district of first registration).
+            nik_district = district if rng.random() < 0.85 else rng.choice(districts).code
+            nik = nik_for(nik_district, born, sex, rng.randint(1, 9999))
+            while nik in used_niks:
+                nik = nik_for(nik_district, born, sex, rng.randint(1, 9999))
+            used_niks.add(nik)
+            adult = (as_of - born).days >= 17 * 365
+            members.append(
+                Resident(
+                    nik=nik,
+                    name=f"{rng.choice(FIRST_NAMES)} {family}",
+                    sex=sex,
+                    birth_date=born,
+                    kk_number=kk,
+                    address=address,
+                    phone=_phone(rng) if adult and rng.random() < phone_share else None,
+                    disabled=rng.random() < 0.02,
+                )
+            )
+        households.append(
+            Household(kk_number=kk, members=members, address=address, head_nik=members[0].nik)
+        )
+        residents.extend(members)
+    return Population(
+        households=tuple(households), residents=tuple(residents), regency=region.code,
+        as_of=as_of,
+    )  # fmt: skip
+
+
+def requests(
+    residents: Sequence[Resident],
+    *,
+    seed: int | random.Random | None = None,
+    kind: DocumentKind = DocumentKind.KTP_EL,
+    delivery_share: float = 0.7,
+    requested_between: tuple[dt.date, dt.date] = (dt.date(2019, 3, 1), dt.date(2020, 3, 13)),
+) -> tuple[DocumentRequest, ...]:
+    """One request per resident, for ``kind``; ``delivery_share`` of them choose delivery,
+    the rest collection at the Dinas or the post office."""
+    rng = _rng(seed)
+    out = []
+    for index, resident in enumerate(residents):
+        deliver = rng.random() < delivery_share and resident.address is not None
+        out.append(
+            DocumentRequest(
+                id=f"REQ-{index + 1:07d}",
+                nik=resident.nik,
+                kind=kind,
+                fulfilment=Fulfilment.DELIVER if deliver else Fulfilment.COLLECT,
+                requested_on=_date_between(rng, *requested_between),
+                address=resident.address if deliver else None,
+                collect_at=None
+                if deliver
+                else rng.choice((CollectionPoint.DINAS, CollectionPoint.POST_OFFICE)),
+            )
+        )
+    return tuple(out)
+
+
+def batch(
+    residents: Sequence[Resident],
+    *,
+    batch_id: str = "BKS-2020-03-20",
+    kind: DocumentKind = DocumentKind.KTP_EL,
+    issued: dt.date = dt.date(2020, 3, 2),
+    seed: int | random.Random | None = None,
+) -> Batch:
+    """A handover batch: one ``kind`` document per resident (with an address), packed one
+    shipment per household address, with S10 tracking numbers. No events yet."""
+    rng = _rng(seed)
+    by_address: dict[Address, list[Document]] = {}
+    for index, resident in enumerate(residents):
+        if resident.address is None:
+            continue
+        doc = Document(
+            id=f"{batch_id}-{index + 1:07d}",
+            kind=kind,
+            owner_nik=resident.nik,
+            issue_date=issued,
+            replaces_card=kind.properties.is_card and rng.random() < 0.1,
+        )
+        by_address.setdefault(resident.address, []).append(doc)
+    documents = [d for docs in by_address.values() for d in docs]
+    serials = rng.sample(range(100_000_000), len(by_address))
+    shipments = [
+        Shipment(
+            tracking_number=build_s10("RR", serial),
+            documents=docs,
+            address=address,
+            service="ANTARAN DUKCAPIL",
+        )
+        for serial, (address, docs) in zip(serials, by_address.items(), strict=True)
+    ]
+    return Batch(id=batch_id, documents=documents, shipments=shipments)

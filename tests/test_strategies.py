@@ -1,0 +1,128 @@
+"""The strategies as a product: every value valid, options honoured, types registered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from adminduk_delivery import address, regions, serialization, strategies, tracking
+from adminduk_delivery.address import Address, ParseStatus
+from adminduk_delivery.batches import Batch
+from adminduk_delivery.documents import Document
+from adminduk_delivery.nik import Sex
+from adminduk_delivery.policy import Policy
+from adminduk_delivery.residents import Household, Resident
+from adminduk_delivery.routing import Stop
+from adminduk_delivery.shipments import Shipment
+
+SERIALIZABLE = [
+    strategies.addresses,
+    strategies.phone_numbers,
+    strategies.residents,
+    strategies.households,
+    strategies.documents,
+    strategies.document_requests,
+    strategies.recipients,
+    strategies.shipments,
+    strategies.batches,
+]
+
+
+@pytest.mark.parametrize("factory", SERIALIZABLE, ids=lambda f: f.__name__)
+@settings(max_examples=25)
+@given(data=st.data())
+def test_every_generated_value_validates_and_round_trips(factory, data):
+    """Property: values rebuild from their own fields, serialize and read back equal."""
+    value = data.draw(factory())
+    fields = {a.name: getattr(value, a.name) for a in value.__attrs_attrs__}
+    assert type(value)(**fields) == value  # the constructor's validation accepts it
+    back = serialization.from_dict(serialization.to_dict(value), type(value))
+    assert back == value
+
+
+@given(policy=strategies.policies(), stop=strategies.stops(coordinates=True),
+       number=strategies.tracking_numbers())  # fmt: skip
+def test_other_strategies_give_valid_values(policy, stop, number):
+    """Property: policies, stops and tracking numbers are valid on construction."""
+    assert isinstance(policy, Policy)
+    assert stop.point is not None
+    assert tracking.validate_s10(number) == number
+
+
+@given(r=strategies.residents(ages=(60, 70), as_of=dt.date(2026, 1, 1), sex=Sex.FEMALE,
+                              region="3216"))  # fmt: skip
+def test_resident_options_are_honoured(r):
+    """Property: age range, sex and region hold."""
+    assert 60 <= r.age(on=dt.date(2026, 1, 1)) <= 70
+    assert r.sex is Sex.FEMALE
+    assert r.nik.startswith("3216")
+    assert r.nik_consistent
+
+
+@given(r=strategies.residents(consistent=False))
+def test_inconsistent_residents_on_request(r):
+    """Property: consistent=False gives register entries that disagree with their NIK."""
+    assert not r.nik_consistent
+
+
+@given(pair=strategies.messy_address_texts(region="3216"))
+def test_messy_address_texts_parse_back(pair):
+    """Property: a messy rendering parses back to the village, RT and RW (unique names)."""
+    text, expected = pair
+    siblings = regions.children(expected.district_code)
+    key = regions._name_key
+    unique = sum(key(s.name) == key(expected.village.name) for s in siblings) == 1
+    parsed = address.parse(text, regency="3216")
+    if unique:
+        assert parsed.status is ParseStatus.RESOLVED, (text, parsed.warnings)
+        assert parsed.address is not None
+        assert parsed.address.village_code == expected.village_code
+        assert (parsed.address.rt, parsed.address.rw) == (expected.rt, expected.rw)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: strategies.niks(region="9999"),
+        lambda: strategies.niks(region="3216202001"),
+        lambda: strategies.niks(region="9101"),
+        lambda: strategies.niks(sex="female"),
+        lambda: strategies.region_codes(level="kelurahan"),
+        lambda: strategies.region_codes(within="3299"),
+        lambda: strategies.residents(ages=(17, 60)),
+        lambda: strategies.residents(ages=(60, 17), as_of=dt.date(2026, 1, 1)),
+        lambda: strategies.households(min_size=0),
+        lambda: strategies.batches(min_size=5, max_size=2),
+        lambda: strategies.invalid_niks(codes={"colour"}),
+        lambda: strategies.shipment_histories(start=dt.datetime(2020, 1, 1)),
+        lambda: strategies.tracking_numbers(country="XX"),
+        lambda: strategies.documents(kind="ktp_el"),
+    ],
+)
+def test_bad_options_raise_invalid_argument(build):
+    """Bad options are reported when the strategy is defined (or first drawn)."""
+    with pytest.raises(InvalidArgument):
+        _define(build)
+
+
+def _define(build):
+    strategy = build()
+    strategy.validate()  # what Hypothesis does before the first draw
+    return strategy
+
+
+@pytest.mark.parametrize("cls", [Address, Resident, Household, Document, Shipment, Batch,
+                                 Policy, Stop])  # fmt: skip
+def test_types_are_registered_with_hypothesis(cls):
+    """The hypothesis entry point registers a strategy for every public model."""
+
+    @settings(max_examples=3)
+    @given(st.from_type(cls))
+    def check(value):
+        assert isinstance(value, cls)
+
+    check()

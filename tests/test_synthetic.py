@@ -1,0 +1,62 @@
+"""Synthetic data: large, reproducible, consistent, without Hypothesis."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from adminduk_delivery import phone, synthetic
+from adminduk_delivery.documents import Fulfilment
+from adminduk_delivery.errors import ValidationError
+
+
+@pytest.fixture(scope="module")
+def people():
+    return synthetic.population(2_000, regency="3216", seed=2020)
+
+
+def test_same_seed_same_data(people):
+    """A seed reproduces the data exactly; another seed gives other data."""
+    again = synthetic.population(2_000, regency="3216", seed=2020)
+    assert again == people
+    assert synthetic.population(2_000, regency="3216", seed=random.Random(2020)) == people
+    assert synthetic.population(2_000, regency="3216", seed=2021) != people
+
+
+def test_data_is_consistent(people):
+    """NIKs encode sex and birth date; members share KK and address; postal codes fit."""
+    assert len(people.residents) == 2_000
+    assert len({r.nik for r in people.residents}) == 2_000
+    for house in people.households:
+        assert {m.kk_number for m in house.members} == {house.kk_number}
+        assert {m.address for m in house.members} == {house.address}
+        assert house.address.regency_code == "3216"
+        assert house.address.postal_code_matches
+        assert house.kk_number.startswith(house.address.district_code)
+    assert all(r.nik_consistent for r in people.residents)
+    phones = [r.phone for r in people.residents if r.phone is not None]
+    assert phones
+    assert all(phone.parse(p.e164) == p for p in phones[:200])
+
+
+def test_requests_and_batches(people):
+    """Requests choose delivery or collection; a batch packs one shipment per address."""
+    reqs = synthetic.requests(people.residents, seed=1, delivery_share=0.5)
+    share = sum(r.fulfilment is Fulfilment.DELIVER for r in reqs) / len(reqs)
+    assert 0.4 < share < 0.6
+    batch = synthetic.batch(people.residents, seed=1)
+    assert len(batch.documents) == 2_000
+    assert len(batch.shipments) == len(people.households)
+    assert batch.reconcile().balanced
+    assert synthetic.batch(people.residents, seed=1) == batch
+
+
+def test_bad_arguments():
+    """Counts, regencies and seeds are checked."""
+    with pytest.raises(ValidationError):
+        synthetic.population(-1)
+    with pytest.raises(ValidationError):
+        synthetic.population(10, regency="321620")
+    with pytest.raises(ValidationError):
+        synthetic.population(10, seed="x")  # type: ignore[arg-type]
