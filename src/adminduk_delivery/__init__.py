@@ -35,6 +35,7 @@ from .errors import (
 if TYPE_CHECKING:
     from . import (
         address,
+        analysis,
         batches,
         couriers,
         documents,
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
         residents,
         routing,
         shipments,
+        simulation,
+        synthetic,
         tracking,
         workdays,
     )
@@ -67,8 +70,9 @@ __version__ = "0.1.0"
 
 _SUBMODULES = frozenset(
     {
-        "address", "batches", "couriers", "documents", "errors", "kk", "nik", "phone",
-        "policy", "regions", "residents", "routing", "shipments", "tracking", "workdays",
+        "address", "analysis", "batches", "couriers", "documents", "errors", "kk", "nik", "phone",
+        "policy", "regions", "residents", "routing", "shipments", "simulation", "synthetic",
+        "tracking", "workdays",
     }
 )  # fmt: skip
 _EXPORTS = {
@@ -126,6 +130,7 @@ __all__ = [
     "WorkCalendar",
     "__version__",
     "address",
+    "analysis",
     "batches",
     "couriers",
     "documents",
@@ -138,6 +143,8 @@ __all__ = [
     "residents",
     "routing",
     "shipments",
+    "simulation",
+    "synthetic",
     "tracking",
     "workdays",
 ]

@@ -1,0 +1,331 @@
+"""Batch analysis: how far along, where it fails, when it will be done, what it costs.
+
+Everything here is a pure function of a batch (its documents and events) and a day. Results
+are plain records (lists of dicts with stable keys and JSON-ready values) that
+``pandas.DataFrame(records)`` takes as they are; :meth:`Summary.to_pandas` does that when
+pandas is installed (the optional ``analysis`` extra). In a notebook a summary shows as a table.
+
+>>> import datetime as dt
+>>> from adminduk_delivery import analysis, policy, simulation, synthetic
+>>> people = synthetic.population(400, regency="3216", seed=3)
+>>> batch = synthetic.batch([r for r in people.residents if r.age(on=people.as_of) >= 17], seed=3)
+>>> run = simulation.simulate(batch, policy=policy.BEKASI_2020, start=dt.date(2020, 3, 20),
+...                           seed=3, couriers_per_office=1)
+>>> s = analysis.summarize(run.batch, as_of=dt.date(2020, 4, 30), policy=policy.BEKASI_2020,
+...                        handed_over=dt.date(2020, 3, 20))
+>>> s.total == sum(row["documents"] for row in s.by_bucket)
+True
+>>> 0.5 < s.first_attempt_success_rate <= 1.0
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import math
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from . import regions
+from .batches import Batch, Bucket
+from .errors import ValidationError
+from .policy import Policy
+from .shipments import Shipment, ShipmentStatus
+from .workdays import WorkCalendar
+
+__all__ = [
+    "Forecast",
+    "Summary",
+    "couriers_needed",
+    "forecast",
+    "open_items_by_office",
+    "summarize",
+]
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return None if whole == 0 else round(part / whole, 4)
+
+
+def _table_html(title: str, rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return f"<h4>{title}</h4><p>(none)</p>"
+    head = "".join(f"<th>{k}</th>" for k in rows[0])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r.values()) + "</tr>"
+        for r in rows
+    )
+    return f"<h4>{title}</h4><table><tr>{head}</tr>{body}</table>"
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """A batch at one moment, as records.
+
+    Attributes:
+        as_of: the day of the summary.
+        total: documents on the handover list.
+        by_bucket, by_state, by_district, by_kind: counts and rates, one record per group.
+        attempts: how many shipments needed 0, 1, 2, ... attempts.
+        failure_reasons: reasons ranked by count.
+        first_attempt_success_rate: delivered at the first attempt / attempted at least once.
+        sla: the SLA's due date and how many documents were finished on time, late, or are
+            open and overdue.
+        ageing: open documents by working days since handover.
+        cost_to_dinas: what the Dinas pays the courier under the policy's fee rule (rupiah).
+    """
+
+    as_of: dt.date
+    total: int
+    by_bucket: list[dict[str, Any]]
+    by_state: list[dict[str, Any]]
+    by_district: list[dict[str, Any]]
+    by_kind: list[dict[str, Any]]
+    attempts: list[dict[str, Any]]
+    failure_reasons: list[dict[str, Any]]
+    first_attempt_success_rate: float | None
+    sla: dict[str, Any]
+    ageing: list[dict[str, Any]]
+    cost_to_dinas: int
+
+    def records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table, by name."""
+        return {
+            "by_bucket": self.by_bucket, "by_state": self.by_state,
+            "by_district": self.by_district, "by_kind": self.by_kind,
+            "attempts": self.attempts, "failure_reasons": self.failure_reasons,
+            "ageing": self.ageing,
+        }  # fmt: skip
+
+    def to_pandas(self) -> dict[str, Any]:
+        """Every table as a ``pandas.DataFrame`` (needs pandas: the ``analysis`` extra)."""
+        try:
+            pd = importlib.import_module("pandas")  # optional: the analysis extra
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            message = "to_pandas needs pandas: pip install 'adminduk-delivery[analysis]'"
+            raise ImportError(message) from exc
+        return {name: pd.DataFrame(rows) for name, rows in self.records().items()}
+
+    def _repr_html_(self) -> str:
+        head = (
+            f"<p><b>{self.total:,}</b> documents on {self.as_of.isoformat()}; first-attempt "
+            f"success {self.first_attempt_success_rate}; SLA due {self.sla['due']}; cost to "
+            f"the Dinas Rp {self.cost_to_dinas:,}</p>"
+        )
+        return head + "".join(
+            _table_html(name.replace("_", " "), rows) for name, rows in self.records().items()
+        )
+
+
+def _events_until(shipment: Shipment, as_of: dt.date) -> Shipment:
+    """The shipment as it was at the end of ``as_of`` (events after it ignored)."""
+    kept = tuple(e for e in shipment.events if e.at.date() <= as_of)
+    if len(kept) == len(shipment.events):
+        return shipment
+    return attrs.evolve(shipment, events=kept)
+
+
+def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.date) -> Summary:
+    """Summarize a batch as it stood at the end of ``as_of``.
+
+    Args:
+        batch: the batch with its events.
+        as_of: the day of the summary; later events are ignored.
+        policy: for the SLA (working days, calendar) and the fee rule.
+        handed_over: the handover day, from which the SLA and ageing count.
+    """
+    shipments = {s.tracking_number: _events_until(s, as_of) for s in batch.shipments}
+    carrier: dict[str, Shipment] = {}
+    for number in sorted(shipments):
+        for document in shipments[number].documents:
+            carrier.setdefault(document.id, shipments[number])
+    bucket_of = {
+        ShipmentStatus.DELIVERED: Bucket.DELIVERED, ShipmentStatus.COLLECTED: Bucket.COLLECTED,
+        ShipmentStatus.RETURNED: Bucket.RETURNED, ShipmentStatus.WITHDRAWN: Bucket.WITHDRAWN,
+        ShipmentStatus.RECALLED: Bucket.RECALLED,
+    }  # fmt: skip
+    total = len(batch.documents)
+    buckets: Counter[Bucket] = Counter()
+    states: Counter[str] = Counter()
+    districts: dict[str, Counter[Bucket]] = {}
+    kinds: dict[str, Counter[Bucket]] = {}
+    calendar: WorkCalendar = policy.calendar
+    due = calendar.add_working_days(handed_over, policy.sla_working_days)
+    on_time = late = overdue = 0
+    ageing: Counter[int] = Counter()
+    for document in batch.documents:
+        shipment = carrier.get(document.id)
+        status = shipment.status if shipment else None
+        bucket = bucket_of.get(status, Bucket.OPEN) if status else Bucket.OPEN
+        buckets[bucket] += 1
+        states[status.value if status else "not_shipped"] += 1
+        district = shipment.address.district_code if shipment else "unknown"
+        districts.setdefault(district, Counter())[bucket] += 1
+        kinds.setdefault(document.kind.value, Counter())[bucket] += 1
+        if bucket is Bucket.OPEN:
+            waited = calendar.working_days_between(handed_over, as_of)
+            ageing[waited] += 1
+            overdue += as_of > due
+        elif shipment is not None and bucket in (Bucket.DELIVERED, Bucket.COLLECTED):
+            finished = shipment.events[-1].at.date()
+            if finished <= due:
+                on_time += 1
+            else:
+                late += 1
+
+    def bucket_rows(counter: Counter[Bucket], n: int) -> dict[str, Any]:
+        done = counter[Bucket.DELIVERED] + counter[Bucket.COLLECTED]
+        return {
+            **{b.value: counter[b] for b in Bucket},
+            "documents": n,
+            "received_rate": _rate(done, n),
+        }
+
+    by_district = []
+    for code in sorted(districts):
+        counter = districts[code]
+        name = regions.get(code).name if regions.exists(code) else code
+        by_district.append({"district": code, "name": name,
+                            **bucket_rows(counter, sum(counter.values()))})  # fmt: skip
+    attempted = [s for s in shipments.values() if s.attempts]
+    first_ok = sum(
+        1 for s in attempted
+        if s.status is ShipmentStatus.DELIVERED and s.attempts == 1
+    )  # fmt: skip
+    attempts = Counter(s.attempts for s in shipments.values())
+    reasons = Counter(
+        e.reason.value for s in shipments.values() for e in s.failed_attempts if e.reason
+    )
+    failures = sum(reasons.values())
+    delivered_items = sum(
+        len(s.documents) for s in shipments.values()
+        if s.status in (ShipmentStatus.DELIVERED, ShipmentStatus.COLLECTED)
+    )  # fmt: skip
+    return Summary(
+        as_of=as_of,
+        total=total,
+        by_bucket=[{"bucket": b.value, "documents": buckets[b], "rate": _rate(buckets[b], total)}
+                   for b in Bucket],
+        by_state=[{"state": k, "documents": v, "rate": _rate(v, total)}
+                  for k, v in sorted(states.items())],
+        by_district=by_district,
+        by_kind=[{"kind": k, **bucket_rows(c, sum(c.values()))} for k, c in sorted(kinds.items())],
+        attempts=[{"attempts": k, "shipments": attempts[k]} for k in sorted(attempts)],
+        failure_reasons=[
+            {"reason": r, "failures": n, "share": _rate(n, failures)}
+            for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        first_attempt_success_rate=_rate(first_ok, len(attempted)),
+        sla={"due": due.isoformat(), "working_days": policy.sla_working_days,
+             "on_time": on_time, "late": late, "open_overdue": overdue},
+        ageing=[{"working_days_open": k, "documents": ageing[k]} for k in sorted(ageing)],
+        cost_to_dinas=policy.fee.dinas_pays(delivered_items),
+    )  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class Forecast:
+    """When the open items will be done: a most likely day and a range."""
+
+    expected: dt.date
+    earliest: dt.date
+    latest: dt.date
+    working_days: int
+
+
+def _days_needed(open_items: int, capacity_per_day: int, success: float) -> int:
+    if open_items <= 0:
+        return 0
+    # Each round delivers a share `success` of what is left; attempts go out at the daily
+    # capacity: the total work is open / success attempts (a geometric series).
+    attempts = open_items / max(success, 1e-6)
+    return max(1, math.ceil(attempts / capacity_per_day))
+
+
+def forecast(
+    open_items: Mapping[str, int] | int,
+    *,
+    couriers: Mapping[str, int] | int,
+    items_per_courier: int,
+    success_rate: float,
+    calendar: WorkCalendar,
+    start: dt.date,
+    spread: float = 0.1,
+    retry_rounds: int = 1,
+) -> Forecast:
+    """When will the open items be done?
+
+    Args:
+        open_items: open items per office (or in all).
+        couriers: couriers per office (or for every office).
+        items_per_courier: items one courier carries a day.
+        success_rate: the observed share of attempts that succeed.
+        calendar: the couriers' working days.
+        start: the day the forecast starts from (work begins the next working day).
+        spread: the relative uncertainty of the success rate, for the range.
+        retry_rounds: working days added for the re-attempts of the last day's failures
+            (a policy's ``max_attempts - 1``; one by default).
+
+    Returns:
+        The day the slowest office finishes at the observed rate, and the range for a success
+        rate ``spread`` better or worse.
+    """
+    if not 0 < success_rate <= 1:
+        raise ValidationError("success_rate is in (0, 1]", field="success_rate", code="range")
+    items = open_items if isinstance(open_items, Mapping) else {"all": open_items}
+
+    def slowest(rate: float) -> int:
+        worst = 0
+        for office, n in items.items():
+            crew = couriers.get(office, 0) if isinstance(couriers, Mapping) else couriers
+            if n and crew <= 0:
+                raise ValidationError(f"office {office} has open items and no couriers",
+                                      field="couriers", code="range")  # fmt: skip
+            if n:
+                days = _days_needed(n, crew * items_per_courier, rate) + retry_rounds
+                worst = max(worst, days)
+        return worst
+
+    expected = slowest(success_rate)
+    fast = slowest(min(1.0, success_rate * (1 + spread)))
+    slow = slowest(max(1e-6, success_rate * (1 - spread)))
+    return Forecast(
+        expected=calendar.add_working_days(start, expected),
+        earliest=calendar.add_working_days(start, fast),
+        latest=calendar.add_working_days(start, slow),
+        working_days=expected,
+    )
+
+
+def couriers_needed(
+    open_items: Mapping[str, int],
+    *,
+    target: dt.date,
+    items_per_courier: int,
+    success_rate: float,
+    calendar: WorkCalendar,
+    start: dt.date,
+) -> dict[str, int]:
+    """How many couriers each office needs to finish by ``target`` at the observed rate."""
+    days = calendar.working_days_between(calendar.add_working_days(start, 1),
+                                         calendar.add_working_days(target, 1))  # fmt: skip
+    if days <= 0:
+        raise ValidationError("the target is not after start", field="target", code="range")
+    return {
+        office: math.ceil(n / max(success_rate, 1e-6) / (days * items_per_courier)) if n else 0
+        for office, n in sorted(open_items.items())
+    }
+
+
+def open_items_by_office(batch: Batch, *, as_of: dt.date) -> dict[str, int]:
+    """Open items per office (district) at the end of ``as_of``."""
+    counts: Counter[str] = Counter()
+    for shipment in batch.shipments:
+        current = _events_until(shipment, as_of)
+        if not current.is_terminal:
+            counts[current.address.district_code] += len(current.documents)
+    return dict(sorted(counts.items()))

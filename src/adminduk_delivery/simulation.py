@@ -1,0 +1,309 @@
+"""A seeded, day-by-day simulation of a delivery campaign under a policy.
+
+What-if questions ("how long with ten couriers per office?", "what if one attempt in three
+fails?") need an event log that looks like a real one. :func:`simulate` hands a batch over to
+the courier, and then, working day by working day of the policy's calendar, sends each
+office's couriers out with as many items as they carry, draws each attempt's outcome, and
+follows the policy after a failure (retry, hold at the post office, return). Every event goes
+through :func:`adminduk_delivery.shipments.apply`, so the log is legal by construction.
+
+Same seed, same log.
+
+>>> import datetime as dt
+>>> from adminduk_delivery import policy, simulation, synthetic
+>>> people = synthetic.population(300, regency="3216", seed=1)
+>>> batch = synthetic.batch([r for r in people.residents if r.age(on=people.as_of) >= 17], seed=1)
+>>> run = simulation.simulate(batch, policy=policy.BEKASI_2020, start=dt.date(2020, 3, 20),
+...                           seed=7, couriers_per_office=1)
+>>> r = run.batch.reconcile()
+>>> r.balanced, r.open, run.finished is not None
+(True, 0, True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+import attrs
+
+from .batches import Batch, TrackedEvent
+from .errors import ValidationError
+from .policy import NextAction, Policy, next_step
+from .shipments import (
+    FailureReason,
+    Proof,
+    Recipient,
+    RecipientKind,
+    Shipment,
+    ShipmentEvent,
+    ShipmentStatus,
+    apply,
+)
+
+__all__ = ["DayReport", "Outcomes", "Simulation", "simulate"]
+
+WIB: Final = dt.timezone(dt.timedelta(hours=7), "WIB")
+
+
+def _reasons(
+    value: Iterable[tuple[FailureReason, float]],
+) -> tuple[tuple[FailureReason, float], ...]:
+    pairs = tuple(value)
+    if not pairs or not all(
+        isinstance(r, FailureReason) and isinstance(w, int | float) and w >= 0 for r, w in pairs
+    ):
+        raise ValidationError(
+            "reasons are (FailureReason, weight) pairs", field="reasons", code="type"
+        )
+    return pairs
+
+
+def _probability(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValidationError(
+            f"{attribute.name} is a probability (0-1)", field=attribute.name, code="range"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Outcomes:
+    """How attempts turn out in the simulation.
+
+    Attributes:
+        success: the chance that an attempt succeeds (per district in ``success_by_district``).
+        reasons: failure reasons with their weights.
+        household_receives: the share of successes received by a household member.
+        daily_pickup: the chance that a held item is collected on a given working day.
+        success_by_district: per-district overrides of ``success``.
+    """
+
+    success: float = attrs.field(default=0.82, validator=_probability)
+    reasons: tuple[tuple[FailureReason, float], ...] = attrs.field(
+        default=(
+            (FailureReason.RECIPIENT_ABSENT, 0.50),
+            (FailureReason.ADDRESS_NOT_FOUND, 0.14),
+            (FailureReason.ADDRESS_INCOMPLETE, 0.10),
+            (FailureReason.PHONE_UNREACHABLE, 0.08),
+            (FailureReason.MOVED, 0.10),
+            (FailureReason.REFUSED, 0.03),
+            (FailureReason.DECEASED, 0.02),
+            (FailureReason.AREA_INACCESSIBLE, 0.03),
+        ),
+        converter=_reasons,
+    )
+    household_receives: float = attrs.field(default=0.35, validator=_probability)
+    daily_pickup: float = attrs.field(default=0.2, validator=_probability)
+    success_by_district: Mapping[str, float] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class DayReport:
+    """What happened on one working day of the campaign."""
+
+    day: dt.date
+    out: int
+    delivered: int
+    failed: int
+    collected: int
+    returned: int
+
+
+@attrs.frozen(kw_only=True)
+class Simulation:
+    """The result: the batch with every event folded in, the event log, the daily figures."""
+
+    batch: Batch
+    events: tuple[TrackedEvent, ...]
+    days: tuple[DayReport, ...]
+    finished: dt.date | None
+    """The last working day on which something happened, if every item reached its end."""
+
+
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
+
+
+def simulate(
+    batch: Batch,
+    *,
+    policy: Policy,
+    start: dt.date,
+    seed: int | random.Random,
+    couriers_per_office: int | Mapping[str, int] = 10,
+    items_per_courier: int = 150,
+    outcomes: Outcomes | None = None,
+    max_days: int = 250,
+) -> Simulation:
+    """Run a campaign from handover to the last item.
+
+    Args:
+        batch: the handover (shipments without events).
+        policy: the programme's rules: calendar, attempts, holds, returns, proofs.
+        start: the handover day.
+        seed: an int or a ``random.Random``; the same seed gives the same log.
+        couriers_per_office: couriers per delivery office (one office per district), or a
+            mapping from district code to couriers.
+        items_per_courier: what one courier carries in a day.
+        outcomes: the outcome model (default :class:`Outcomes`).
+        max_days: stop after this many working days.
+
+    Raises:
+        ValidationError: shipments that already have events, or bad settings.
+    """
+    rng = seed if isinstance(seed, random.Random) else random.Random(seed)
+    model = outcomes or Outcomes()
+    if items_per_courier < 1:
+        raise ValidationError(
+            "items_per_courier is 1 or more", field="items_per_courier", code="range"
+        )
+    if any(s.events for s in batch.shipments):
+        raise ValidationError(
+            "the batch's shipments must not have events yet", field="batch", code="started"
+        )
+    calendar = policy.calendar
+    reasons = [r for r, _w in model.reasons]
+    weights = [w for _r, w in model.reasons]
+    shipments: dict[str, Shipment] = {}
+    log: list[TrackedEvent] = []
+
+    def record(number: str, event: ShipmentEvent) -> None:
+        shipments[number] = apply(shipments[number], event)
+        log.append(TrackedEvent(tracking_number=number, event=event))
+
+    for shipment in sorted(batch.shipments, key=lambda s: s.tracking_number):
+        shipments[shipment.tracking_number] = shipment
+        record(
+            shipment.tracking_number,
+            ShipmentEvent(status=ShipmentStatus.HANDED_OVER, at=_at(start, 8)),
+        )
+        record(
+            shipment.tracking_number,
+            ShipmentEvent(
+                status=ShipmentStatus.AT_DELIVERY_OFFICE,
+                at=_at(start, 15),
+                office=shipment.address.district_code,
+            ),
+        )
+    due: dict[str, dt.date] = {n: calendar.add_working_days(start, 1) for n in shipments}
+    reports: list[DayReport] = []
+    day = start
+    finished = None
+    for _ in range(max_days):
+        day = calendar.add_working_days(day, 1)
+        out = delivered = failed = collected = returned = 0
+        by_office: dict[str, list[str]] = {}
+        for number, shipment in shipments.items():
+            status = shipment.status
+            if status in (ShipmentStatus.AT_DELIVERY_OFFICE, ShipmentStatus.ATTEMPT_FAILED) and (
+                due.get(number, day) <= day
+            ):
+                by_office.setdefault(shipment.address.district_code, []).append(number)
+        for office in sorted(by_office):
+            couriers = (
+                couriers_per_office.get(office, 0)
+                if isinstance(couriers_per_office, Mapping)
+                else couriers_per_office
+            )
+            room = couriers * items_per_courier
+            waiting = sorted(by_office[office], key=lambda n: (shipments[n].attempts == 0, n))
+            for number in waiting:
+                items = len(shipments[number].documents)
+                if items > room:
+                    continue
+                room -= items
+                out += 1
+                minute = rng.randrange(0, 480)
+                record(
+                    number, ShipmentEvent(status=ShipmentStatus.OUT_FOR_DELIVERY, at=_at(day, 8))
+                )
+                shipment = shipments[number]
+                chance = model.success_by_district.get(office, model.success)
+                when = _at(day, 8) + dt.timedelta(minutes=30 + minute)
+                if rng.random() < chance:
+                    kind = (
+                        RecipientKind.HOUSEHOLD_MEMBER
+                        if rng.random() < model.household_receives
+                        else RecipientKind.OWNER
+                    )
+                    proofs = set(policy.required_proofs)
+                    if any(d.needs_old_card_surrendered for d in shipment.documents):
+                        proofs.add(Proof.OLD_CARD_SURRENDERED)
+                    record(
+                        number,
+                        ShipmentEvent(
+                            status=ShipmentStatus.DELIVERED,
+                            at=when,
+                            recipient=Recipient(kind=kind, proofs=frozenset(proofs)),
+                        ),
+                    )
+                    delivered += 1
+                    continue
+                reason = rng.choices(reasons, weights)[0]
+                record(
+                    number,
+                    ShipmentEvent(status=ShipmentStatus.ATTEMPT_FAILED, at=when, reason=reason),
+                )
+                failed += 1
+                step = next_step(shipments[number], policy=policy, as_of=day)
+                if step.action is NextAction.RETRY:
+                    due[number] = step.due or calendar.add_working_days(day, 1)
+                elif step.action is NextAction.HOLD_AT_POST_OFFICE:
+                    record(
+                        number,
+                        ShipmentEvent(status=ShipmentStatus.HELD_FOR_PICKUP, at=_at(day, 17)),
+                    )
+                else:
+                    record(
+                        number,
+                        ShipmentEvent(
+                            status=ShipmentStatus.RETURNING, at=_at(day, 17), reason=reason
+                        ),
+                    )
+        for number in sorted(shipments):
+            shipment = shipments[number]
+            if shipment.status is ShipmentStatus.HELD_FOR_PICKUP:
+                held_since = shipment.events[-1].at.date()
+                if held_since < day and rng.random() < model.daily_pickup:
+                    record(
+                        number,
+                        ShipmentEvent(
+                            status=ShipmentStatus.COLLECTED,
+                            at=_at(day, 11),
+                            recipient=Recipient(
+                                kind=RecipientKind.OWNER, proofs=frozenset(policy.required_proofs)
+                            ),
+                        ),
+                    )
+                    collected += 1
+                elif next_step(shipment, policy=policy, as_of=day).action is NextAction.RETURN:
+                    record(
+                        number,
+                        ShipmentEvent(
+                            status=ShipmentStatus.RETURNING,
+                            at=_at(day, 17),
+                            reason=FailureReason.UNCLAIMED,
+                        ),
+                    )
+            elif (
+                shipment.status is ShipmentStatus.RETURNING and shipment.events[-1].at.date() < day
+            ):
+                record(number, ShipmentEvent(status=ShipmentStatus.RETURNED, at=_at(day, 10)))
+                returned += 1
+        reports.append(
+            DayReport(
+                day=day,
+                out=out,
+                delivered=delivered,
+                failed=failed,
+                collected=collected,
+                returned=returned,
+            )
+        )
+        if all(s.is_terminal for s in shipments.values()):
+            finished = day
+            break
+    final = attrs.evolve(batch, shipments=[shipments[s.tracking_number] for s in batch.shipments])
+    return Simulation(batch=final, events=tuple(log), days=tuple(reports), finished=finished)

@@ -1,0 +1,121 @@
+"""Simulation and analysis: legal logs, balanced batches, summaries that recount, forecasts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminduk_delivery import analysis, policy, simulation, synthetic
+from adminduk_delivery.batches import Bucket
+from adminduk_delivery.errors import ValidationError
+from adminduk_delivery.shipments import ShipmentStatus
+
+START = dt.date(2020, 3, 20)
+
+
+def campaign(n: int, seed: int, couriers: int = 1):
+    people = synthetic.population(int(n * 1.6) + 10, regency="3216", seed=seed)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17][:n]
+    batch = synthetic.batch(adults, seed=seed)
+    run = simulation.simulate(batch, policy=policy.BEKASI_2020, start=START, seed=seed,
+                              couriers_per_office=couriers)  # fmt: skip
+    return batch, run
+
+
+@settings(max_examples=10, deadline=None)
+@given(n=st.integers(1, 300), seed=st.integers(0, 1000), couriers=st.integers(1, 3))
+def test_simulation_logs_are_legal_and_complete(n, seed, couriers):
+    """Property: the log replays onto the untouched batch; every item ends; it balances."""
+    batch, run = campaign(n, seed, couriers)
+    assert batch.fold(run.events) == run.batch
+    r = run.batch.reconcile()
+    assert r.balanced
+    assert r.open == 0
+    assert run.finished is not None
+    assert not run.batch.rejected
+
+
+def test_same_seed_same_log():
+    """A seed reproduces the campaign; another seed changes it."""
+    _batch, one = campaign(200, 1)
+    _batch, again = campaign(200, 1)
+    assert one.events == again.events
+    people = synthetic.population(330, regency="3216", seed=1)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17][:200]
+    other = simulation.simulate(synthetic.batch(adults, seed=1), policy=policy.BEKASI_2020,
+                                start=START, seed=2, couriers_per_office=1)  # fmt: skip
+    assert other.events != one.events
+
+
+def test_offices_without_couriers_stay_open():
+    """No couriers in an office: its items stay open, the rest finish."""
+    people = synthetic.population(300, regency="3216", seed=4)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17]
+    batch = synthetic.batch(adults, seed=4)
+    office = batch.shipments[0].address.district_code
+    run = simulation.simulate(batch, policy=policy.BEKASI_2020, start=START, seed=4,
+                              couriers_per_office={office: 0}, max_days=20)  # fmt: skip
+    assert run.finished is None
+    assert run.batch.reconcile().open >= 1
+    with pytest.raises(ValidationError):
+        simulation.simulate(run.batch, policy=policy.BEKASI_2020, start=START, seed=1)
+    with pytest.raises(ValidationError):
+        simulation.Outcomes(success=1.5)
+
+
+def test_summary_matches_a_brute_force_recount():
+    """Every figure of the summary equals a direct count over the shipments."""
+    batch, run = campaign(400, 9)
+    as_of = START + dt.timedelta(days=4)
+    s = analysis.summarize(run.batch, as_of=as_of, policy=policy.BEKASI_2020, handed_over=START)
+    states = Counter()
+    for shipment in run.batch.shipments:
+        kept = [e for e in shipment.events if e.at.date() <= as_of]
+        status = kept[-1].status if kept else ShipmentStatus.CREATED
+        states[status.value] += len(shipment.documents)
+    assert {r["state"]: r["documents"] for r in s.by_state} == dict(states)
+    assert s.total == len(batch.documents) == sum(r["documents"] for r in s.by_bucket)
+    assert sum(r["documents"] for r in s.by_district) == s.total
+    delivered = {r["bucket"]: r["documents"] for r in s.by_bucket}[Bucket.DELIVERED.value]
+    assert delivered == states["delivered"]
+    failures = Counter(
+        e.reason.value
+        for sh in run.batch.shipments
+        for e in sh.events
+        if e.at.date() <= as_of and e.status is ShipmentStatus.ATTEMPT_FAILED
+    )
+    assert {r["reason"]: r["failures"] for r in s.failure_reasons} == dict(failures)
+    assert "<table>" in s._repr_html_()
+    assert set(s.records()) >= {"by_bucket", "by_district", "failure_reasons"}
+
+
+def test_forecast_agrees_with_the_simulation():
+    """The forecast's day for the last attempt matches the simulated campaign's."""
+    for n, couriers in ((3000, 1), (6000, 1)):
+        batch, run = campaign(n, 5, couriers)
+        last_out = max(d.day for d in run.days if d.out)
+        f = analysis.forecast(
+            analysis.open_items_by_office(batch, as_of=START), couriers=couriers,
+            items_per_courier=150, success_rate=0.82, calendar=policy.BEKASI_2020.calendar,
+            start=START,
+        )  # fmt: skip
+        assert f.earliest <= last_out <= policy.BEKASI_2020.calendar.add_working_days(f.latest, 1)
+
+
+def test_couriers_needed():
+    """More couriers for an earlier target; bad targets are our errors."""
+    open_items = {"321620": 3000, "321604": 0}
+    cal = policy.BEKASI_2020.calendar
+    slow = analysis.couriers_needed(open_items, target=dt.date(2020, 4, 30), items_per_courier=150,
+                                    success_rate=0.8, calendar=cal, start=START)  # fmt: skip
+    fast = analysis.couriers_needed(open_items, target=dt.date(2020, 3, 26), items_per_courier=150,
+                                    success_rate=0.8, calendar=cal, start=START)  # fmt: skip
+    assert fast["321620"] > slow["321620"] >= 1
+    assert fast["321604"] == 0
+    with pytest.raises(ValidationError):
+        analysis.couriers_needed(open_items, target=START, items_per_courier=150,
+                                 success_rate=0.8, calendar=cal, start=START)  # fmt: skip
