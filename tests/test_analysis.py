@@ -80,6 +80,7 @@ def test_summary_matches_a_brute_force_recount():
     assert {r["state"]: r["documents"] for r in s.by_state} == dict(states)
     assert s.total == len(batch.documents) == sum(r["documents"] for r in s.by_bucket)
     assert sum(r["documents"] for r in s.by_district) == s.total
+    assert sum(r["documents"] for r in s.by_village) == s.total
     delivered = {r["bucket"]: r["documents"] for r in s.by_bucket}[Bucket.DELIVERED.value]
     assert delivered == states["delivered"]
     failures = Counter(

@@ -69,7 +69,8 @@ class Summary:
     Attributes:
         as_of: the day of the summary.
         total: documents on the handover list.
-        by_bucket, by_state, by_district, by_kind: counts and rates, one record per group.
+        by_bucket, by_state, by_district, by_village, by_kind: counts and rates, one record
+            per group.
         attempts: how many shipments needed 0, 1, 2, ... attempts.
         failure_reasons: reasons ranked by count.
         first_attempt_success_rate: delivered at the first attempt / attempted at least once.
@@ -84,6 +85,7 @@ class Summary:
     by_bucket: list[dict[str, Any]]
     by_state: list[dict[str, Any]]
     by_district: list[dict[str, Any]]
+    by_village: list[dict[str, Any]]
     by_kind: list[dict[str, Any]]
     attempts: list[dict[str, Any]]
     failure_reasons: list[dict[str, Any]]
@@ -96,7 +98,8 @@ class Summary:
         """Every table, by name."""
         return {
             "by_bucket": self.by_bucket, "by_state": self.by_state,
-            "by_district": self.by_district, "by_kind": self.by_kind,
+            "by_district": self.by_district, "by_village": self.by_village,
+            "by_kind": self.by_kind,
             "attempts": self.attempts, "failure_reasons": self.failure_reasons,
             "ageing": self.ageing,
         }  # fmt: skip
@@ -152,6 +155,7 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
     buckets: Counter[Bucket] = Counter()
     states: Counter[str] = Counter()
     districts: dict[str, Counter[Bucket]] = {}
+    villages: dict[str, Counter[Bucket]] = {}
     kinds: dict[str, Counter[Bucket]] = {}
     calendar: WorkCalendar = policy.calendar
     due = calendar.add_working_days(handed_over, policy.sla_working_days)
@@ -165,6 +169,8 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
         states[status.value if status else "not_shipped"] += 1
         district = shipment.address.district_code if shipment else "unknown"
         districts.setdefault(district, Counter())[bucket] += 1
+        village = shipment.address.village_code if shipment else "unknown"
+        villages.setdefault(village, Counter())[bucket] += 1
         kinds.setdefault(document.kind.value, Counter())[bucket] += 1
         if bucket is Bucket.OPEN:
             waited = calendar.working_days_between(handed_over, as_of)
@@ -191,6 +197,10 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
         name = regions.get(code).name if regions.exists(code) else code
         by_district.append({"district": code, "name": name,
                             **bucket_rows(counter, sum(counter.values()))})  # fmt: skip
+    by_village = [
+        {"village": code, "district": code[:6], **bucket_rows(c, sum(c.values()))}
+        for code, c in sorted(villages.items())
+    ]
     attempted = [s for s in shipments.values() if s.attempts]
     first_ok = sum(
         1 for s in attempted
@@ -213,6 +223,7 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
         by_state=[{"state": k, "documents": v, "rate": _rate(v, total)}
                   for k, v in sorted(states.items())],
         by_district=by_district,
+        by_village=by_village,
         by_kind=[{"kind": k, **bucket_rows(c, sum(c.values()))} for k, c in sorted(kinds.items())],
         attempts=[{"attempts": k, "shipments": attempts[k]} for k in sorted(attempts)],
         failure_reasons=[

@@ -2,8 +2,9 @@
 
 What-if questions ("how long with ten couriers per office?", "what if one attempt in three
 fails?") need an event log that looks like a real one. :func:`simulate` hands a batch over to
-the courier, and then, working day by working day of the policy's calendar, sends each
-office's couriers out with as many items as they carry, draws each attempt's outcome, and
+the courier, and then, working day by working day of the policy's calendar, plans each
+office's routes for the day (one per courier, as many items as a courier carries, in walk
+order: :mod:`adminduk_delivery.routing`), draws each attempt's outcome, and
 follows the policy after a failure (retry, hold at the post office, return). Every event goes
 through :func:`adminduk_delivery.shipments.apply`, so the log is legal by construction.
 
@@ -29,6 +30,7 @@ from typing import Final
 
 import attrs
 
+from . import routing
 from .batches import Batch, TrackedEvent
 from .errors import ValidationError
 from .policy import NextAction, Policy, next_step
@@ -104,6 +106,7 @@ class DayReport:
     """What happened on one working day of the campaign."""
 
     day: dt.date
+    routes: int
     out: int
     delivered: int
     failed: int
@@ -120,6 +123,26 @@ class Simulation:
     days: tuple[DayReport, ...]
     finished: dt.date | None
     """The last working day on which something happened, if every item reached its end."""
+
+
+_MINUTES_PER_STOP: Final = 3
+
+
+def _one_office(_stop: routing.Stop) -> str:
+    return "office"  # the simulation plans one office at a time
+
+
+def _stop(shipment: Shipment) -> routing.Stop:
+    a = shipment.address
+    return routing.Stop(
+        shipment.tracking_number,
+        a.village_code,
+        a.rw or "",
+        a.rt or "",
+        a.street,
+        a.house_number,
+        items=len(shipment.documents),
+    )
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -193,7 +216,7 @@ def simulate(
     finished = None
     for _ in range(max_days):
         day = calendar.add_working_days(day, 1)
-        out = delivered = failed = collected = returned = 0
+        out = delivered = failed = collected = returned = routes_out = 0
         by_office: dict[str, list[str]] = {}
         for number, shipment in shipments.items():
             status = shipment.status
@@ -208,20 +231,33 @@ def simulate(
                 else couriers_per_office
             )
             room = couriers * items_per_courier
+            # Re-attempts first, then new items, as far as the couriers can carry them.
             waiting = sorted(by_office[office], key=lambda n: (shipments[n].attempts == 0, n))
+            chosen = []
             for number in waiting:
                 items = len(shipments[number].documents)
-                if items > room:
-                    continue
-                room -= items
+                if items <= room:
+                    room -= items
+                    chosen.append(number)
+            # The day's routes: one per courier, in walk order (see adminduk_delivery.routing).
+            day_plan = routing.plan(
+                [_stop(shipments[n]) for n in chosen],
+                capacity=items_per_courier,
+                office_of=_one_office,
+            )
+            visits: list[tuple[int, str]] = []
+            for route in day_plan.routes[:couriers]:
+                routes_out += 1
+                visits.extend((k, stop.id) for k, stop in enumerate(route.stops))
+            for position, number in visits:
                 out += 1
-                minute = rng.randrange(0, 480)
+                minute = min(position * _MINUTES_PER_STOP + rng.randrange(0, 10), 8 * 60)
                 record(
                     number, ShipmentEvent(status=ShipmentStatus.OUT_FOR_DELIVERY, at=_at(day, 8))
                 )
                 shipment = shipments[number]
                 chance = model.success_by_district.get(office, model.success)
-                when = _at(day, 8) + dt.timedelta(minutes=30 + minute)
+                when = _at(day, 8) + dt.timedelta(minutes=20 + minute)
                 if rng.random() < chance:
                     kind = (
                         RecipientKind.HOUSEHOLD_MEMBER
@@ -295,6 +331,7 @@ def simulate(
         reports.append(
             DayReport(
                 day=day,
+                routes=routes_out,
                 out=out,
                 delivered=delivered,
                 failed=failed,
