@@ -14,14 +14,17 @@ release = adminduk_delivery.__version__
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinxcontrib.mermaid",
 ]
 
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+# myst-nb reads Markdown (MyST) and notebooks, and executes the analysis notebook on build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
 exclude_patterns = ["_build", "_generated"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -48,6 +51,12 @@ def _write_generated_pages() -> None:
     target = out / "lifecycle.md"
     if not target.exists() or target.read_text(encoding="utf-8") != diagram:
         target.write_text(diagram, encoding="utf-8")
+    # The analysis notebook lives with the examples (CI runs it there); the docs render it.
+    notebook = Path(__file__).parent.parent / "examples" / "bekasi_2020_analysis.ipynb"
+    copy = Path(__file__).parent / "notebooks" / notebook.name
+    copy.parent.mkdir(exist_ok=True)
+    if notebook.exists() and (not copy.exists() or copy.read_bytes() != notebook.read_bytes()):
+        copy.write_bytes(notebook.read_bytes())
 
 
 _write_generated_pages()
