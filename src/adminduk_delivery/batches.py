@@ -39,6 +39,7 @@ from typing import Final
 
 import attrs
 
+from ._convert import tuple_of
 from .documents import Document, DocumentKind
 from .errors import InvalidType, TransitionError, ValidationError
 from .shipments import Shipment, ShipmentEvent, ShipmentStatus, apply
@@ -187,9 +188,7 @@ class Reconciliation:
 
 
 def _document_tuple(value: Iterable[Document]) -> tuple[Document, ...]:
-    documents = tuple(value)
-    if not all(isinstance(d, Document) for d in documents):
-        raise InvalidType("documents are Document objects", field="documents")
+    documents = tuple_of(value, Document, field="documents")
     ids = Counter(d.id for d in documents)
     duplicated = sorted(i for i, n in ids.items() if n > 1)
     if duplicated:
@@ -202,9 +201,7 @@ def _document_tuple(value: Iterable[Document]) -> tuple[Document, ...]:
 
 
 def _shipment_tuple(value: Iterable[Shipment]) -> tuple[Shipment, ...]:
-    shipments = tuple(value)
-    if not all(isinstance(s, Shipment) for s in shipments):
-        raise InvalidType("shipments are Shipment objects", field="shipments")
+    shipments = tuple_of(value, Shipment, field="shipments")
     numbers = Counter(s.tracking_number for s in shipments)
     duplicated = sorted(n for n, c in numbers.items() if c > 1)
     if duplicated:

@@ -36,6 +36,7 @@ from typing import Final
 
 import attrs
 
+from ._convert import tuple_of
 from .errors import InvalidType, ValidationError
 from .shipments import FailureReason, Recipient, RecipientKind, ShipmentEvent, ShipmentStatus
 
@@ -75,10 +76,7 @@ class Rule:
 
 
 def _rule_tuple(value: Iterable[Rule]) -> tuple[Rule, ...]:
-    rules = tuple(value)
-    if not all(isinstance(rule, Rule) for rule in rules):
-        raise InvalidType("a vocabulary is made of Rule rows", field="rules")
-    return rules
+    return tuple_of(value, Rule, field="rules")
 
 
 @attrs.frozen(kw_only=True)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 import attrs
 
+from ._convert import frozenset_of
 from .address import Address
 from .documents import Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import InvalidType, ValidationError
@@ -285,10 +286,7 @@ class FeeRule:
 
 
 def _kinds(value: Iterable[DocumentKind]) -> frozenset[DocumentKind]:
-    kinds = frozenset(value)
-    if not all(isinstance(k, DocumentKind) for k in kinds):
-        raise InvalidType("document kinds are DocumentKind values", field="deliverable_kinds")
-    return kinds
+    return frozenset_of(value, DocumentKind, field="deliverable_kinds")
 
 
 def _area(value: Iterable[str]) -> tuple[str, ...]:
@@ -298,10 +296,7 @@ def _area(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _proofs(value: Iterable[Proof]) -> frozenset[Proof]:
-    proofs = frozenset(value)
-    if not all(isinstance(p, Proof) for p in proofs):
-        raise InvalidType("proofs are Proof values", field="required_proofs")
-    return proofs
+    return frozenset_of(value, Proof, field="required_proofs")
 
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:

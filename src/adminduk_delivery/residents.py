@@ -25,6 +25,7 @@ import attrs
 
 from . import kk as _kk
 from . import nik as _nik
+from ._convert import tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -120,10 +121,7 @@ class Resident:
 
 
 def _members(value: Iterable[Resident]) -> tuple[Resident, ...]:
-    members = tuple(value)
-    if not all(isinstance(m, Resident) for m in members):
-        raise InvalidType("members must be Resident objects", field="members")
-    return members
+    return tuple_of(value, Resident, field="members")
 
 
 @attrs.frozen(kw_only=True)

@@ -48,6 +48,7 @@ import attrs
 
 from . import nik as _nik
 from . import tracking as _tracking
+from ._convert import frozenset_of, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .documents import Document
@@ -243,10 +244,7 @@ def _optional_name(value: object) -> str | None:
 
 
 def _proofs(value: Iterable[Proof]) -> frozenset[Proof]:
-    proofs = frozenset(value)
-    if not all(isinstance(p, Proof) for p in proofs):
-        raise InvalidType("proofs are Proof values", field="proofs")
-    return proofs
+    return frozenset_of(value, Proof, field="proofs")
 
 
 @attrs.frozen(kw_only=True)
@@ -348,11 +346,9 @@ def _tracking_number(value: object) -> str:
 
 
 def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
-    documents = tuple(value)
+    documents = tuple_of(value, Document, field="documents")
     if not documents:
         raise ValidationError("a shipment carries documents", field="documents", code="empty")
-    if not all(isinstance(d, Document) for d in documents):
-        raise InvalidType("documents are Document objects", field="documents")
     ids = [d.id for d in documents]
     if len(set(ids)) != len(ids):
         raise ValidationError(
@@ -362,10 +358,7 @@ def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
 
 
 def _events(value: Iterable[ShipmentEvent]) -> tuple[ShipmentEvent, ...]:
-    events = tuple(value)
-    if not all(isinstance(e, ShipmentEvent) for e in events):
-        raise InvalidType("events are ShipmentEvent objects", field="events")
-    return events
+    return tuple_of(value, ShipmentEvent, field="events")
 
 
 @attrs.frozen(kw_only=True)
