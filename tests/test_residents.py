@@ -72,6 +72,11 @@ def test_household_rules():
         Household(kk_number=KK, members=[siti()], address=home(), head_nik=NIK_M)
     with pytest.raises(ValidationError):
         Household(kk_number=KK, members=[], address=home())
+    with pytest.raises(ValidationError) as info:
+        Household(kk_number=KK, members=5, address=home())  # type: ignore[arg-type]
+    assert (info.value.field, info.value.code) == ("members", "type")
+    with pytest.raises(ValidationError):
+        Household(kk_number=KK, members=["Siti"], address=home())  # type: ignore[list-item]
     assert KK not in repr(house)
 
 
