@@ -9,7 +9,7 @@ import datetime as dt
 from typing import assert_type
 
 import adminduk_delivery as ad
-from adminduk_delivery import kk, nik, regions
+from adminduk_delivery import address, kk, nik, phone, policy, regions, routing, shipments
 
 
 def smoke() -> None:
@@ -30,6 +30,18 @@ def smoke() -> None:
     assert_type(regions.children("3216"), tuple[regions.Region, ...])
     assert_type(regions.search("bekasi"), tuple[regions.RegionMatch, ...])
     assert_type(regions.postal_code("3216202001"), str)
+    parsed = address.parse("Desa Cicau, Kec. Cikarang Pusat", regency="3216")
+    assert_type(parsed.address, address.Address | None)
+    assert_type(parsed.confidence, float)
+    assert_type(phone.parse("0812-3456-7890").e164, str)
+    plan = routing.plan([routing.Stop("a", "3216202001", "1", "1")], capacity=10)
+    assert_type(plan.total_distance_km, float | None)
+    assert_type(plan.routes, tuple[routing.Route, ...])
+    assert_type(
+        shipments.TRANSITIONS[shipments.ShipmentStatus.CREATED], frozenset[shipments.ShipmentStatus]
+    )
+    bekasi: policy.Policy = policy.BEKASI_2020
+    assert_type(bekasi.calendar.add_working_days(as_of, 3), dt.date)
     try:
         nik.validate("x")
     except ad.ValidationError as error:
