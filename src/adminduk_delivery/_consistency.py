@@ -24,6 +24,7 @@ __all__ = [
     "STREETS",
     "kk_number_for",
     "nik_for",
+    "years_before",
 ]
 
 FIRST_NAMES: Final = (
@@ -53,3 +54,11 @@ def nik_for(district: str, born: dt.date, sex: Sex, serial: int) -> str:
 def kk_number_for(district: str, issued: dt.date, serial: int) -> str:
     """The number of a Kartu Keluarga issued in ``district``."""
     return f"{district}{issued.day:02d}{issued.month:02d}{issued.year % 100:02d}{serial:04d}"
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` years earlier (28 February for a 29 February that is gone)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)

@@ -386,6 +386,13 @@ class _Geometry:
         return math.hypot(x1 - x2, y1 - y2)
 
 
+def _reverse(tour: list[int], position: dict[int, int], start: int, end: int) -> None:
+    """Reverse ``tour[start:end + 1]`` (a 2-opt move) and keep ``position`` in step."""
+    tour[start : end + 1] = tour[end : start - 1 if start else None : -1]
+    for k in range(start, end + 1):
+        position[tour[k]] = k
+
+
 def _two_opt(route: list[int], geo: _Geometry, depot: int, neighbours: int = 10) -> list[int]:
     """Improve one route (point indices, depot excluded) by 2-opt moves towards near points,
     until no such move shortens it (first improvement, neighbour lists fixed up front)."""
@@ -411,9 +418,7 @@ def _two_opt(route: list[int], geo: _Geometry, depot: int, neighbours: int = 10)
                     continue
                 e = tour[j + 1]
                 if d(a, c) + d(b, e) < dab + d(c, e) - 1e-9:
-                    tour[i + 1 : j + 1] = tour[j:i:-1]
-                    for k in range(i + 1, j + 1):
-                        position[tour[k]] = k
+                    _reverse(tour, position, i + 1, j)
                     improved = True
                     a, b = tour[i], tour[i + 1]
                     dab = d(a, b)
@@ -453,9 +458,7 @@ def _improve_giant_tour(
                 before = dab + (d(c, e) if e is not None else 0.0)
                 after = d(a, c) + (d(b, e) if e is not None else 0.0)
                 if after < before - 1e-9:
-                    tour[i + 1 : j + 1] = tour[j:i:-1]
-                    for k in range(i + 1, j + 1):
-                        position[tour[k]] = k
+                    _reverse(tour, position, i + 1, j)
                     improved = True
                     a, b = tour[i], tour[i + 1]
                     dab = d(a, b)

@@ -36,6 +36,7 @@ from ._consistency import (
     STREETS,
     kk_number_for,
     nik_for,
+    years_before,
 )
 from .address import Address
 from .batches import Batch, TrackedEvent
@@ -439,8 +440,8 @@ def residents(
         youngest, oldest = ages
         if not 0 <= youngest <= oldest <= 120:
             raise InvalidArgument(f"need 0 <= youngest <= oldest <= 120, got {ages}")
-        latest = _years_before(as_of, youngest)
-        earliest = _years_before(as_of, oldest + 1) + dt.timedelta(days=1)
+        latest = years_before(as_of, youngest)
+        earliest = years_before(as_of, oldest + 1) + dt.timedelta(days=1)
         birth_dates = st.dates(earliest, latest)
     return _resident(
         region=prefix,
@@ -450,13 +451,6 @@ def residents(
         dates=_dates(birth_dates),
         consistent=consistent,
     )
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 @st.composite

@@ -37,6 +37,7 @@ from ._consistency import (
     STREETS,
     kk_number_for,
     nik_for,
+    years_before,
 )
 from .address import Address
 from .batches import Batch
@@ -74,13 +75,6 @@ class Population:
 
 def _date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
     return start + dt.timedelta(days=rng.randrange((end - start).days + 1))
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def _phone(rng: random.Random) -> PhoneNumber:
@@ -145,9 +139,9 @@ def population(
         members = []
         for index in range(size):
             if index < 2:  # the parents
-                born = _date_between(rng, _years_before(as_of, 80), _years_before(as_of, 20))
+                born = _date_between(rng, years_before(as_of, 80), years_before(as_of, 20))
             else:
-                born = _date_between(rng, _years_before(as_of, 30), as_of - dt.timedelta(days=1))
+                born = _date_between(rng, years_before(as_of, 30), as_of - dt.timedelta(days=1))
             sex = Sex.MALE if (index == 0) != (rng.random() < 0.1) else Sex.FEMALE
             if index >= 2:
                 sex = rng.choice((Sex.MALE, Sex.FEMALE))
