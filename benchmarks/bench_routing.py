@@ -3,7 +3,10 @@
 Synthetic Bekasi-like instances: stops clustered in villages over a 30 x 30 km square around
 Kabupaten Bekasi, one depot in the middle, one office, a capacity of 150-200 items, 1-3 items
 per stop, straight-line (great-circle) distances. adminduk_delivery.routing.plan is compared
-with OR-Tools (guided local search) and PyVRP (hybrid genetic search) given a time limit each;
+with OR-Tools (guided local search), PyVRP (iterated local search since 0.14) and VROOM (exploration
+level 5, one thread), given a time limit each; above 2,000 stops they solve angular sectors
+of at most 2,000 stops around the depot and share the limit between them (a full distance
+matrix of 20,000 stops does not fit in memory);
 the solvers are installed only for this benchmark (pip install -r
 benchmarks/requirements-routing.txt) and skipped when absent.
 
@@ -25,7 +28,11 @@ CENTRE = (-6.30, 107.15)
 BEKASI_VILLAGE = "3216202001"  # any current village: geometric mode uses coordinates only
 
 
-def instance(n: int, seed: int) -> tuple[list[Stop], tuple[float, float], int]:
+def instance(
+    n: int, seed: int, *, uniform: bool = False
+) -> tuple[list[Stop], tuple[float, float], int]:
+    """``n`` stops clustered in villages (or, with ``uniform``, spread evenly) over 30 x 30 km
+    around one depot, and a capacity."""
     rng = random.Random(seed)
     km_lat = 1 / 111.0
     km_lon = 1 / (111.0 * math.cos(math.radians(CENTRE[0])))
@@ -34,12 +41,38 @@ def instance(n: int, seed: int) -> tuple[list[Stop], tuple[float, float], int]:
     for i in range(n):
         vx, vy = rng.choice(villages)
         x, y = vx + rng.gauss(0, 0.5), vy + rng.gauss(0, 0.5)
+        if uniform:
+            x, y = rng.uniform(-15, 15), rng.uniform(-15, 15)
         stops.append(
             Stop(f"s{i:06d}", BEKASI_VILLAGE, "001", "001",
                  items=rng.choice([1, 1, 1, 1, 2, 2, 3]),
                  lat=CENTRE[0] + y * km_lat, lon=CENTRE[1] + x * km_lon)
         )  # fmt: skip
     return stops, CENTRE, rng.randint(150, 200)
+
+
+def campaign(n: int, offices: int, seed: int) -> tuple[list[Stop], dict[str, str], int]:
+    """The whole campaign at once: ``n`` stops in ``offices`` districts of a 40 x 40 km box,
+    each district's stops clustered in villages around its own centre."""
+    rng = random.Random(seed)
+    km_lat = 1 / 111.0
+    km_lon = 1 / (111.0 * math.cos(math.radians(CENTRE[0])))
+    centres = [(rng.uniform(-20, 20), rng.uniform(-20, 20)) for _ in range(offices)]
+    stops, office_of = [], {}
+    per_office = n // offices
+    for o, (cx, cy) in enumerate(centres):
+        villages = [
+            (cx + rng.uniform(-5, 5), cy + rng.uniform(-5, 5)) for _ in range(per_office // 25)
+        ]
+        for i in range(per_office if o < offices - 1 else n - per_office * (offices - 1)):
+            vx, vy = rng.choice(villages)
+            x, y = vx + rng.gauss(0, 0.4), vy + rng.gauss(0, 0.4)
+            stop = Stop(f"o{o:02d}-{i:06d}", BEKASI_VILLAGE, "001", "001",
+                        items=rng.choice([1, 1, 1, 1, 2, 2, 3]),
+                        lat=CENTRE[0] + y * km_lat, lon=CENTRE[1] + x * km_lon)  # fmt: skip
+            stops.append(stop)
+            office_of[stop.id] = f"KPC {o:02d}"
+    return stops, office_of, 150
 
 
 def ours(stops: list[Stop], depot: tuple[float, float], capacity: int, _limit: float) -> float:
@@ -97,11 +130,62 @@ def pyvrp(stops: list[Stop], depot: tuple[float, float], capacity: int, limit: f
     return result.cost() / 1000
 
 
+def vroom(stops: list[Stop], depot: tuple[float, float], capacity: int, limit: float) -> float:
+    import datetime
+
+    import vroom as _vroom
+
+    matrix = _matrix(stops, depot)
+    problem = _vroom.Input()
+    problem.set_durations_matrix(profile="car", matrix_input=matrix)
+    vehicles = math.ceil(sum(s.items for s in stops) / capacity) + max(2, len(stops) // 500)
+    problem.add_vehicle(
+        [_vroom.Vehicle(v, start=0, end=0, capacity=[capacity]) for v in range(vehicles)]
+    )
+    problem.add_job(
+        [_vroom.Job(i, location=i, delivery=[s.items]) for i, s in enumerate(stops, start=1)]
+    )
+    solution = problem.solve(
+        exploration_level=5, nb_threads=1, timeout=datetime.timedelta(seconds=limit)
+    )
+    assert not len(solution.unassigned), "VROOM left stops out"
+    return float(solution.summary.cost) / 1000
+
+
 SOLVERS: dict[str, Callable[[list[Stop], tuple[float, float], int, float], float]] = {
     "adminduk_delivery": ours,
     "OR-Tools (GLS)": ortools,
-    "PyVRP (HGS)": pyvrp,
+    "PyVRP": pyvrp,
+    "VROOM": vroom,
 }
+
+CHUNK: int = 2000
+
+
+def chunked(
+    solver: Callable[[list[Stop], tuple[float, float], int, float], float],
+) -> Callable[[list[Stop], tuple[float, float], int, float], float]:
+    """Run a solver on sectors of at most CHUNK stops around the depot (a full distance matrix
+    of 20,000 stops does not fit), sharing its time limit between them."""
+
+    def run(stops: list[Stop], depot: tuple[float, float], capacity: int, limit: float) -> float:
+        if len(stops) <= CHUNK:
+            return solver(stops, depot, capacity, limit)
+
+        def angle(s: Stop) -> float:
+            assert s.lat is not None
+            assert s.lon is not None
+            return math.atan2(s.lat - depot[0], s.lon - depot[1])
+
+        ordered = sorted(stops, key=angle)
+        parts = math.ceil(len(ordered) / CHUNK)
+        size = math.ceil(len(ordered) / parts)
+        return sum(
+            solver(ordered[k : k + size], depot, capacity, limit / parts)
+            for k in range(0, len(ordered), size)
+        )
+
+    return run
 
 
 def main() -> int:
@@ -110,17 +194,33 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="each solver's time limit")
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--only-ours", action="store_true")
+    parser.add_argument("--uniform", action="store_true", help="stops spread evenly, no villages")
+    parser.add_argument("--solvers", nargs="+", help="only these (names as printed)")
+    parser.add_argument(
+        "--campaign", type=int, metavar="N", help="also plan N stops in 23 offices (ours only)"
+    )
     args = parser.parse_args()
+    if args.campaign:
+        stops, office_of, capacity = campaign(args.campaign, 23, args.seed)
+        start = time.perf_counter()
+        result = routing.plan(stops, capacity=capacity, office_of=lambda s: office_of[s.id])
+        seconds = time.perf_counter() - start
+        print(f"\ncampaign: {len(stops):,} stops in 23 offices, capacity {capacity}: "
+              f"{len(result.routes):,} routes, {result.total_distance_km:,.0f} km "
+              f"in {seconds:.1f} s")  # fmt: skip
     for size in args.sizes:
-        stops, depot, capacity = instance(size, args.seed)
+        stops, depot, capacity = instance(size, args.seed, uniform=args.uniform)
         print(f"\n{size:,} stops, capacity {capacity}, {sum(s.items for s in stops):,} items")
         results = {}
         for name, solver in SOLVERS.items():
             if args.only_ours and name != "adminduk_delivery":
                 continue
+            if args.solvers and name != "adminduk_delivery" and name not in args.solvers:
+                continue
             try:
                 start = time.perf_counter()
-                km = solver(stops, depot, capacity, args.seconds)
+                run = solver if name == "adminduk_delivery" else chunked(solver)
+                km = run(stops, depot, capacity, args.seconds)
                 results[name] = (km, time.perf_counter() - start)
             except ImportError:
                 print(f"  {name}: not installed (see benchmarks/requirements-routing.txt)")

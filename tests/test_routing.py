@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 
+import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from adminduk_delivery import routing, strategies
-from adminduk_delivery.errors import ValidationError
+from adminduk_delivery.errors import AdmindukError, ValidationError
 from adminduk_delivery.routing import Stop
 
 CICAU = "3216202001"
@@ -107,28 +110,27 @@ def test_max_stops_and_distance_budget():
         routing.plan([stops[0], stops[0]], capacity=5)
 
 
-def test_stops_from_shipments_keep_households_together(tmp_path):
+@settings(max_examples=25)
+@given(pair=st.lists(strategies.shipments(history=False), min_size=2, max_size=2,
+                     unique_by=lambda s: s.tracking_number))  # fmt: skip
+def test_stops_from_shipments_keep_households_together(pair):
     """Shipments to one household address become one stop carrying all their items."""
-    from hypothesis import find
-
-    batch = find(strategies.batches(min_size=4), lambda b: len(b.shipments) >= 2)
-    shipments = list(batch.shipments)
-    twin = shipments[1].__class__(
-        tracking_number="RR000000014ID", documents=shipments[1].documents,
-        address=shipments[0].address,
-    )  # fmt: skip
-    stops = routing.stops_from_shipments([shipments[0], twin])
+    first, second = pair
+    assume("RR000000014ID" not in {first.tracking_number, second.tracking_number})
+    twin = attrs.evolve(second, tracking_number="RR000000014ID", address=first.address)
+    stops = routing.stops_from_shipments([first, twin])
     assert len(stops) == 1
-    assert stops[0].items == len(shipments[0].documents) + len(twin.documents)
-    assert set(stops[0].shipment_ids) == {shipments[0].tracking_number, "RR000000014ID"}
+    assert stops[0].items == len(first.documents) + len(twin.documents)
+    assert set(stops[0].shipment_ids) == {first.tracking_number, "RR000000014ID"}
 
 
 @settings(deadline=None)
-@given(stops=stop_lists(), capacity=st.integers(6, 30), seed=st.integers(0, 2**16))
-def test_plan_invariants(stops, capacity, seed):
+@given(stops=stop_lists(), capacity=st.integers(6, 30), rounds=st.integers(0, 200),
+       seed=st.integers(0, 2**16))  # fmt: skip
+def test_plan_invariants(stops, capacity, rounds, seed):
     """Property: every stop once (or unassigned with a reason); capacity held; one office per
     route; the same plan for any input order."""
-    result = routing.plan(stops, capacity=capacity)
+    result = routing.plan(stops, capacity=capacity, rounds=rounds, seed=seed)
     placed = [s.id for r in result.routes for s in r.stops]
     left = [u.stop.id for u in result.unassigned]
     assert sorted(placed + left) == sorted(s.id for s in stops)
@@ -138,7 +140,82 @@ def test_plan_invariants(stops, capacity, seed):
         assert {s.district_code for s in route.stops} == {route.office}
     shuffled = list(stops)
     random.Random(seed).shuffle(shuffled)
-    assert routing.plan(shuffled, capacity=capacity) == result
+    assert routing.plan(shuffled, capacity=capacity, rounds=rounds, seed=seed) == result
+
+
+@settings(deadline=None, max_examples=40)
+@given(stops=st.lists(strategies.stops(region="3216", coordinates=True), max_size=40,
+                      unique_by=lambda s: s.id),
+       capacity=st.integers(4, 20), budget=st.none() | st.floats(2.0, 60.0),
+       max_stops=st.none() | st.integers(1, 8))  # fmt: skip
+def test_geometric_plans_hold_every_limit(stops, capacity, budget, max_stops):
+    """Property, on stops from the library's own strategy: with coordinates, every route is
+    within the capacity, the stop limit and the distance budget measured on the sphere, its
+    distance is the great-circle length depot to depot, and a stop is left out only when its
+    round trip alone is over the budget."""
+    depot = (-6.25, 107.1)
+    result = routing.plan(stops, capacity=capacity, depot=depot, max_distance_km=budget,
+                          max_stops=max_stops, office_of=lambda s: "KPC", rounds=100)  # fmt: skip
+    for route in result.routes:
+        path = [depot, *routing.points_of(route.stops), depot]
+        length = sum(routing.haversine_km(a, b) for a, b in itertools.pairwise(path))
+        assert route.distance_km == pytest.approx(length, abs=1e-9)
+        assert route.items <= capacity
+        assert max_stops is None or len(route.stops) <= max_stops
+        assert budget is None or route.distance_km <= budget + 1e-9
+    for left in result.unassigned:
+        assert left.stop.items > capacity or (
+            budget is not None and 2 * routing.haversine_km(depot, left.stop.point) > budget
+        )
+
+
+def test_the_search_is_seeded_and_pays_off():
+    """Rounds of search shorten a plan; the same seed gives the same plan, another seed may
+    give another; rounds=0 is the local search alone."""
+    rng = random.Random(5)
+    stops = [Stop(f"s{i:03d}", CICAU, "1", "1", items=rng.randint(1, 3),
+                  lat=-6.3 + rng.gauss(0, 0.03), lon=107.15 + rng.gauss(0, 0.03))
+             for i in range(150)]  # fmt: skip
+    depot = (-6.3, 107.15)
+    local = routing.plan(stops, capacity=20, depot=depot, rounds=0)
+    searched = routing.plan(stops, capacity=20, depot=depot, rounds=2000, seed=1)
+    assert searched.total_distance_km < local.total_distance_km
+    assert routing.plan(stops, capacity=20, depot=depot, rounds=2000, seed=1) == searched
+    assert routing.default_rounds(len(stops)) == 600
+
+
+def test_stops_at_one_place():
+    """Thousands of stops geocoded to one point (a village centre) are planned quickly."""
+    stops = [Stop(f"s{i:04d}", CICAU, "1", "1", lat=-6.3, lon=107.15) for i in range(3000)]
+    result = routing.plan(stops, capacity=150, depot=(-6.31, 107.16), rounds=0)
+    assert [r.items for r in result.routes] == [150] * 20
+    assert result.total_distance_km == pytest.approx(
+        20 * 2 * routing.haversine_km((-6.3, 107.15), (-6.31, 107.16))
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"capacity": 0}, "capacity"),
+        ({"capacity": True}, "capacity"),
+        ({"max_stops": 0}, "max_stops"),
+        ({"max_distance_km": -1.0}, "max_distance_km"),
+        ({"max_distance_km": math.inf}, "max_distance_km"),
+        ({"rounds": -1}, "rounds"),
+        ({"rounds": 1.5}, "rounds"),
+        ({"seed": "one"}, "seed"),
+        ({"depot": (-6.3,)}, "depot"),
+        ({"depot": (-96.3, 107.0)}, "depot"),
+        ({"depot": "Bekasi"}, "depot"),
+    ],
+)
+def test_bad_plan_arguments_are_our_errors(kwargs, field):
+    """Each bad argument raises our error, naming the field."""
+    stop = Stop("a", CICAU, "1", "1", lat=-6.3, lon=107.15)
+    with pytest.raises(AdmindukError) as caught:
+        routing.plan([stop], **{"capacity": 5, **kwargs})
+    assert caught.value.field == field
 
 
 @settings(deadline=None, max_examples=50)

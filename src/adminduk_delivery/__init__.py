@@ -27,6 +27,7 @@ from .errors import (
     InvalidFormat,
     InvalidLength,
     InvalidType,
+    MissingDependency,
     TransitionError,
     UnknownRegion,
     ValidationError,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         routing,
         shipments,
         simulation,
+        solvers,
         synthetic,
         tracking,
         workdays,
@@ -71,8 +73,8 @@ __version__ = "0.1.0"
 _SUBMODULES = frozenset(
     {
         "address", "analysis", "batches", "couriers", "documents", "errors", "kk", "nik", "phone",
-        "policy", "regions", "residents", "routing", "shipments", "simulation", "synthetic",
-        "tracking", "workdays",
+        "policy", "regions", "residents", "routing", "shipments", "simulation", "solvers",
+        "synthetic", "tracking", "workdays",
     }
 )  # fmt: skip
 _EXPORTS = {
@@ -106,6 +108,7 @@ __all__ = [
     "InvalidLength",
     "InvalidType",
     "KKInfo",
+    "MissingDependency",
     "NIKInfo",
     "ParseStatus",
     "ParsedAddress",
@@ -144,6 +147,7 @@ __all__ = [
     "routing",
     "shipments",
     "simulation",
+    "solvers",
     "synthetic",
     "tracking",
     "workdays",

@@ -32,6 +32,7 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "InvalidType",
+    "MissingDependency",
     "TransitionError",
     "UnknownRegion",
     "ValidationError",
@@ -95,6 +96,27 @@ class UnknownRegion(InvalidComponent):
     """A region code is well-formed but not in the reference data at the chosen strictness."""
 
     default_code = "region"
+
+
+class MissingDependency(AdmindukError, ImportError):
+    """An optional feature whose extra is not installed; the message says which to install.
+
+    Attributes:
+        extra: the name of the package extra that provides it, as in
+            ``pip install "adminduk-delivery[extra]"``.
+    """
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        self.extra = extra
+        self.message = message
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_missing, (type(self), self.message, self.extra))
+
+
+def _rebuild_missing(cls: type[MissingDependency], message: str, extra: str) -> MissingDependency:
+    return cls(message, extra=extra)
 
 
 class TransitionError(AdmindukError):

@@ -10,18 +10,21 @@ each with at most so many items a day. :func:`plan` turns stops into routes:
 3. **Order and routes.**
 
    - *With coordinates* (every stop of an office has ``lat``/``lon``): the stops are put in
-     the order of a Hilbert space-filling curve, which keeps near stops near in the sequence;
-     the sequence is cut into routes that respect the capacity (and, if given, a maximum
-     number of stops and a distance budget); each route is then improved by 2-opt with
-     neighbour lists, and stops are relocated between neighbouring routes where that
-     shortens the total. Distances are great-circle (haversine) kilometres, depot to depot.
+     the order of a Hilbert space-filling curve, which keeps near stops near in the
+     sequence, and the sequence is cut into routes of least total length that respect the
+     capacity (and, if given, a maximum number of stops and a distance budget). A local
+     search then moves stops next to their near stops (relocate, swap, 2-opt and 2-opt*
+     between routes) until no move helps, and rounds of ruin and recreate (strings of
+     stops taken out and put back where they cost least, under simulated annealing) shorten
+     the plan further; see :func:`default_rounds`. Distances are great-circle (haversine)
+     kilometres, depot to depot.
    - *Without coordinates*: a walk order that follows the address: villages in a sensible
      sequence (the Hilbert order of the villages' representative points from the packaged
      data), then RW, RT, street and house number in natural order ("No. 2" before "No. 10").
      Routes carry no distance.
 
-Everything is pure Python and deterministic: the same stops, in any input order, give the
-same plan.
+Everything is pure Python and deterministic: the same stops, in any input order, with the
+same limits and ``seed``, give the same plan.
 
 >>> from adminduk_delivery import routing
 >>> stops = [routing.Stop(f"s{i}", "3216202001", "001", f"{i % 3 + 1:03d}", "Jl. Kenanga",
@@ -38,14 +41,18 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import random
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 import attrs
 
+from . import _vrp
 from . import regions as _regions
+from . import solvers as _solvers
 from .errors import InvalidType, ValidationError
+from .solvers import Solver
 
 __all__ = [
     "Route",
@@ -386,85 +393,6 @@ class _Geometry:
         return math.hypot(x1 - x2, y1 - y2)
 
 
-def _reverse(tour: list[int], position: dict[int, int], start: int, end: int) -> None:
-    """Reverse ``tour[start:end + 1]`` (a 2-opt move) and keep ``position`` in step."""
-    tour[start : end + 1] = tour[end : start - 1 if start else None : -1]
-    for k in range(start, end + 1):
-        position[tour[k]] = k
-
-
-def _two_opt(route: list[int], geo: _Geometry, depot: int, neighbours: int = 10) -> list[int]:
-    """Improve one route (point indices, depot excluded) by 2-opt moves towards near points,
-    until no such move shortens it (first improvement, neighbour lists fixed up front)."""
-    if len(route) < 3:
-        return route
-    d = geo.d
-    tour = [depot, *route, depot]
-    near: dict[int, list[int]] = {}
-    for a in route:
-        others = [b for b in route if b != a]
-        others.sort(key=functools.partial(d, a))
-        near[a] = others[:neighbours]
-    position = {node: k for k, node in enumerate(tour[:-1])}
-    improved = True
-    while improved:
-        improved = False
-        for i in range(len(tour) - 2):
-            a, b = tour[i], tour[i + 1]
-            dab = d(a, b)
-            for c in near.get(a, ()) if a != depot else ():
-                j = position[c]
-                if j <= i + 1:
-                    continue
-                e = tour[j + 1]
-                if d(a, c) + d(b, e) < dab + d(c, e) - 1e-9:
-                    _reverse(tour, position, i + 1, j)
-                    improved = True
-                    a, b = tour[i], tour[i + 1]
-                    dab = d(a, b)
-    return tour[1:-1]
-
-
-def _improve_giant_tour(
-    order: list[int], geo: _Geometry, *, neighbours: int = 8, window: int = 60
-) -> list[int]:
-    """2-opt on the whole visiting sequence (an open path), limited to near points within a
-    window of positions, so that each move reverses a short segment."""
-    n = len(order)
-    if n < 4:
-        return order
-    d = geo.d
-    tour = list(order)
-    position = {node: k for k, node in enumerate(tour)}
-    near: dict[int, list[int]] = {}
-    for k, a in enumerate(tour):
-        lo, hi = max(0, k - window), min(n, k + window + 1)
-        others = [tour[m] for m in range(lo, hi) if m != k]
-        others.sort(key=functools.partial(d, a))
-        near[a] = others[:neighbours]
-    improved = True
-    passes = 0
-    while improved and passes < 8:
-        improved = False
-        passes += 1
-        for i in range(n - 1):
-            a, b = tour[i], tour[i + 1]
-            dab = d(a, b)
-            for c in near[a]:
-                j = position[c]
-                if j <= i + 1 or j - i > window:
-                    continue
-                e = tour[j + 1] if j + 1 < n else None
-                before = dab + (d(c, e) if e is not None else 0.0)
-                after = d(a, c) + (d(b, e) if e is not None else 0.0)
-                if after < before - 1e-9:
-                    _reverse(tour, position, i + 1, j)
-                    improved = True
-                    a, b = tour[i], tour[i + 1]
-                    dab = d(a, b)
-    return tour
-
-
 def _optimal_split(
     order: Sequence[int],
     items: Sequence[int],
@@ -564,53 +492,22 @@ def _split(
     return routes
 
 
-_RELOCATE_MARGIN_KM: Final = 3.0
+NEIGHBOURS: Final = 12
+"""How many near stops each stop's moves consider (the granular neighbourhood)."""
 
 
-def _relocate_between_neighbours(
-    routes: list[list[int]], items: Sequence[int], capacity: int, geo: _Geometry, depot: int
-) -> None:
-    """Move single stops to the neighbouring route (in curve order) where that shortens the
-    total: cheapest removal and insertion, computed in constant time per position."""
-    d = geo.d
-    xy = geo.xy
-    for k in range(len(routes) - 1):
-        for source, target in ((k, k + 1), (k + 1, k)):
-            while len(routes[source]) > 1:
-                src, dst = routes[source], routes[target]
-                load = sum(items[n] for n in dst)
-                best: tuple[float, int, int] | None = None
-                path = [depot, *dst, depot]
-                # Only stops near the target route can gain by moving: its bounding box,
-                # widened by a margin.
-                xs = [xy[n][0] for n in dst]
-                ys = [xy[n][1] for n in dst]
-                margin = _RELOCATE_MARGIN_KM
-                x0, x1, y0, y1 = (
-                    min(xs) - margin,
-                    max(xs) + margin,
-                    min(ys) - margin,
-                    max(ys) + margin,
-                )
-                for pos, node in enumerate(src):
-                    x, y = xy[node]
-                    if not (x0 <= x <= x1 and y0 <= y <= y1):
-                        continue
-                    if load + items[node] > capacity:
-                        continue
-                    prev = src[pos - 1] if pos else depot
-                    nxt = src[pos + 1] if pos + 1 < len(src) else depot
-                    saving = d(prev, node) + d(node, nxt) - d(prev, nxt)
-                    for ins in range(len(path) - 1):
-                        a, b = path[ins], path[ins + 1]
-                        delta = d(a, node) + d(node, b) - d(a, b) - saving
-                        if delta < -1e-6 and (best is None or delta < best[0]):
-                            best = (delta, pos, ins)
-                if best is None:
-                    break
-                _delta, pos, ins = best
-                node = src.pop(pos)
-                dst.insert(ins, node)
+def default_rounds(stops: int) -> int:
+    """The rounds of ruin-and-recreate search a plan of ``stops`` stops gets by default.
+
+    Four per stop, and at most 10,000 less two for every five stops: small plans get the
+    most search for their size, a plan of 2,000 stops gets 8,000 rounds (between 2 and 3 s
+    on a laptop, all told), and plans of 25,000 stops or more rely on the local search alone,
+    which keeps the time growing linearly with the stops.
+
+    >>> default_rounds(100), default_rounds(2_000), default_rounds(20_000), default_rounds(132_000)
+    (400, 8000, 2000, 0)
+    """
+    return max(0, min(4 * stops, 10_000 - 2 * stops // 5))
 
 
 def plan(
@@ -621,6 +518,9 @@ def plan(
     office_of: Callable[[Stop], str] | None = None,
     max_stops: int | None = None,
     max_distance_km: float | None = None,
+    rounds: int | None = None,
+    seed: int = 0,
+    solver: Solver | None = None,
 ) -> RoutePlan:
     """Group stops into courier routes.
 
@@ -632,22 +532,48 @@ def plan(
         office_of: which office serves a stop (default: its district code).
         max_stops: the most stops on one route.
         max_distance_km: a distance budget per route (with coordinates).
+        rounds: rounds of ruin-and-recreate search for the whole plan, shared among the
+            offices in proportion to their stops (with coordinates); more rounds, shorter
+            routes, longer planning. Default: :func:`default_rounds` of the number of stops.
+        seed: the seed of that search; the same stops, limits and seed always give the same
+            plan.
+        solver: an optional solver (see :mod:`adminduk_delivery.solvers`) that gets each
+            office's problem with coordinates, after the plan's own search; its routes are
+            checked and kept when they are shorter.
 
     Returns:
         A :class:`RoutePlan`. A stop with more items than the capacity is unassigned, with the
         reason.
 
     Raises:
-        ValidationError: a bad capacity or limit, or duplicate stop ids.
+        ValidationError: a bad capacity, limit or round count, duplicate stop ids, or routes
+            from the solver that lose a stop or break a limit.
     """
     if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
         raise ValidationError(
             "capacity is a whole number, 1 or more", field="capacity", code="range"
         )
-    if max_stops is not None and (not isinstance(max_stops, int) or max_stops < 1):
+    if max_stops is not None and (
+        isinstance(max_stops, bool) or not isinstance(max_stops, int) or max_stops < 1
+    ):
         raise ValidationError("max_stops is 1 or more", field="max_stops", code="range")
-    if max_distance_km is not None and not max_distance_km > 0:
+    if max_distance_km is not None and (
+        isinstance(max_distance_km, bool)
+        or not isinstance(max_distance_km, int | float)
+        or not max_distance_km > 0
+        or math.isinf(max_distance_km)
+    ):
         raise ValidationError("max_distance_km is positive", field="max_distance_km", code="range")
+    if rounds is not None and (
+        isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 0
+    ):
+        raise ValidationError("rounds is a whole number, 0 or more", field="rounds", code="range")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InvalidType("seed is a whole number", field="seed")
+    if solver is not None and not callable(solver):
+        raise InvalidType("solver is a callable", field="solver")
+    if depot is not None:
+        depot = (_check_depot(depot, 0), _check_depot(depot, 1))
     all_stops = list(stops)
     if not all(isinstance(s, Stop) for s in all_stops):
         raise InvalidType("stops are Stop objects", field="stops")
@@ -669,10 +595,12 @@ def plan(
         if not isinstance(name, str):
             raise InvalidType("office_of returns a string", field="office_of")
         by_office.setdefault(name, []).append(stop)
+    total_rounds = default_rounds(len(all_stops)) if rounds is None else rounds
     routes: list[Route] = []
     for name in sorted(by_office):
         group = by_office[name]
         if all(s.point is not None for s in group):
+            share = total_rounds * len(group) // max(1, len(all_stops))
             routes.extend(
                 _plan_geometric(
                     name,
@@ -682,12 +610,34 @@ def plan(
                     max_stops=max_stops,
                     max_distance_km=max_distance_km,
                     unassigned=unassigned,
+                    rounds=share,
+                    seed=seed,
+                    solver=solver,
                 )
             )
         else:
             routes.extend(_plan_by_address(name, group, capacity, max_stops))
     unassigned.sort(key=lambda u: _address_key(u.stop))
     return RoutePlan(routes=tuple(routes), unassigned=tuple(unassigned), capacity=capacity)
+
+
+def _check_depot(depot: object, axis: int) -> float:
+    limit = (90.0, 180.0)[axis]
+    try:
+        value = depot[axis]  # type: ignore[index]
+    except (TypeError, IndexError, KeyError):
+        raise InvalidType("depot is a (lat, lon) pair", field="depot") from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidType("depot is a (lat, lon) pair of numbers", field="depot")
+    if not -limit <= value <= limit:
+        raise ValidationError(f"a coordinate is within +-{limit:g}", field="depot", code="range")
+    return float(value)
+
+
+# The local search measures in a plane around the office; a route's great-circle length is
+# within a fraction of a percent of that over a district, so the budget keeps a 1% margin, and
+# routes are checked on the sphere afterwards.
+_BUDGET_MARGIN: Final = 0.99
 
 
 def _plan_geometric(
@@ -699,6 +649,9 @@ def _plan_geometric(
     max_stops: int | None,
     max_distance_km: float | None,
     unassigned: list[Unassigned],
+    rounds: int,
+    seed: int,
+    solver: Solver | None,
 ) -> list[Route]:
     all_points = [s.point for s in stops if s.point is not None]
     depot_point = depot or (
@@ -726,8 +679,8 @@ def _plan_geometric(
     points = [s.point for s in stops if s.point is not None]
     geo = _Geometry([*points, depot_point])
     depot_index = len(points)
-    order = _improve_giant_tour(_hilbert_order(geo.xy[:depot_index]), geo)
     items = [s.items for s in stops]
+    order = _hilbert_order(geo.xy[:depot_index])
     routes = _optimal_split(
         order,
         items,
@@ -737,24 +690,82 @@ def _plan_geometric(
         depot=depot_index,
         max_distance_km=max_distance_km,
     )
-    routes = [_two_opt(r, geo, depot_index) for r in routes]
-    if max_stops is None and max_distance_km is None:
-        _relocate_between_neighbours(routes, items, capacity, geo, depot_index)
-        routes = [_two_opt(r, geo, depot_index) for r in routes if r]
+    xs = [p[0] for p in geo.xy]
+    ys = [p[1] for p in geo.xy]
+    near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
+    max_length = None if max_distance_km is None else max_distance_km * _BUDGET_MARGIN
+
+    def search(routes: list[list[int]]) -> list[list[int]]:
+        return _vrp.local_search(
+            routes, xs=xs, ys=ys, items=items, capacity=capacity, near=near,
+            max_stops=max_stops, max_length=max_length,
+        )  # fmt: skip
+
+    routes = search(routes)
+    if rounds:
+        routes = _vrp.ruin_and_recreate(
+            routes, xs=xs, ys=ys, items=items, capacity=capacity, near=near, rounds=rounds,
+            rng=random.Random(f"{seed}:{office}"), max_stops=max_stops, max_length=max_length,
+        )  # fmt: skip
+        routes = search(routes)
+    if solver is not None:
+        problem = _solvers.Problem(
+            xs=tuple(xs), ys=tuple(ys), items=tuple(items), capacity=capacity,
+            max_stops=max_stops, max_length_km=max_length,
+            routes=tuple(tuple(r) for r in routes), seed=seed,
+        )  # fmt: skip
+        theirs = _solvers.checked_routes(problem, solver(problem))
+        if sum(map(problem.length_km, theirs)) < sum(map(problem.length_km, routes)) - 1e-9:
+            routes = theirs
+    # A deterministic order of routes: by their lowest stop number (stops are numbered in
+    # address order).
+    routes.sort(key=min)
     result = []
     for route in routes:
         ordered = tuple(stops[i] for i in route)
-        path = [depot_point, *points_of(ordered), depot_point]
-        distance = sum(haversine_km(a, b) for a, b in itertools.pairwise(path))
-        result.append(
-            Route(
-                office=office,
-                stops=ordered,
-                items=sum(s.items for s in ordered),
-                distance_km=distance,
+        for part in _within_budget(ordered, depot_point, max_distance_km):
+            path = [depot_point, *points_of(part), depot_point]
+            result.append(
+                Route(
+                    office=office,
+                    stops=part,
+                    items=sum(s.items for s in part),
+                    distance_km=sum(haversine_km(a, b) for a, b in itertools.pairwise(path)),
+                )
             )
-        )
     return result
+
+
+def _within_budget(
+    route: tuple[Stop, ...], depot: tuple[float, float], budget: float | None
+) -> list[tuple[Stop, ...]]:
+    """The route, or, in the rare case that it is over the budget on the sphere (an office
+    spread over hundreds of km), the route cut in order into pieces that are not."""
+    if budget is None:
+        return [route]
+    pieces: list[tuple[Stop, ...]] = []
+    current: list[Stop] = []
+    length = 0.0
+    for stop in route:
+        point = stop.point
+        assert point is not None
+        if current:
+            last = current[-1].point
+            assert last is not None
+            added = (
+                haversine_km(last, point) + haversine_km(point, depot) - haversine_km(last, depot)
+            )
+            if length + added > budget:
+                pieces.append(tuple(current))
+                current, length = [], 0.0
+        if not current:
+            length = 2 * haversine_km(depot, point)
+        else:
+            length += added
+        current.append(stop)
+    if current:
+        pieces.append(tuple(current))
+    return pieces
 
 
 def points_of(stops: Iterable[Stop]) -> list[tuple[float, float]]:

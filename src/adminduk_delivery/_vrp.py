@@ -1,0 +1,570 @@
+"""Capacitated routes on a plane: neighbour lists, local search, ruin and recreate.
+
+Private to :mod:`.routing`. Points are numbered ``0..n-1`` and the depot is point ``n``;
+coordinates are planar kilometres. A solution is a list of routes, each a list of point
+numbers without the depot. Two improvers work on it:
+
+- :func:`local_search` makes improving moves until none is left: *relocate* a stop next to
+  one of its near stops (in the same or another route), *swap* two stops of different routes,
+  *2-opt* (reverse a stretch of a route) and *2-opt\\** (exchange the tails of two routes,
+  both ways of reconnecting them). Only moves that put a stop next to one of its ``k``
+  nearest stops are tried (granular neighbourhoods), and a stop is looked at again only when
+  one of its edges changed.
+- :func:`ruin_and_recreate` removes short strings of consecutive stops near a random stop and
+  puts them back where they add least, keeping the result under simulated annealing, after
+  Christiaens and Vanden Berghe, "Slack induction by string removals for vehicle routing
+  problems", Transportation Science 54(2), 2020.
+
+Everything is deterministic: the order in which stops are looked at is fixed, the first
+improving move is taken, and randomness comes only from the caller's ``random.Random``.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import math
+import random
+from collections.abc import Sequence
+
+_EPSILON = 1e-7
+
+
+def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]:
+    """For each point, the numbers of its ``k`` nearest other points, nearest first, found
+    through a uniform grid (ties keep the grid's order, itself fixed by the numbering)."""
+    n = len(xs)
+    k = min(k, n - 1)
+    if k <= 0:
+        return [[] for _ in range(n)]
+    x0, y0 = min(xs), min(ys)
+    width = max(max(xs) - x0, max(ys) - y0, 1e-9)
+    # About k/4 points per cell on average, so that a point usually finds its k nearest in
+    # its 3 x 3 block; where points crowd together, see below.
+    side = max(1, int(math.sqrt(4 * n / k)))
+    size = width / side * (1 + 1e-9)
+    grid: dict[tuple[int, int], tuple[list[float], list[float], list[int]]] = {}
+    where = []
+    for i in range(n):
+        cell = (int((xs[i] - x0) / size), int((ys[i] - y0) / size))
+        where.append(cell)
+        cell_xs, cell_ys, cell_ids = grid.setdefault(cell, ([], [], []))
+        cell_xs.append(xs[i])
+        cell_ys.append(ys[i])
+        cell_ids.append(i)
+    crowded = 64 * k
+    crowds: dict[tuple[tuple[int, int], int], tuple[list[int], dict[int, int]]] = {}
+    result = []
+    blocks: dict[tuple[tuple[int, int], int], tuple[list[float], list[float], list[int]]] = {}
+    for i in range(n):
+        x, y = xs[i], ys[i]
+        ring = 1
+        while True:
+            key = (where[i], ring)
+            block = blocks.get(key)
+            if block is None:
+                cx, cy = where[i]
+                bx: list[float] = []
+                by: list[float] = []
+                bi: list[int] = []
+                for gx in range(cx - ring, cx + ring + 1):
+                    for gy in range(cy - ring, cy + ring + 1):
+                        cell_points = grid.get((gx, gy))
+                        if cell_points is not None:
+                            bx += cell_points[0]
+                            by += cell_points[1]
+                            bi += cell_points[2]
+                block = blocks[key] = (bx, by, bi)
+            bx, by, bi = block
+            if len(bi) > crowded:
+                # Many points at almost one place (say, addresses geocoded to a village
+                # centre): look only at a window of them in (x, y) order.
+                dense = crowds.get(key)
+                if dense is None:
+                    ranked = sorted(range(len(bi)), key=lambda m: (bx[m], by[m], bi[m]))
+                    members = [bi[m] for m in ranked]
+                    dense = crowds[key] = (members, {j: p for p, j in enumerate(members)})
+                members, place = dense
+                at = place[i]
+                window = [j for j in members[max(0, at - 2 * k) : at + 2 * k + 1] if j != i]
+                window.sort(key=lambda j: (xs[j] - x) ** 2 + (ys[j] - y) ** 2)
+                result.append(window[:k])
+                break
+            if len(bi) > k or ring > side:
+                ds = [
+                    (px - x) * (px - x) + (py - y) * (py - y) for px, py in zip(bx, by, strict=True)
+                ]
+                ranked = sorted(range(len(ds)), key=ds.__getitem__)
+                chosen = [bi[m] for m in ranked[: k + 1]]
+                kth = ds[ranked[min(k, len(ranked) - 1)]]
+                # Points outside the block are at least ring * size away.
+                if kth <= (ring * size) ** 2 or ring > side:
+                    result.append([j for j in chosen if j != i][:k])
+                    break
+            ring *= 2
+    return result
+
+
+def local_search(
+    routes: list[list[int]],
+    *,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    items: Sequence[int],
+    capacity: int,
+    near: list[list[int]],
+    max_stops: int | None = None,
+    max_length: float | None = None,
+    reach: float = 1.5,
+) -> list[list[int]]:
+    """Improve ``routes`` until no move shortens them; empty routes are dropped.
+
+    Every route stays within ``capacity`` items, ``max_stops`` stops and ``max_length`` km.
+    A stop is joined only to near stops closer than ``reach`` times the longer of its two
+    current edges (granular pruning)."""
+    search = _Search(
+        routes, xs=xs, ys=ys, items=items, capacity=capacity, max_stops=max_stops,
+        max_length=max_length,
+    )  # fmt: skip
+    search.run(near, reach)
+    return [route for route in search.routes if route]
+
+
+class _Search:
+    """A solution with the bookkeeping that makes a move cost constant time to evaluate:
+    each stop's route and position, and each route's prefix loads (and lengths, when there
+    is a length budget)."""
+
+    def __init__(
+        self,
+        routes: list[list[int]],
+        *,
+        xs: Sequence[float],
+        ys: Sequence[float],
+        items: Sequence[int],
+        capacity: int,
+        max_stops: int | None,
+        max_length: float | None,
+    ) -> None:
+        n = len(items)
+        self.depot = n
+        self.xs, self.ys = xs, ys
+        self.items = items
+        self.capacity = capacity
+        self.max_stops = max_stops if max_stops is not None else n + 1
+        self.max_length = max_length if max_length is not None else math.inf
+        self.routes = [list(r) for r in routes]
+        self.route_of = [-1] * (n + 1)
+        self.pos = [0] * (n + 1)
+        self.cum: list[list[int]] = [[] for _ in self.routes]
+        self.load = [0] * len(self.routes)
+        self.length = [0.0] * len(self.routes)
+        for r in range(len(self.routes)):
+            self._refresh(r)
+
+    def d(self, a: int, b: int) -> float:
+        return math.hypot(self.xs[a] - self.xs[b], self.ys[a] - self.ys[b])
+
+    def _refresh(self, r: int) -> None:
+        route = self.routes[r]
+        route_of, pos, items = self.route_of, self.pos, self.items
+        cum = []
+        load = 0
+        for k, node in enumerate(route):
+            route_of[node] = r
+            pos[node] = k
+            load += items[node]
+            cum.append(load)
+        self.cum[r] = cum
+        self.load[r] = load
+        if self.max_length == math.inf:
+            return  # lengths are only needed to check a budget
+        self.length[r] = _length(route, self.xs, self.ys, self.depot)
+
+    def _changed(self, *touched: int) -> None:
+        for r in touched:
+            self._refresh(r)
+
+    def run(self, near: list[list[int]], reach: float) -> None:
+        """Make improving moves until none is left. A stop is looked at again only when one
+        of its edges changed (a queue of stops to look at, like "don't look bits" in 2-opt).
+
+        This is the hot loop of the planner, written out in one function on purpose: each
+        move that would join ``u`` to a near stop ``v`` is costed in constant time from the
+        edges around the two stops, and the first that shortens the routes is made."""
+        n = depot = self.depot
+        xs, ys, hypot = self.xs, self.ys, math.hypot
+        items, capacity = self.items, self.capacity
+        max_stops, max_length = self.max_stops, self.max_length
+        routes, route_of, pos = self.routes, self.route_of, self.pos
+        loads, lengths, cums = self.load, self.length, self.cum
+        spans = [[hypot(xs[u] - xs[v], ys[u] - ys[v]) for v in near[u]] for u in range(n)]
+        queue = collections.deque(range(n))
+        waiting = [True] * n
+        eps = _EPSILON
+        while queue:
+            u = queue.popleft()
+            waiting[u] = False
+            xu, yu, qu = xs[u], ys[u], items[u]
+            moved = True
+            while moved:
+                moved = False
+                ru = route_of[u]
+                su = routes[ru]
+                iu = pos[u]
+                pu = su[iu - 1] if iu else depot
+                nu = su[iu + 1] if iu + 1 < len(su) else depot
+                d_pu_u = hypot(xs[pu] - xu, ys[pu] - yu)
+                d_u_nu = hypot(xu - xs[nu], yu - ys[nu])
+                limit = reach * (d_pu_u if d_pu_u > d_u_nu else d_u_nu)
+                removal = d_pu_u + d_u_nu - hypot(xs[pu] - xs[nu], ys[pu] - ys[nu])
+                load_u, len_u = loads[ru], lengths[ru]
+                for v, d_uv in zip(near[u], spans[u], strict=True):
+                    if d_uv > limit:
+                        break
+                    rv = route_of[v]
+                    sv = routes[rv]
+                    iv = pos[v]
+                    pv = sv[iv - 1] if iv else depot
+                    nv = sv[iv + 1] if iv + 1 < len(sv) else depot
+                    xv, yv = xs[v], ys[v]
+                    d_pv_v = hypot(xs[pv] - xv, ys[pv] - yv)
+                    d_v_nv = hypot(xv - xs[nv], yv - ys[nv])
+                    d_u_nv = hypot(xu - xs[nv], yu - ys[nv])
+                    d_pv_u = hypot(xs[pv] - xu, ys[pv] - yu)
+                    if ru == rv:
+                        if iu < iv:
+                            # 2-opt: reverse su[iu+1 .. iv] to join u-v and nu-nv.
+                            delta = d_uv + hypot(xs[nu] - xs[nv], ys[nu] - ys[nv])
+                            if delta - d_u_nu - d_v_nv < -eps:
+                                su[iu + 1 : iv + 1] = su[iu + 1 : iv + 1][::-1]
+                                moved = True
+                        else:
+                            # 2-opt: reverse su[iv .. iu-1] to join pv-pu and v-u.
+                            delta = d_uv + hypot(xs[pv] - xs[pu], ys[pv] - ys[pu])
+                            if delta - d_pv_v - d_pu_u < -eps:
+                                su[iv:iu] = su[iv:iu][::-1]
+                                moved = True
+                        # Relocate u after v, or before v, in the same route.
+                        if not moved and v != pu:
+                            delta = d_uv + d_u_nv - d_v_nv - removal
+                            if delta < -eps and len_u + delta <= max_length:
+                                su.pop(iu)
+                                su.insert(iv if iu < iv else iv + 1, u)
+                                moved = True
+                        if not moved and v != nu:
+                            delta = d_uv + d_pv_u - d_pv_v - removal
+                            if delta < -eps and len_u + delta <= max_length:
+                                su.pop(iu)
+                                su.insert(iv - 1 if iu < iv else iv, u)
+                                moved = True
+                        if moved:
+                            self._changed(ru)
+                            touched: tuple[int, ...] = (u, v, pu, nu, pv, nv)
+                            break
+                        continue
+                    qv = items[v]
+                    load_v, len_v = loads[rv], lengths[rv]
+                    # Relocate u next to v, in v's route.
+                    if load_v + qu <= capacity and len(sv) < max_stops:
+                        added = d_uv + d_u_nv - d_v_nv
+                        if added - removal < -eps and len_v + added <= max_length:
+                            su.pop(iu)
+                            sv.insert(iv + 1, u)
+                            moved = True
+                        else:
+                            added = d_uv + d_pv_u - d_pv_v
+                            if added - removal < -eps and len_v + added <= max_length:
+                                su.pop(iu)
+                                sv.insert(iv, u)
+                                moved = True
+                    # Swap u and v between their routes.
+                    if not moved and load_u - qu + qv <= capacity and load_v - qv + qu <= capacity:
+                        change_u = hypot(xs[pu] - xv, ys[pu] - yv) + hypot(xv - xs[nu], yv - ys[nu])
+                        change_u -= d_pu_u + d_u_nu
+                        change_v = d_pv_u + d_u_nv - d_pv_v - d_v_nv
+                        if (
+                            change_u + change_v < -eps
+                            and len_u + change_u <= max_length
+                            and len_v + change_v <= max_length
+                        ):
+                            su[iu], sv[iv] = v, u
+                            moved = True
+                    if not moved:
+                        cum_u, cum_v = cums[ru], cums[rv]
+                        head_u = cum_u[iu]
+                        # 2-opt*: u's head then v's tail from v; v's head to pv, u's tail.
+                        head_v = cum_v[iv - 1] if iv else 0
+                        if (
+                            head_u + load_v - head_v <= capacity
+                            and head_v + load_u - head_u <= capacity
+                            and iu + 1 + len(sv) - iv <= max_stops
+                            and iv + len(su) - iu - 1 <= max_stops
+                        ):
+                            d_pv_nu = hypot(xs[pv] - xs[nu], ys[pv] - ys[nu])
+                            if d_uv + d_pv_nu - d_u_nu - d_pv_v < -eps and self._tails_fit(
+                                ru, rv, iu, iv, first=d_uv, second=d_pv_nu
+                            ):
+                                routes[ru] = su[: iu + 1] + sv[iv:]
+                                routes[rv] = sv[:iv] + su[iu + 1 :]
+                                moved = True
+                    if not moved:
+                        # 2-opt*, crossed: u's head then v's head reversed; u's tail
+                        # reversed then v's tail.
+                        head_v = cum_v[iv]
+                        if (
+                            head_u + head_v <= capacity
+                            and load_u - head_u + load_v - head_v <= capacity
+                            and iu + iv + 2 <= max_stops
+                            and len(su) + len(sv) - iu - iv - 2 <= max_stops
+                        ):
+                            d_nu_nv = hypot(xs[nu] - xs[nv], ys[nu] - ys[nv])
+                            if d_uv + d_nu_nv - d_u_nu - d_v_nv < -eps and self._crossed_fit(
+                                ru, rv, iu, iv, first=d_uv, second=d_nu_nv
+                            ):
+                                routes[ru] = su[: iu + 1] + sv[iv::-1]
+                                routes[rv] = su[:iu:-1] + sv[iv + 1 :]
+                                moved = True
+                    if moved:
+                        self._changed(ru, rv)
+                        touched = (u, v, pu, nu, pv, nv)
+                        break
+                if moved:
+                    for x in touched:
+                        if x != depot and not waiting[x]:
+                            waiting[x] = True
+                            queue.append(x)
+
+    def _head(self, r: int, i: int) -> float:
+        """Along route ``r``, from the depot to its stop at position ``i`` (0 when i < 0)."""
+        route, d = self.routes[r], self.d
+        if i < 0:
+            return 0.0
+        total = d(self.depot, route[0])
+        for k in range(i):
+            total += d(route[k], route[k + 1])
+        return total
+
+    def _rest(self, r: int, i: int) -> float:
+        """Along route ``r``, from its stop at position ``i`` to the depot (0 past the end)."""
+        return 0.0 if i >= len(self.routes[r]) else self.length[r] - self._head(r, i)
+
+    def _tails_fit(
+        self, ru: int, rv: int, iu: int, iv: int, *, first: float, second: float
+    ) -> bool:
+        """Whether both routes of a 2-opt* move stay within the length budget."""
+        if self.max_length == math.inf:
+            return True
+        head, rest, limit = self._head, self._rest, self.max_length
+        return (
+            head(ru, iu) + first + rest(rv, iv) <= limit
+            and head(rv, iv - 1) + second + rest(ru, iu + 1) <= limit
+        )
+
+    def _crossed_fit(
+        self, ru: int, rv: int, iu: int, iv: int, *, first: float, second: float
+    ) -> bool:
+        """Whether both routes of a crossed 2-opt* move stay within the length budget."""
+        if self.max_length == math.inf:
+            return True
+        head, rest, limit = self._head, self._rest, self.max_length
+        return (
+            head(ru, iu) + first + head(rv, iv) <= limit
+            and rest(ru, iu + 1) + second + rest(rv, iv + 1) <= limit
+        )
+
+
+def _length(route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depot: int) -> float:
+    if not route:
+        return 0.0
+    path = [depot, *route, depot]
+    return sum(math.hypot(xs[a] - xs[b], ys[a] - ys[b]) for a, b in itertools.pairwise(path))
+
+
+def ruin_and_recreate(
+    routes: list[list[int]],
+    *,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    items: Sequence[int],
+    capacity: int,
+    near: list[list[int]],
+    rounds: int,
+    rng: random.Random,
+    max_stops: int | None = None,
+    max_length: float | None = None,
+    average_removed: int = 30,
+    longest_string: int = 30,
+    dissolve: float = 0.02,
+    fallback_routes: int = 2,
+) -> list[list[int]]:
+    """Shorten ``routes`` by rounds of ruin and recreate under simulated annealing.
+
+    After Christiaens and Vanden Berghe's *slack induction by string removals* (2020). Each
+    round removes strings of consecutive stops (about ``average_removed`` stops, strings of
+    at most ``longest_string``) from routes met in the near list of a random stop, and, with
+    probability ``dissolve``, one of the lightest routes altogether. The removed stops go
+    back one by one, in a random order or heaviest, farthest or nearest first, where they
+    add least: next to one of their near stops, else anywhere on the ``fallback_routes``
+    routes with room whose centres are nearest, else on a new route. The result is kept if
+    it is shorter, or longer by less than a threshold that cools over the rounds. The
+    shortest plan seen is returned; ``rng`` makes the search repeatable.
+    """
+    depot = len(items)
+    stop_limit = max_stops if max_stops is not None else depot + 1
+    length_limit = max_length if max_length is not None else math.inf
+    hypot = math.hypot
+    current = [list(r) for r in routes if r]
+    lengths = [_length(r, xs, ys, depot) for r in current]
+    loads = [sum(items[x] for x in r) for r in current]
+    sum_x = [sum(xs[x] for x in r) for r in current]
+    sum_y = [sum(ys[x] for x in r) for r in current]
+    route_of = [-1] * depot
+    for r, route in enumerate(current):
+        for x in route:
+            route_of[x] = r
+    total = sum(lengths)
+    best, best_total = [list(r) for r in current], total
+    if rounds <= 0 or depot < 2:
+        return best
+    # Start at four times the average edge and cool to a hundredth of that.
+    start_t = max(4 * total / depot, 1e-6)
+    end_t = start_t / 100
+    cooling = (end_t / start_t) ** (1 / rounds)
+    temperature = start_t
+    average_size = max(1.0, depot / max(1, len(current)))
+    longest = max(1, min(longest_string, int(average_size)))
+    for _round in range(rounds):
+        temperature *= cooling
+        # Ruin: strings from routes met in the near list of a random stop.
+        seed_stop = rng.randrange(depot)
+        strings = rng.randint(1, max(1, int(4 * average_removed / (1 + longest)) - 1))
+        saved: dict[int, tuple[list[int], float, int, float, float]] = {}
+        removed: list[int] = []
+        if dissolve and rng.random() < dissolve:
+            # Now and then, take one of the three lightest routes apart altogether: routes
+            # with little on them are the ones a shorter plan does without.
+            smallest = sorted((loads[r], r) for r in range(len(current)) if current[r])[:3]
+            r = smallest[rng.randrange(len(smallest))][1]
+            saved[r] = (current[r], lengths[r], loads[r], sum_x[r], sum_y[r])
+            removed.extend(current[r])
+            for x in current[r]:
+                route_of[x] = -1
+            current[r], lengths[r], loads[r], sum_x[r], sum_y[r] = [], 0.0, 0, 0.0, 0.0
+            seed_stop = removed[rng.randrange(len(removed))]
+            strings += 1
+        for w in (seed_stop, *near[seed_stop]):
+            if len(saved) >= strings:
+                break
+            r = route_of[w]
+            if r < 0 or r in saved:
+                continue
+            route = current[r]
+            saved[r] = (route, lengths[r], loads[r], sum_x[r], sum_y[r])
+            size = rng.randint(1, min(longest, len(route)))
+            at = route.index(w)
+            first = min(max(0, at - rng.randrange(size)), len(route) - size)
+            taken = route[first : first + size]
+            rest = route[:first] + route[first + size :]
+            current[r] = rest
+            before = route[first - 1] if first else depot
+            after = route[first + size] if first + size < len(route) else depot
+            head, tail = taken[0], taken[-1]
+            gone = hypot(xs[before] - xs[head], ys[before] - ys[head])
+            gone += hypot(xs[tail] - xs[after], ys[tail] - ys[after])
+            for a, b in itertools.pairwise(taken):
+                gone += hypot(xs[a] - xs[b], ys[a] - ys[b])
+            lengths[r] += hypot(xs[before] - xs[after], ys[before] - ys[after]) - gone
+            for x in taken:
+                route_of[x] = -1
+                loads[r] -= items[x]
+                sum_x[r] -= xs[x]
+                sum_y[r] -= ys[x]
+            removed.extend(taken)
+        # Recreate: in a random order, each stop where it adds least.
+        rng.shuffle(removed)
+        order = rng.randrange(11)
+        if order < 4:
+            removed.sort(key=items.__getitem__, reverse=True)
+        elif order < 6:
+            removed.sort(key=lambda x: (xs[x] - xs[depot]) ** 2 + (ys[x] - ys[depot]) ** 2)
+            if order == 4:
+                removed.reverse()
+        created: list[int] = []
+        first_new = len(current)
+        for x in removed:
+            qx = items[x]
+            xx, yx = xs[x], ys[x]
+            best_add = 2 * hypot(xx - xs[depot], yx - ys[depot])
+            where: tuple[int, int] | None = None
+            for w in near[x]:
+                r = route_of[w]
+                if r < 0 or loads[r] + qx > capacity or len(current[r]) >= stop_limit:
+                    continue
+                route = current[r]
+                at = route.index(w)
+                before = route[at - 1] if at else depot
+                after = route[at + 1] if at + 1 < len(route) else depot
+                d_w = hypot(xx - xs[w], yx - ys[w])
+                add = d_w + hypot(xx - xs[before], yx - ys[before])
+                add -= hypot(xs[w] - xs[before], ys[w] - ys[before])
+                if add < best_add and lengths[r] + add <= length_limit:
+                    best_add, where = add, (r, at)
+                add = d_w + hypot(xx - xs[after], yx - ys[after])
+                add -= hypot(xs[w] - xs[after], ys[w] - ys[after])
+                if add < best_add and lengths[r] + add <= length_limit:
+                    best_add, where = add, (r, at + 1)
+            if where is None:
+                # Nothing near has room: try every place on the few routes with room whose
+                # centres are nearest.
+                roomy = sorted(
+                    (hypot(sum_x[r] / len(route) - xx, sum_y[r] / len(route) - yx), r)
+                    for r, route in enumerate(current)
+                    if route and loads[r] + qx <= capacity and len(route) < stop_limit
+                )
+                for _d, r in roomy[:fallback_routes]:
+                    route = current[r]
+                    previous = depot
+                    for at, w in enumerate((*route, depot)):
+                        add = hypot(xx - xs[previous], yx - ys[previous])
+                        add += hypot(xx - xs[w], yx - ys[w])
+                        add -= hypot(xs[w] - xs[previous], ys[w] - ys[previous])
+                        if add < best_add and lengths[r] + add <= length_limit:
+                            best_add, where = add, (r, at)
+                        previous = w
+            if where is None:
+                r = len(current)
+                current.append([x])
+                lengths.append(best_add)
+                loads.append(qx)
+                sum_x.append(xx)
+                sum_y.append(yx)
+                created.append(r)
+            else:
+                r, at = where
+                if r not in saved and r < first_new:
+                    saved[r] = (current[r], lengths[r], loads[r], sum_x[r], sum_y[r])
+                    current[r] = list(current[r])
+                current[r].insert(at, x)
+                lengths[r] += best_add
+                loads[r] += qx
+                sum_x[r] += xx
+                sum_y[r] += yx
+            route_of[x] = r
+        change = sum(lengths[r] - saved[r][1] for r in saved) + sum(lengths[r] for r in created)
+        if change < -temperature * math.log(1.0 - rng.random()) or change < 0:
+            total += change
+            if total < best_total - 1e-9:
+                best, best_total = [list(r) for r in current if r], total
+        else:
+            for r in reversed(created):
+                for x in current[r]:
+                    route_of[x] = -1
+                for column in (current, lengths, loads, sum_x, sum_y):
+                    column.pop()
+            for r, (route, length, load, x_sum, y_sum) in saved.items():
+                current[r], lengths[r], loads[r] = route, length, load
+                sum_x[r], sum_y[r] = x_sum, y_sum
+                for x in route:
+                    route_of[x] = r
+    return best

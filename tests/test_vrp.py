@@ -1,0 +1,167 @@
+"""The routing engine: neighbour lists, local search, ruin and recreate (private, _vrp)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminduk_delivery import _vrp
+
+# Planar kilometres to the millimetre: squared distances of subnormal differences underflow
+# to zero, and no map gives such coordinates.
+coordinates = st.floats(-20, 20, allow_nan=False, allow_infinity=False).map(lambda v: round(v, 6))
+
+
+@st.composite
+def instances(draw, *, max_size=80):
+    """Points on a plane (some may coincide), a depot, items per point and limits, with the
+    routes of a greedy cut in the order the points were drawn."""
+    n = draw(st.integers(1, max_size))
+    spot = st.tuples(coordinates, coordinates)
+    points = draw(st.lists(spot, min_size=1, max_size=6))
+    chosen = [draw(st.sampled_from(points)) if draw(st.booleans()) else draw(spot)
+              for _ in range(n)]  # fmt: skip
+    depot = draw(spot)
+    xs = [p[0] for p in chosen] + [depot[0]]
+    ys = [p[1] for p in chosen] + [depot[1]]
+    items = draw(st.lists(st.integers(1, 5), min_size=n, max_size=n))
+    capacity = draw(st.integers(max(items), 30))
+    max_stops = draw(st.none() | st.integers(1, 12))
+    longest = 2 * max(math.hypot(x - depot[0], y - depot[1]) for x, y in chosen) + 1e-6
+    max_length = draw(st.none() | st.floats(longest, longest * 4))
+    routes, current, load, length = [], [], 0, 0.0
+    for k in range(n):
+        if current:
+            last = current[-1]
+            added = (math.hypot(xs[k] - xs[last], ys[k] - ys[last])
+                     + math.hypot(xs[k] - depot[0], ys[k] - depot[1])
+                     - math.hypot(xs[last] - depot[0], ys[last] - depot[1]))  # fmt: skip
+            if (load + items[k] > capacity or (max_stops and len(current) >= max_stops)
+                    or (max_length and length + added > max_length)):  # fmt: skip
+                routes.append(current)
+                current, load, length = [], 0, 0.0
+        length = (length + added if current
+                  else 2 * math.hypot(xs[k] - depot[0], ys[k] - depot[1]))  # fmt: skip
+        current.append(k)
+        load += items[k]
+    routes.append(current)
+    limits = {"capacity": capacity, "max_stops": max_stops, "max_length": max_length}
+    return xs, ys, items, routes, limits
+
+
+def total(routes, xs, ys):
+    depot = len(xs) - 1
+    return sum(_vrp._length(r, xs, ys, depot) for r in routes)
+
+
+def check_routes(routes, xs, ys, items, limits):
+    depot = len(xs) - 1
+    assert sorted(x for r in routes for x in r) == list(range(depot))
+    for route in routes:
+        assert route
+        assert sum(items[x] for x in route) <= limits["capacity"]
+        if limits["max_stops"] is not None:
+            assert len(route) <= limits["max_stops"]
+        if limits["max_length"] is not None:
+            assert _vrp._length(route, xs, ys, depot) <= limits["max_length"] + 1e-9
+
+
+@given(st.lists(st.tuples(coordinates, coordinates), min_size=1, max_size=150),
+       st.integers(1, 20))  # fmt: skip
+def test_nearest_are_the_nearest(points, k):
+    """Property: each point gets the k (or n - 1) other points at the least distances, nearest
+    first, itself excluded."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    near = _vrp.nearest(xs, ys, k)
+    for i, chosen in enumerate(near):
+        d = [math.hypot(xs[i] - xs[j], ys[i] - ys[j]) for j in range(len(xs)) if j != i]
+        assert i not in chosen
+        assert len(chosen) == len(set(chosen)) == min(k, len(points) - 1)
+        found = [math.hypot(xs[i] - xs[j], ys[i] - ys[j]) for j in chosen]
+        assert found == sorted(found)
+        assert found == sorted(d)[: len(chosen)]
+
+
+def test_nearest_copes_with_crowds():
+    """Thousands of points at one place (addresses geocoded to a village centre) do not make
+    the search quadratic; each still gets k neighbours from its crowd."""
+    rng = random.Random(7)
+    xs = [1.0] * 3000 + [rng.uniform(0, 10) for _ in range(1000)]
+    ys = [1.0] * 3000 + [rng.uniform(0, 10) for _ in range(1000)]
+    near = _vrp.nearest(xs, ys, 8)
+    assert all(len(n) == 8 for n in near)
+    assert all(xs[j] == 1.0 and ys[j] == 1.0 for j in near[0])
+
+
+@settings(max_examples=60)
+@given(instances())
+def test_local_search_keeps_every_limit_and_never_lengthens(instance):
+    """Property: every point stays on exactly one route, the limits hold, and the total is
+    never longer than where the search started."""
+    xs, ys, items, routes, limits = instance
+    near = _vrp.nearest(xs[:-1], ys[:-1], 6)
+    improved = _vrp.local_search(routes, xs=xs, ys=ys, items=items, near=near, **limits)
+    check_routes(improved, xs, ys, items, limits)
+    assert total(improved, xs, ys) <= total(routes, xs, ys) + 1e-9
+
+
+@settings(max_examples=60)
+@given(instances(), st.integers(0, 300), st.integers(0, 2**32))
+def test_ruin_and_recreate_keeps_every_limit_and_never_lengthens(instance, rounds, seed):
+    """Property: the same for ruin and recreate, and the same seed gives the same routes."""
+    xs, ys, items, routes, limits = instance
+    near = _vrp.nearest(xs[:-1], ys[:-1], 6)
+
+    def run():
+        return _vrp.ruin_and_recreate(
+            routes, xs=xs, ys=ys, items=items, near=near, rounds=rounds,
+            rng=random.Random(seed), **limits,
+        )  # fmt: skip
+
+    result = run()
+    check_routes(result, xs, ys, items, limits)
+    assert total(result, xs, ys) <= total(routes, xs, ys) + 1e-9
+    assert run() == result
+
+
+def test_local_search_untangles_a_crossing():
+    """Two routes that cross each other are uncrossed (2-opt*), and a tour that doubles back
+    is straightened (2-opt)."""
+    # Depot at the origin; route A goes out east then jumps north, route B the reverse.
+    xs = [10.0, 10.0, 11.0, 11.0, 0.0]
+    ys = [0.0, 10.0, 10.0, 0.0, 0.0]
+    items = [1, 1, 1, 1]
+    routes = [[0, 1], [2, 3]]
+    near = _vrp.nearest(xs[:-1], ys[:-1], 3)
+    improved = _vrp.local_search(routes, xs=xs, ys=ys, items=items, capacity=2, near=near)
+    assert sorted(sorted(r) for r in improved) == [[0, 3], [1, 2]]
+    line = [0.0, 3.0, 1.0, 2.0, 4.0]  # on a line, the depot at 4: 12 km in this order
+    assert total([[0, 1, 2, 3]], line, [0.0] * 5) == 12.0
+    tour = _vrp.local_search([[0, 1, 2, 3]], xs=line, ys=[0.0] * 5, items=items,
+                             capacity=4, near=_vrp.nearest(line[:-1], [0.0] * 4, 3))  # fmt: skip
+    assert total(tour, line, [0.0] * 5) == 8.0  # out to 0 and back
+
+
+def test_ruin_and_recreate_finds_what_local_search_misses():
+    """On clustered points, the rounds shorten a locally optimal plan."""
+    rng = random.Random(3)
+    centres = [(rng.uniform(-10, 10), rng.uniform(-10, 10)) for _ in range(12)]
+    points = [(cx + rng.gauss(0, 0.3), cy + rng.gauss(0, 0.3))
+              for cx, cy in centres for _ in range(25)]  # fmt: skip
+    xs = [p[0] for p in points] + [0.0]
+    ys = [p[1] for p in points] + [0.0]
+    items = [rng.choice([1, 1, 2, 3]) for _ in points]
+    order = sorted(range(len(points)), key=lambda i: math.atan2(ys[i], xs[i]))
+    routes = [order[k : k + 20] for k in range(0, len(order), 20)]
+    near = _vrp.nearest(xs[:-1], ys[:-1], 12)
+    limits = {"capacity": 60, "near": near, "xs": xs, "ys": ys, "items": items}
+    local = _vrp.local_search([list(r) for r in routes], **limits)
+    better = _vrp.ruin_and_recreate(local, rounds=3000, rng=random.Random(0), **limits)
+    assert total(better, xs, ys) < 0.99 * total(local, xs, ys)
+    assert all(sum(items[x] for x in r) <= 60 for r in better)
+    assert sorted(itertools.chain.from_iterable(better)) == list(range(len(points)))
