@@ -410,27 +410,34 @@ def _optimal_split(
     to_depot = [d(depot, node) for node in order]
     step = [0.0] + [d(order[k - 1], order[k]) for k in range(1, n)]
     load_of = [items[node] for node in order]
+    stop_limit = n if max_stops is None else max_stops
+    # The split measures in a local plane; keep a margin for the great-circle check.
+    budget = math.inf if max_distance_km is None else max_distance_km * _BUDGET_MARGIN
     best = [math.inf] * (n + 1)
     cut = [0] * (n + 1)
     best[0] = 0.0
     for i in range(n):
-        if best[i] == math.inf:
+        base = best[i]
+        if base == math.inf:
             continue
-        load = 0
+        # A route of stop i alone (its round trip is within any budget: see plan).
+        total = base + 2 * to_depot[i]
+        if total < best[i + 1]:
+            best[i + 1] = total
+            cut[i + 1] = i
+        load = load_of[i]
+        start = base + to_depot[i]
         inside = 0.0
-        start = best[i] + to_depot[i]
-        for j in range(i, n):
+        for j in range(i + 1, min(n, i + stop_limit)):
             load += load_of[j]
-            if load > capacity or (max_stops is not None and j - i + 1 > max_stops):
+            if load > capacity:
                 break
-            if j > i:
-                inside += step[j]
-            cost = to_depot[i] + inside + to_depot[j]
-            # The split measures in a local plane; keep a margin for the great-circle check.
-            if max_distance_km is not None and cost > max_distance_km * 0.99 and j > i:
+            inside += step[j]
+            total = start + inside + to_depot[j]
+            if total - base > budget:
                 break
-            if start + inside + to_depot[j] < best[j + 1]:
-                best[j + 1] = best[i] + cost
+            if total < best[j + 1]:
+                best[j + 1] = total
                 cut[j + 1] = i
     routes = []
     j = n
