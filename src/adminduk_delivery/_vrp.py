@@ -115,7 +115,7 @@ def local_search(
     near: list[list[int]],
     max_stops: int | None = None,
     max_length: float | None = None,
-    reach: float = 1.5,
+    reach: float = 1.25,
 ) -> list[list[int]]:
     """Improve ``routes`` until no move shortens them; empty routes are dropped.
 
@@ -165,25 +165,29 @@ class _Search:
     def d(self, a: int, b: int) -> float:
         return math.hypot(self.xs[a] - self.xs[b], self.ys[a] - self.ys[b])
 
-    def _refresh(self, r: int) -> None:
+    def _refresh(self, r: int, since: int = 0) -> None:
+        """Bring route ``r``'s bookkeeping up to date from position ``since`` on (the stops
+        before it are where they were)."""
         route = self.routes[r]
         route_of, pos, items = self.route_of, self.pos, self.items
-        cum = []
-        load = 0
-        for k, node in enumerate(route):
+        cum = self.cum[r]
+        del cum[since:]
+        load = cum[-1] if cum else 0
+        for k in range(since, len(route)):
+            node = route[k]
             route_of[node] = r
             pos[node] = k
             load += items[node]
             cum.append(load)
-        self.cum[r] = cum
         self.load[r] = load
         if self.max_length == math.inf:
             return  # lengths are only needed to check a budget
         self.length[r] = _length(route, self.xs, self.ys, self.depot)
 
-    def _changed(self, *touched: int) -> None:
-        for r in touched:
-            self._refresh(r)
+    def _changed(self, r: int, since: int, other: int = -1, other_since: int = 0) -> None:
+        self._refresh(r, since)
+        if other >= 0:
+            self._refresh(other, other_since)
 
     def run(self, near: list[list[int]], reach: float) -> None:
         """Make improving moves until none is left. A stop is looked at again only when one
@@ -238,28 +242,28 @@ class _Search:
                             delta = d_uv + hypot(xs[nu] - xs[nv], ys[nu] - ys[nv])
                             if delta - d_u_nu - d_v_nv < -eps:
                                 su[iu + 1 : iv + 1] = su[iu + 1 : iv + 1][::-1]
-                                moved = True
+                                moved, since_u = True, iu + 1
                         else:
                             # 2-opt: reverse su[iv .. iu-1] to join pv-pu and v-u.
                             delta = d_uv + hypot(xs[pv] - xs[pu], ys[pv] - ys[pu])
                             if delta - d_pv_v - d_pu_u < -eps:
                                 su[iv:iu] = su[iv:iu][::-1]
-                                moved = True
+                                moved, since_u = True, iv
                         # Relocate u after v, or before v, in the same route.
                         if not moved and v != pu:
                             delta = d_uv + d_u_nv - d_v_nv - removal
                             if delta < -eps and len_u + delta <= max_length:
                                 su.pop(iu)
                                 su.insert(iv if iu < iv else iv + 1, u)
-                                moved = True
+                                moved, since_u = True, min(iu, iv)
                         if not moved and v != nu:
                             delta = d_uv + d_pv_u - d_pv_v - removal
                             if delta < -eps and len_u + delta <= max_length:
                                 su.pop(iu)
                                 su.insert(iv - 1 if iu < iv else iv, u)
-                                moved = True
+                                moved, since_u = True, min(iu, iv)
                         if moved:
-                            self._changed(ru)
+                            self._changed(ru, since_u)
                             touched: tuple[int, ...] = (u, v, pu, nu, pv, nv)
                             break
                         continue
@@ -271,13 +275,13 @@ class _Search:
                         if added - removal < -eps and len_v + added <= max_length:
                             su.pop(iu)
                             sv.insert(iv + 1, u)
-                            moved = True
+                            moved, since_u, since_v = True, iu, iv + 1
                         else:
                             added = d_uv + d_pv_u - d_pv_v
                             if added - removal < -eps and len_v + added <= max_length:
                                 su.pop(iu)
                                 sv.insert(iv, u)
-                                moved = True
+                                moved, since_u, since_v = True, iu, iv
                     # Swap u and v between their routes.
                     if not moved and load_u - qu + qv <= capacity and load_v - qv + qu <= capacity:
                         change_u = hypot(xs[pu] - xv, ys[pu] - yv) + hypot(xv - xs[nu], yv - ys[nu])
@@ -289,7 +293,7 @@ class _Search:
                             and len_v + change_v <= max_length
                         ):
                             su[iu], sv[iv] = v, u
-                            moved = True
+                            moved, since_u, since_v = True, iu, iv
                     if not moved:
                         cum_u, cum_v = cums[ru], cums[rv]
                         head_u = cum_u[iu]
@@ -307,7 +311,7 @@ class _Search:
                             ):
                                 routes[ru] = su[: iu + 1] + sv[iv:]
                                 routes[rv] = sv[:iv] + su[iu + 1 :]
-                                moved = True
+                                moved, since_u, since_v = True, iu + 1, iv
                     if not moved:
                         # 2-opt*, crossed: u's head then v's head reversed; u's tail
                         # reversed then v's tail.
@@ -324,9 +328,9 @@ class _Search:
                             ):
                                 routes[ru] = su[: iu + 1] + sv[iv::-1]
                                 routes[rv] = su[:iu:-1] + sv[iv + 1 :]
-                                moved = True
+                                moved, since_u, since_v = True, iu + 1, 0
                     if moved:
-                        self._changed(ru, rv)
+                        self._changed(ru, since_u, rv, since_v)
                         touched = (u, v, pu, nu, pv, nv)
                         break
                 if moved:
