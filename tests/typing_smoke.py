@@ -9,7 +9,17 @@ import datetime as dt
 from typing import assert_type
 
 import adminduk_delivery as ad
-from adminduk_delivery import address, kk, nik, phone, policy, regions, routing, shipments
+from adminduk_delivery import (
+    address,
+    kk,
+    nik,
+    phone,
+    policy,
+    regions,
+    routing,
+    shipments,
+    solvers,
+)
 
 
 def smoke() -> None:
@@ -37,6 +47,15 @@ def smoke() -> None:
     plan = routing.plan([routing.Stop("a", "3216202001", "1", "1")], capacity=10)
     assert_type(plan.total_distance_km, float | None)
     assert_type(plan.routes, tuple[routing.Route, ...])
+
+    def keep(problem: solvers.Problem) -> list[list[int]]:
+        return [list(route) for route in problem.routes]
+
+    stop = routing.Stop("b", "3216202001", "1", "1", lat=-6.3, lon=107.15)
+    searched = routing.plan([stop], capacity=10, rounds=50, seed=7, solver=keep)
+    assert_type(searched.routes[0].distance_km, float | None)
+    assert_type(routing.default_rounds(2_000), int)
+    assert_type(solvers.pyvrp(iterations=100), solvers.Solver)
     assert_type(
         shipments.TRANSITIONS[shipments.ShipmentStatus.CREATED], frozenset[shipments.ShipmentStatus]
     )
