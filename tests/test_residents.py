@@ -70,6 +70,9 @@ def test_household_rules():
         Household(kk_number="3216201503180008", members=[siti()], address=home())
     with pytest.raises(ValidationError):
         Household(kk_number=KK, members=[siti()], address=home(), head_nik=NIK_M)
+    with pytest.raises(ValidationError) as info:
+        Household(kk_number=KK, members=[siti()], address=home(), head_nik="32162041")
+    assert (info.value.field, info.value.code) == ("head_nik", "length")
     with pytest.raises(ValidationError):
         Household(kk_number=KK, members=[], address=home())
     with pytest.raises(ValidationError) as info:

@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 
 from . import nik as _nik
+from ._convert import reported_as
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -133,11 +134,12 @@ def _nik_field(value: object) -> str:
     return _nik.validate(value, regions="none")
 
 
+def _nik_value(value: object) -> str:
+    return _nik.validate(value, regions="none")
+
+
 def _owner_nik(value: object) -> str:
-    try:
-        return _nik.validate(value, regions="none")
-    except ValidationError as error:
-        raise type(error)(error.message, field="owner_nik", code=error.code) from None
+    return reported_as("owner_nik", _nik_value, value)
 
 
 def _text_id(value: object) -> str:

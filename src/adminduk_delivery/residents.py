@@ -25,7 +25,7 @@ import attrs
 
 from . import kk as _kk
 from . import nik as _nik
-from ._convert import tuple_of
+from ._convert import reported_as, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -55,6 +55,10 @@ def _name(value: object) -> str:
 
 def _nik_value(value: object) -> str:
     return _nik.validate(value, regions="none")
+
+
+def _head_nik(value: object) -> str:
+    return reported_as("head_nik", _nik_value, value)
 
 
 def _kk_value(value: object) -> str:
@@ -146,7 +150,9 @@ class Household:
     members: tuple[Resident, ...] = attrs.field(converter=_members)
     address: Address = attrs.field(validator=attrs.validators.instance_of(Address))
     head_nik: str | None = attrs.field(
-        default=None, converter=attrs.converters.optional(_nik_value), repr=False
+        default=None,
+        converter=attrs.converters.optional(_head_nik),
+        repr=False,
     )
 
     def __attrs_post_init__(self) -> None:
