@@ -239,3 +239,23 @@ def test_the_split_is_optimal_for_its_order(stops, capacity):
     for routes in (best, greedy):
         assert sorted(n for r in routes for n in r) == sorted(order)
         assert all(sum(items[n] for n in r) <= capacity for r in routes)
+
+
+@settings(deadline=None, max_examples=60)
+@given(points=st.lists(st.tuples(st.floats(-90, 90), st.floats(-180, 180)), max_size=25),
+       capacity=st.integers(1, 8), max_stops=st.none() | st.integers(1, 4),
+       budget=st.none() | st.floats(1.0, 50_000.0), rounds=st.integers(0, 60))  # fmt: skip
+def test_any_coordinates_on_earth_are_planned(points, capacity, max_stops, budget, rounds):
+    """Property: coordinates anywhere (poles, the antimeridian, one point shared by all) give
+    a plan that holds every stop once and every limit, never an unexpected error."""
+    stops = [Stop(f"s{i}", CICAU, "1", "1", lat=lat, lon=lon, items=1 + i % 3)
+             for i, (lat, lon) in enumerate(points)]  # fmt: skip
+    result = routing.plan(stops, capacity=capacity, max_stops=max_stops,
+                          max_distance_km=budget, rounds=rounds)  # fmt: skip
+    placed = [s.id for r in result.routes for s in r.stops]
+    assert sorted(placed + [u.stop.id for u in result.unassigned]) == sorted(s.id for s in stops)
+    for route in result.routes:
+        assert route.items <= capacity
+        assert max_stops is None or len(route.stops) <= max_stops
+        assert route.distance_km is not None
+        assert budget is None or route.distance_km <= budget + 1e-6
