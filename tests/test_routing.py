@@ -259,3 +259,26 @@ def test_any_coordinates_on_earth_are_planned(points, capacity, max_stops, budge
         assert max_stops is None or len(route.stops) <= max_stops
         assert route.distance_km is not None
         assert budget is None or route.distance_km <= budget + 1e-6
+
+
+@settings(deadline=None, max_examples=100)
+@given(stops=stop_lists(coordinates=True, max_size=80), capacity=st.integers(6, 40),
+       max_stops=st.none() | st.integers(1, 10))  # fmt: skip
+def test_the_linear_split_equals_the_quadratic_one(stops, capacity, max_stops):
+    """Property: the linear-time split (no distance budget) finds routes of the same total
+    length as trying every start, which the budget path does with a budget too large to
+    matter."""
+    if not stops:
+        return
+    points = [s.point for s in stops]
+    geo = routing._Geometry([*points, (-6.3, 107.15)])
+    depot = len(points)
+    order = routing._hilbert_order(geo.xy[:depot])
+    items = [s.items for s in stops]
+    kwargs = {"capacity": capacity, "max_stops": max_stops, "geo": geo, "depot": depot}
+    linear = routing._optimal_split(order, items, max_distance_km=None, **kwargs)
+    every = routing._optimal_split(order, items, max_distance_km=1e9, **kwargs)
+    length = lambda routes: sum(routing._route_length(r, geo, depot) for r in routes)  # noqa: E731
+    assert length(linear) == pytest.approx(length(every), rel=1e-9, abs=1e-9)
+    assert all(sum(items[n] for n in r) <= capacity for r in linear)
+    assert max_stops is None or all(len(r) <= max_stops for r in linear)

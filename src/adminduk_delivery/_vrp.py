@@ -385,6 +385,31 @@ def _length(route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depo
     return sum(math.hypot(xs[a] - xs[b], ys[a] - ys[b]) for a, b in itertools.pairwise(path))
 
 
+def _roomiest(
+    current: list[list[int]],
+    loads: list[int],
+    sum_x: list[float],
+    sum_y: list[float],
+    *,
+    at: tuple[float, float],
+    quantity: int,
+    capacity: int,
+    stop_limit: int,
+) -> list[tuple[float, int]]:
+    """The routes with room for ``quantity`` more items and one more stop, by the distance
+    of their centre from ``at`` (squared), nearest first (ties by route number)."""
+    x, y = at
+    found = []
+    for r, route in enumerate(current):
+        size = len(route)
+        if size and loads[r] + quantity <= capacity and size < stop_limit:
+            dx = sum_x[r] / size - x
+            dy = sum_y[r] / size - y
+            found.append((dx * dx + dy * dy, r))
+    found.sort()
+    return found
+
+
 def ruin_and_recreate(
     routes: list[list[int]],
     *,
@@ -521,11 +546,10 @@ def ruin_and_recreate(
             if where is None:
                 # Nothing near has room: try every place on the few routes with room whose
                 # centres are nearest.
-                roomy = sorted(
-                    (hypot(sum_x[r] / len(route) - xx, sum_y[r] / len(route) - yx), r)
-                    for r, route in enumerate(current)
-                    if route and loads[r] + qx <= capacity and len(route) < stop_limit
-                )
+                roomy = _roomiest(
+                    current, loads, sum_x, sum_y, at=(xx, yx), quantity=qx,
+                    capacity=capacity, stop_limit=stop_limit,
+                )  # fmt: skip
                 for _d, r in roomy[:fallback_routes]:
                     route = current[r]
                     previous = depot
