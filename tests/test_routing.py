@@ -218,6 +218,18 @@ def test_bad_plan_arguments_are_our_errors(kwargs, field):
     assert caught.value.field == field
 
 
+def split_case(stops):
+    """The plane, depot number, Hilbert order, items and a length function for a split."""
+    points = [s.point for s in stops]
+    geo = routing._Geometry([*points, (-6.3, 107.15)])
+    depot = len(points)
+
+    def length(routes):
+        return sum(routing._route_length(r, geo, depot) for r in routes)
+
+    return geo, depot, routing._hilbert_order(geo.xy[:depot]), [s.items for s in stops], length
+
+
 @settings(deadline=None, max_examples=50)
 @given(stops=stop_lists(coordinates=True, max_size=120), capacity=st.integers(10, 40))
 def test_the_split_is_optimal_for_its_order(stops, capacity):
@@ -225,16 +237,11 @@ def test_the_split_is_optimal_for_its_order(stops, capacity):
     same sequence, and both respect the capacity."""
     if not stops:
         return
-    points = [s.point for s in stops]
-    geo = routing._Geometry([*points, (-6.3, 107.15)])
-    depot = len(points)
-    order = routing._hilbert_order(geo.xy[:depot])
-    items = [s.items for s in stops]
+    geo, depot, order, items, length = split_case(stops)
     kwargs = {"capacity": capacity, "max_stops": None, "geo": geo, "depot": depot,
               "max_distance_km": None}  # fmt: skip
     best = routing._optimal_split(order, items, **kwargs)
     greedy = routing._split(order, items, **kwargs)
-    length = lambda routes: sum(routing._route_length(r, geo, depot) for r in routes)  # noqa: E731
     assert length(best) <= length(greedy) + 1e-9
     for routes in (best, greedy):
         assert sorted(n for r in routes for n in r) == sorted(order)
@@ -270,15 +277,10 @@ def test_the_linear_split_equals_the_quadratic_one(stops, capacity, max_stops):
     matter."""
     if not stops:
         return
-    points = [s.point for s in stops]
-    geo = routing._Geometry([*points, (-6.3, 107.15)])
-    depot = len(points)
-    order = routing._hilbert_order(geo.xy[:depot])
-    items = [s.items for s in stops]
+    geo, depot, order, items, length = split_case(stops)
     kwargs = {"capacity": capacity, "max_stops": max_stops, "geo": geo, "depot": depot}
     linear = routing._optimal_split(order, items, max_distance_km=None, **kwargs)
     every = routing._optimal_split(order, items, max_distance_km=1e9, **kwargs)
-    length = lambda routes: sum(routing._route_length(r, geo, depot) for r in routes)  # noqa: E731
     assert length(linear) == pytest.approx(length(every), rel=1e-9, abs=1e-9)
     assert all(sum(items[n] for n in r) <= capacity for r in linear)
     assert max_stops is None or all(len(r) <= max_stops for r in linear)

@@ -53,6 +53,10 @@ def instances(draw, *, max_size=80):
     return xs, ys, items, routes, limits
 
 
+def instance_of(xs, ys, items, limits, k=6):
+    return _vrp.Instance(xs, ys, items, near=_vrp.nearest(xs[:-1], ys[:-1], k), **limits)
+
+
 def total(routes, xs, ys):
     depot = len(xs) - 1
     return sum(_vrp._length(r, xs, ys, depot) for r in routes)
@@ -105,8 +109,7 @@ def test_local_search_keeps_every_limit_and_never_lengthens(instance):
     """Property: every point stays on exactly one route, the limits hold, and the total is
     never longer than where the search started."""
     xs, ys, items, routes, limits = instance
-    near = _vrp.nearest(xs[:-1], ys[:-1], 6)
-    improved = _vrp.local_search(routes, xs=xs, ys=ys, items=items, near=near, **limits)
+    improved = _vrp.local_search(routes, instance_of(xs, ys, items, limits))
     check_routes(improved, xs, ys, items, limits)
     assert total(improved, xs, ys) <= total(routes, xs, ys) + 1e-9
 
@@ -116,13 +119,10 @@ def test_local_search_keeps_every_limit_and_never_lengthens(instance):
 def test_ruin_and_recreate_keeps_every_limit_and_never_lengthens(instance, rounds, seed):
     """Property: the same for ruin and recreate, and the same seed gives the same routes."""
     xs, ys, items, routes, limits = instance
-    near = _vrp.nearest(xs[:-1], ys[:-1], 6)
+    problem = instance_of(xs, ys, items, limits)
 
     def run():
-        return _vrp.ruin_and_recreate(
-            routes, xs=xs, ys=ys, items=items, near=near, rounds=rounds,
-            rng=random.Random(seed), **limits,
-        )  # fmt: skip
+        return _vrp.ruin_and_recreate(routes, problem, rounds=rounds, rng=random.Random(seed))
 
     result = run()
     check_routes(result, xs, ys, items, limits)
@@ -138,13 +138,13 @@ def test_local_search_untangles_a_crossing():
     ys = [0.0, 10.0, 10.0, 0.0, 0.0]
     items = [1, 1, 1, 1]
     routes = [[0, 1], [2, 3]]
-    near = _vrp.nearest(xs[:-1], ys[:-1], 3)
-    improved = _vrp.local_search(routes, xs=xs, ys=ys, items=items, capacity=2, near=near)
+    improved = _vrp.local_search(routes, instance_of(xs, ys, items, {"capacity": 2}, k=3))
     assert sorted(sorted(r) for r in improved) == [[0, 3], [1, 2]]
     line = [0.0, 3.0, 1.0, 2.0, 4.0]  # on a line, the depot at 4: 12 km in this order
     assert total([[0, 1, 2, 3]], line, [0.0] * 5) == 12.0
-    tour = _vrp.local_search([[0, 1, 2, 3]], xs=line, ys=[0.0] * 5, items=items,
-                             capacity=4, near=_vrp.nearest(line[:-1], [0.0] * 4, 3))  # fmt: skip
+    tour = _vrp.local_search(
+        [[0, 1, 2, 3]], instance_of(line, [0.0] * 5, items, {"capacity": 4}, k=3)
+    )
     assert total(tour, line, [0.0] * 5) == 8.0  # out to 0 and back
 
 
@@ -159,10 +159,9 @@ def test_ruin_and_recreate_finds_what_local_search_misses():
     items = [rng.choice([1, 1, 2, 3]) for _ in points]
     order = sorted(range(len(points)), key=lambda i: math.atan2(ys[i], xs[i]))
     routes = [order[k : k + 20] for k in range(0, len(order), 20)]
-    near = _vrp.nearest(xs[:-1], ys[:-1], 12)
-    limits = {"capacity": 60, "near": near, "xs": xs, "ys": ys, "items": items}
-    local = _vrp.local_search([list(r) for r in routes], **limits)
-    better = _vrp.ruin_and_recreate(local, rounds=3000, rng=random.Random(0), **limits)
+    problem = instance_of(xs, ys, items, {"capacity": 60}, k=12)
+    local = _vrp.local_search([list(r) for r in routes], problem)
+    better = _vrp.ruin_and_recreate(local, problem, rounds=3000, rng=random.Random(0))
     assert total(better, xs, ys) < 0.99 * total(local, xs, ys)
     assert all(sum(items[x] for x in r) <= 60 for r in better)
     assert sorted(itertools.chain.from_iterable(better)) == list(range(len(points)))

@@ -26,8 +26,22 @@ import itertools
 import math
 import random
 from collections.abc import Sequence
+from typing import NamedTuple
 
 _EPSILON = 1e-7
+
+
+class Instance(NamedTuple):
+    """One office's problem: planar coordinates (the depot last), items per stop, limits, and
+    each stop's near stops (from :func:`nearest`)."""
+
+    xs: Sequence[float]
+    ys: Sequence[float]
+    items: Sequence[int]
+    capacity: int
+    near: list[list[int]]
+    max_stops: int | None = None
+    max_length: float | None = None
 
 
 def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]:
@@ -110,27 +124,15 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]
 
 
 def local_search(
-    routes: list[list[int]],
-    *,
-    xs: Sequence[float],
-    ys: Sequence[float],
-    items: Sequence[int],
-    capacity: int,
-    near: list[list[int]],
-    max_stops: int | None = None,
-    max_length: float | None = None,
-    reach: float = 1.25,
+    routes: list[list[int]], instance: Instance, *, reach: float = 1.25
 ) -> list[list[int]]:
     """Improve ``routes`` until no move shortens them; empty routes are dropped.
 
-    Every route stays within ``capacity`` items, ``max_stops`` stops and ``max_length`` km.
-    A stop is joined only to near stops closer than ``reach`` times the longer of its two
-    current edges (granular pruning)."""
-    search = _Search(
-        routes, xs=xs, ys=ys, items=items, capacity=capacity, max_stops=max_stops,
-        max_length=max_length,
-    )  # fmt: skip
-    search.run(near, reach)
+    Every route stays within the instance's capacity, stop limit and length limit. A stop
+    is joined only to near stops closer than ``reach`` times the longer of its two current
+    edges (granular pruning)."""
+    search = _Search(routes, instance)
+    search.run(instance.near, reach)
     return [route for route in search.routes if route]
 
 
@@ -139,24 +141,14 @@ class _Search:
     each stop's route and position, and each route's prefix loads (and lengths, when there
     is a length budget)."""
 
-    def __init__(
-        self,
-        routes: list[list[int]],
-        *,
-        xs: Sequence[float],
-        ys: Sequence[float],
-        items: Sequence[int],
-        capacity: int,
-        max_stops: int | None,
-        max_length: float | None,
-    ) -> None:
-        n = len(items)
+    def __init__(self, routes: list[list[int]], instance: Instance) -> None:
+        n = len(instance.items)
         self.depot = n
-        self.xs, self.ys = xs, ys
-        self.items = items
-        self.capacity = capacity
-        self.max_stops = max_stops if max_stops is not None else n + 1
-        self.max_length = max_length if max_length is not None else math.inf
+        self.xs, self.ys = instance.xs, instance.ys
+        self.items = instance.items
+        self.capacity = instance.capacity
+        self.max_stops = n + 1 if instance.max_stops is None else instance.max_stops
+        self.max_length = math.inf if instance.max_length is None else instance.max_length
         self.routes = [list(r) for r in routes]
         self.route_of = [-1] * (n + 1)
         self.pos = [0] * (n + 1)
@@ -311,7 +303,7 @@ class _Search:
                         ):
                             d_pv_nu = hypot(xs[pv] - xs[nu], ys[pv] - ys[nu])
                             if d_uv + d_pv_nu - d_u_nu - d_pv_v < -eps and self._tails_fit(
-                                ru, rv, iu, iv, first=d_uv, second=d_pv_nu
+                                ru, rv, iu, iv, first=d_uv, second=d_pv_nu, crossed=False
                             ):
                                 routes[ru] = su[: iu + 1] + sv[iv:]
                                 routes[rv] = sv[:iv] + su[iu + 1 :]
@@ -327,8 +319,8 @@ class _Search:
                             and len(su) + len(sv) - iu - iv - 2 <= max_stops
                         ):
                             d_nu_nv = hypot(xs[nu] - xs[nv], ys[nu] - ys[nv])
-                            if d_uv + d_nu_nv - d_u_nu - d_v_nv < -eps and self._crossed_fit(
-                                ru, rv, iu, iv, first=d_uv, second=d_nu_nv
+                            if d_uv + d_nu_nv - d_u_nu - d_v_nv < -eps and self._tails_fit(
+                                ru, rv, iu, iv, first=d_uv, second=d_nu_nv, crossed=True
                             ):
                                 routes[ru] = su[: iu + 1] + sv[iv::-1]
                                 routes[rv] = su[:iu:-1] + sv[iv + 1 :]
@@ -358,28 +350,20 @@ class _Search:
         return 0.0 if i >= len(self.routes[r]) else self.length[r] - self._head(r, i)
 
     def _tails_fit(
-        self, ru: int, rv: int, iu: int, iv: int, *, first: float, second: float
+        self, ru: int, rv: int, iu: int, iv: int, *, first: float, second: float, crossed: bool
     ) -> bool:
-        """Whether both routes of a 2-opt* move stay within the length budget."""
+        """Whether both routes of a 2-opt* move (``crossed`` or not) stay within the length
+        budget; ``first`` and ``second`` are the two edges the move adds."""
         if self.max_length == math.inf:
             return True
-        head, rest, limit = self._head, self._rest, self.max_length
-        return (
-            head(ru, iu) + first + rest(rv, iv) <= limit
-            and head(rv, iv - 1) + second + rest(ru, iu + 1) <= limit
-        )
-
-    def _crossed_fit(
-        self, ru: int, rv: int, iu: int, iv: int, *, first: float, second: float
-    ) -> bool:
-        """Whether both routes of a crossed 2-opt* move stay within the length budget."""
-        if self.max_length == math.inf:
-            return True
-        head, rest, limit = self._head, self._rest, self.max_length
-        return (
-            head(ru, iu) + first + head(rv, iv) <= limit
-            and rest(ru, iu + 1) + second + rest(rv, iv + 1) <= limit
-        )
+        head, rest = self._head, self._rest
+        if crossed:
+            one = head(ru, iu) + first + head(rv, iv)
+            two = rest(ru, iu + 1) + second + rest(rv, iv + 1)
+        else:
+            one = head(ru, iu) + first + rest(rv, iv)
+            two = head(rv, iv - 1) + second + rest(ru, iu + 1)
+        return one <= self.max_length and two <= self.max_length
 
 
 def _length(route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depot: int) -> float:
@@ -416,16 +400,10 @@ def _roomiest(
 
 def ruin_and_recreate(
     routes: list[list[int]],
+    instance: Instance,
     *,
-    xs: Sequence[float],
-    ys: Sequence[float],
-    items: Sequence[int],
-    capacity: int,
-    near: list[list[int]],
     rounds: int,
     rng: random.Random,
-    max_stops: int | None = None,
-    max_length: float | None = None,
     average_removed: int = 30,
     longest_string: int = 30,
     dissolve: float = 0.02,
@@ -443,6 +421,7 @@ def ruin_and_recreate(
     it is shorter, or longer by less than a threshold that cools over the rounds. The
     shortest plan seen is returned; ``rng`` makes the search repeatable.
     """
+    xs, ys, items, capacity, near, max_stops, max_length = instance
     depot = len(items)
     stop_limit = max_stops if max_stops is not None else depot + 1
     length_limit = max_length if max_length is not None else math.inf

@@ -753,20 +753,12 @@ def _plan_geometric(
     ys = [p[1] for p in geo.xy]
     near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
     max_length = None if max_distance_km is None else max_distance_km * _BUDGET_MARGIN
-
-    def search(routes: list[list[int]]) -> list[list[int]]:
-        return _vrp.local_search(
-            routes, xs=xs, ys=ys, items=items, capacity=capacity, near=near,
-            max_stops=max_stops, max_length=max_length,
-        )  # fmt: skip
-
-    routes = search(routes)
+    instance = _vrp.Instance(xs, ys, items, capacity, near, max_stops, max_length)
+    routes = _vrp.local_search(routes, instance)
     if rounds:
-        routes = _vrp.ruin_and_recreate(
-            routes, xs=xs, ys=ys, items=items, capacity=capacity, near=near, rounds=rounds,
-            rng=random.Random(f"{seed}:{office}"), max_stops=max_stops, max_length=max_length,
-        )  # fmt: skip
-        routes = search(routes)
+        rng = random.Random(f"{seed}:{office}")
+        routes = _vrp.ruin_and_recreate(routes, instance, rounds=rounds, rng=rng)
+        routes = _vrp.local_search(routes, instance)
     if solver is not None:
         problem = _solvers.Problem(
             xs=tuple(xs), ys=tuple(ys), items=tuple(items), capacity=capacity,
