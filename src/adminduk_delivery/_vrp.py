@@ -412,14 +412,15 @@ def ruin_and_recreate(
     """Shorten ``routes`` by rounds of ruin and recreate under simulated annealing.
 
     After Christiaens and Vanden Berghe's *slack induction by string removals* (2020). Each
-    round removes strings of consecutive stops (about ``average_removed`` stops, strings of
-    at most ``longest_string``) from routes met in the near list of a random stop, and, with
-    probability ``dissolve``, one of the lightest routes altogether. The removed stops go
-    back one by one, in a random order or heaviest, farthest or nearest first, where they
-    add least: next to one of their near stops, else anywhere on the ``fallback_routes``
-    routes with room whose centres are nearest, else on a new route. The result is kept if
-    it is shorter, or longer by less than a threshold that cools over the rounds. The
-    shortest plan seen is returned; ``rng`` makes the search repeatable.
+    round removes strings of consecutive stops (about ``average_removed`` stops, at most a
+    tenth of a small plan, in strings of at most ``longest_string``) from routes met in the
+    near list of a random stop, and, with probability ``dissolve``, one of the lightest
+    routes altogether. The removed stops go back one by one, in a random order or heaviest,
+    farthest or nearest first, where they add least: next to one of their near stops, else
+    anywhere on the ``fallback_routes`` routes with room whose centres are nearest, else on
+    a new route. The result is kept if it is shorter, or longer by less than a threshold
+    that cools over the rounds. The shortest plan seen is returned; ``rng`` makes the search
+    repeatable.
     """
     xs, ys, items, capacity, near, max_stops, max_length = instance
     depot = len(items)
@@ -446,6 +447,8 @@ def ruin_and_recreate(
     temperature = start_t
     average_size = max(1.0, depot / max(1, len(current)))
     longest = max(1, min(longest_string, int(average_size)))
+    # A round takes out about a tenth of a small plan at most, so that it stays a repair.
+    average_removed = max(1, min(average_removed, depot // 10))
     for _round in range(rounds):
         temperature *= cooling
         # Ruin: strings from routes met in the near list of a random stop.
