@@ -138,6 +138,10 @@ def test_plan_invariants(stops, capacity, rounds, seed):
     for route in result.routes:
         assert route.items == sum(s.items for s in route.stops) <= capacity
         assert {s.district_code for s in route.stops} == {route.office}
+    figures = result.summary()
+    assert figures["stops"] + figures["unassigned"] == len(stops)
+    assert figures["items"] + figures["unassigned_items"] == sum(s.items for s in stops)
+    assert figures["routes"] == len(result.records())
     shuffled = list(stops)
     random.Random(seed).shuffle(shuffled)
     assert routing.plan(shuffled, capacity=capacity, rounds=rounds, seed=seed) == result

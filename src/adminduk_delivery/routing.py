@@ -308,7 +308,34 @@ class RoutePlan:
 
     @property
     def items(self) -> int:
+        """The items on all routes (the unassigned stops' not counted)."""
         return sum(r.items for r in self.routes)
+
+    def summary(self) -> dict[str, Any]:
+        """The plan's figures as one plain dict: offices, routes, stops, items, unassigned
+        stops and their items, total and longest route in km (``None`` without coordinates),
+        and the mean fill of the routes (items over capacity).
+
+        >>> stops = [Stop(f"s{i}", "3216202001", "1", "1", items=3) for i in range(5)]
+        >>> plan(stops, capacity=7).summary()  # doctest: +NORMALIZE_WHITESPACE
+        {'offices': 1, 'routes': 3, 'stops': 5, 'items': 15, 'unassigned': 0,
+         'unassigned_items': 0, 'distance_km': None, 'longest_km': None, 'mean_fill': 0.714}
+        """
+        total = self.total_distance_km
+        fills = [r.items / self.capacity for r in self.routes]
+        return {
+            "offices": len({r.office for r in self.routes}),
+            "routes": len(self.routes),
+            "stops": sum(len(r.stops) for r in self.routes),
+            "items": self.items,
+            "unassigned": len(self.unassigned),
+            "unassigned_items": sum(u.stop.items for u in self.unassigned),
+            "distance_km": None if total is None else round(total, 3),
+            "longest_km": None
+            if total is None or not self.routes
+            else round(max(r.distance_km or 0.0 for r in self.routes), 3),
+            "mean_fill": round(sum(fills) / len(fills), 3) if fills else None,
+        }
 
     def records(self) -> list[dict[str, Any]]:
         """One plain dict per route (office, route number, stops, items, km, fill)."""
