@@ -212,6 +212,8 @@ def test_stops_at_one_place():
         ({"depot": (-6.3,)}, "depot"),
         ({"depot": (-96.3, 107.0)}, "depot"),
         ({"depot": "Bekasi"}, "depot"),
+        ({"depot": (math.nan, 107.0)}, "depot"),
+        ({"depot": (None, 107.0)}, "depot"),
     ],
 )
 def test_bad_plan_arguments_are_our_errors(kwargs, field):
@@ -229,7 +231,8 @@ def split_case(stops):
     depot = len(points)
 
     def length(routes):
-        return sum(routing._route_length(r, geo, depot) for r in routes)
+        paths = ([depot, *route, depot] for route in routes if route)
+        return sum(geo.d(a, b) for path in paths for a, b in itertools.pairwise(path))
 
     return geo, depot, routing._hilbert_order(geo.xy[:depot]), [s.items for s in stops], length
 

@@ -52,6 +52,7 @@ import attrs
 from . import _vrp
 from . import regions as _regions
 from . import solvers as _solvers
+from ._convert import reported_as
 from .errors import InvalidType, ValidationError
 from .solvers import Solver
 
@@ -527,15 +528,6 @@ def _linear_split(
         cut[j + 1] = i
 
 
-def _route_length(route: Sequence[int], geo: _Geometry, depot: int) -> float:
-    if not route:
-        return 0.0
-    total = geo.d(depot, route[0]) + geo.d(route[-1], depot)
-    for a, b in itertools.pairwise(route):
-        total += geo.d(a, b)
-    return total
-
-
 def _split(
     order: Sequence[int],
     items: Sequence[int],
@@ -708,16 +700,15 @@ def plan(
 
 
 def _check_depot(depot: object, axis: int) -> float:
-    limit = (90.0, 180.0)[axis]
+    """One coordinate of the depot, checked as a stop's coordinates are."""
     try:
         value = depot[axis]  # type: ignore[index]
     except (TypeError, IndexError, KeyError):
         raise InvalidType("depot is a (lat, lon) pair", field="depot") from None
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    checked = reported_as("depot", (_latitude, _longitude)[axis], value)
+    if checked is None:
         raise InvalidType("depot is a (lat, lon) pair of numbers", field="depot")
-    if not -limit <= value <= limit:
-        raise ValidationError(f"a coordinate is within +-{limit:g}", field="depot", code="range")
-    return float(value)
+    return checked
 
 
 # The local search measures in a plane around the office; a route's great-circle length is
@@ -739,7 +730,7 @@ def _plan_geometric(
     seed: int,
     solver: Solver | None,
 ) -> list[Route]:
-    all_points = [s.point for s in stops if s.point is not None]
+    all_points = points_of(stops)
     depot_point = depot or (
         sum(p[0] for p in all_points) / len(all_points),
         sum(p[1] for p in all_points) / len(all_points),
@@ -762,7 +753,7 @@ def _plan_geometric(
         stops = reachable
         if not stops:
             return []
-    points = [s.point for s in stops if s.point is not None]
+    points = points_of(stops)
     geo = _Geometry([*points, depot_point])
     depot_index = len(points)
     items = [s.items for s in stops]

@@ -23,13 +23,13 @@ True
 
 from __future__ import annotations
 
-import itertools
 import math
 import operator
 from collections.abc import Callable, Sequence
 
 import attrs
 
+from . import _vrp
 from .errors import InvalidType, MissingDependency, ValidationError
 
 __all__ = ["Problem", "Solver", "pyvrp"]
@@ -72,8 +72,7 @@ class Problem:
 
     def length_km(self, route: Sequence[int]) -> float:
         """The length of a route, depot to depot."""
-        path = [self.depot, *route, self.depot]
-        return sum(self.distance_km(a, b) for a, b in itertools.pairwise(path))
+        return _vrp._length(route, self.xs, self.ys, self.depot)
 
 
 Solver = Callable[[Problem], Sequence[Sequence[int]]]
