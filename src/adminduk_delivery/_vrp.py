@@ -32,8 +32,9 @@ _EPSILON = 1e-7
 
 
 class Instance(NamedTuple):
-    """One office's problem: planar coordinates (the depot last), items per stop, limits, and
-    each stop's near stops (from :func:`nearest`)."""
+    """One office's problem: planar coordinates (the depot last), items per stop, limits,
+    each stop's near stops (from :func:`nearest`) and, optionally, its distances to them
+    (computed where needed when not given)."""
 
     xs: Sequence[float]
     ys: Sequence[float]
@@ -42,6 +43,7 @@ class Instance(NamedTuple):
     near: list[list[int]]
     max_stops: int | None = None
     max_length: float | None = None
+    spans: list[list[float]] | None = None
 
 
 def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]:
@@ -132,7 +134,7 @@ def local_search(
     is joined only to near stops closer than ``reach`` times the longer of its two current
     edges (granular pruning)."""
     search = _Search(routes, instance)
-    search.run(instance.near, reach)
+    search.run(instance.near, _spans(instance), reach)
     return [route for route in search.routes if route]
 
 
@@ -180,12 +182,20 @@ class _Search:
             return  # lengths are only needed to check a budget
         self.length[r] = _length(route, self.xs, self.ys, self.depot)
 
-    def _changed(self, r: int, since: int, other: int = -1, other_since: int = 0) -> None:
-        self._refresh(r, since)
-        if other >= 0:
-            self._refresh(other, other_since)
+    def _reordered(self, r: int, since: int, until: int) -> None:
+        """Bring route ``r``'s bookkeeping up to date after its stops at positions ``since``
+        to ``until - 1`` were reordered among themselves (a move within the route)."""
+        route, pos, items, cum = self.routes[r], self.pos, self.items, self.cum[r]
+        load = cum[since - 1] if since else 0
+        for k in range(since, until):
+            node = route[k]
+            pos[node] = k
+            load += items[node]
+            cum[k] = load
+        if self.max_length != math.inf:
+            self.length[r] = _length(route, self.xs, self.ys, self.depot)
 
-    def run(self, near: list[list[int]], reach: float) -> None:
+    def run(self, near: list[list[int]], spans: list[list[float]], reach: float) -> None:
         """Make improving moves until none is left. A stop is looked at again only when one
         of its edges changed (a queue of stops to look at, like "don't look bits" in 2-opt).
 
@@ -198,7 +208,6 @@ class _Search:
         max_stops, max_length = self.max_stops, self.max_length
         routes, route_of, pos = self.routes, self.route_of, self.pos
         loads, lengths, cums = self.load, self.length, self.cum
-        spans = [[hypot(xs[u] - xs[v], ys[u] - ys[v]) for v in near[u]] for u in range(n)]
         queue = collections.deque(range(n))
         waiting = [True] * n
         eps = _EPSILON
@@ -238,28 +247,28 @@ class _Search:
                             delta = d_uv + hypot(xs[nu] - xs[nv], ys[nu] - ys[nv])
                             if delta - d_u_nu - d_v_nv < -eps:
                                 su[iu + 1 : iv + 1] = su[iu + 1 : iv + 1][::-1]
-                                moved, since_u = True, iu + 1
+                                moved, since_u, until_u = True, iu + 1, iv + 1
                         else:
                             # 2-opt: reverse su[iv .. iu-1] to join pv-pu and v-u.
                             delta = d_uv + hypot(xs[pv] - xs[pu], ys[pv] - ys[pu])
                             if delta - d_pv_v - d_pu_u < -eps:
                                 su[iv:iu] = su[iv:iu][::-1]
-                                moved, since_u = True, iv
+                                moved, since_u, until_u = True, iv, iu
                         # Relocate u after v, or before v, in the same route.
                         if not moved and v != pu:
                             delta = d_uv + d_u_nv - d_v_nv - removal
                             if delta < -eps and len_u + delta <= max_length:
                                 su.pop(iu)
                                 su.insert(iv if iu < iv else iv + 1, u)
-                                moved, since_u = True, min(iu, iv)
+                                moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
                         if not moved and v != nu:
                             delta = d_uv + d_pv_u - d_pv_v - removal
                             if delta < -eps and len_u + delta <= max_length:
                                 su.pop(iu)
                                 su.insert(iv - 1 if iu < iv else iv, u)
-                                moved, since_u = True, min(iu, iv)
+                                moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
                         if moved:
-                            self._changed(ru, since_u)
+                            self._reordered(ru, since_u, until_u)
                             touched: tuple[int, ...] = (u, v, pu, nu, pv, nv)
                             break
                         continue
@@ -326,7 +335,8 @@ class _Search:
                                 routes[rv] = su[:iu:-1] + sv[iv + 1 :]
                                 moved, since_u, since_v = True, iu + 1, 0
                     if moved:
-                        self._changed(ru, since_u, rv, since_v)
+                        self._refresh(ru, since_u)
+                        self._refresh(rv, since_v)
                         touched = (u, v, pu, nu, pv, nv)
                         break
                 if moved:
@@ -366,11 +376,28 @@ class _Search:
         return one <= self.max_length and two <= self.max_length
 
 
-def _length(route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depot: int) -> float:
-    if not route:
-        return 0.0
+def _edges(
+    route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depot: int
+) -> list[float]:
+    """The lengths of a route's edges, from the depot to its first stop to the depot (a
+    single 0 for an empty route)."""
     path = [depot, *route, depot]
-    return sum(math.hypot(xs[a] - xs[b], ys[a] - ys[b]) for a, b in itertools.pairwise(path))
+    return [math.hypot(xs[a] - xs[b], ys[a] - ys[b]) for a, b in itertools.pairwise(path)]
+
+
+def _length(route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depot: int) -> float:
+    return sum(_edges(route, xs, ys, depot))
+
+
+def _spans(instance: Instance) -> list[list[float]]:
+    """Each stop's distances to its near stops (given with the instance, else computed)."""
+    if instance.spans is not None:
+        return instance.spans
+    xs, ys, hypot = instance.xs, instance.ys, math.hypot
+    return [
+        [hypot(xs[u] - xs[v], ys[u] - ys[v]) for v in near_u]
+        for u, near_u in enumerate(instance.near)
+    ]
 
 
 def _roomiest(
@@ -417,18 +444,22 @@ def ruin_and_recreate(
     near list of a random stop, and, with probability ``dissolve``, one of the lightest
     routes altogether. The removed stops go back one by one, in a random order or heaviest,
     farthest or nearest first, where they add least: next to one of their near stops, else
-    anywhere on the ``fallback_routes`` routes with room whose centres are nearest, else on
-    a new route. The result is kept if it is shorter, or longer by less than a threshold
-    that cools over the rounds. The shortest plan seen is returned; ``rng`` makes the search
+    anywhere on the ``fallback_routes`` routes with room whose centres are nearest, else on a
+    new route. The result is kept if it is shorter, or longer by less than a threshold that
+    cools over the rounds. The shortest plan seen is returned; ``rng`` makes the search
     repeatable.
     """
-    xs, ys, items, capacity, near, max_stops, max_length = instance
+    xs, ys, items, capacity, near = instance[:5]
+    spans = _spans(instance)
     depot = len(items)
-    stop_limit = max_stops if max_stops is not None else depot + 1
-    length_limit = max_length if max_length is not None else math.inf
+    stop_limit = instance.max_stops if instance.max_stops is not None else depot + 1
+    length_limit = instance.max_length if instance.max_length is not None else math.inf
     hypot = math.hypot
     current = [list(r) for r in routes if r]
-    lengths = [_length(r, xs, ys, depot) for r in current]
+    # Each route's edges, cached: edges[r][i] leads to the stop at position i (from the
+    # depot for i = 0), and the last one back to the depot.
+    edges = [_edges(r, xs, ys, depot) for r in current]
+    lengths = [sum(e) for e in edges]
     loads = [sum(items[x] for x in r) for r in current]
     sum_x = [sum(xs[x] for x in r) for r in current]
     sum_y = [sum(ys[x] for x in r) for r in current]
@@ -437,7 +468,11 @@ def ruin_and_recreate(
         for x in route:
             route_of[x] = r
     total = sum(lengths)
+    # The best plan is kept route by route: on a new best, only the routes changed since the
+    # last one are copied (a copy of the whole plan would cost as much as a round on large
+    # plans).
     best, best_total = [list(r) for r in current], total
+    changed: set[int] = set()
     if rounds <= 0 or depot < 2:
         return best
     # Start at four times the average edge and cool to a hundredth of that.
@@ -451,21 +486,24 @@ def ruin_and_recreate(
     average_removed = max(1, min(average_removed, depot // 10))
     for _round in range(rounds):
         temperature *= cooling
-        # Ruin: strings from routes met in the near list of a random stop.
+        # Ruin: strings from routes met in the near list of a random stop. A route's state
+        # before the round is saved, and the route replaced by a new list, when the round
+        # first changes it.
         seed_stop = rng.randrange(depot)
         strings = rng.randint(1, max(1, int(4 * average_removed / (1 + longest)) - 1))
-        saved: dict[int, tuple[list[int], float, int, float, float]] = {}
+        saved: dict[int, tuple[list[int], list[float], float, int, float, float]] = {}
         removed: list[int] = []
         if dissolve and rng.random() < dissolve:
             # Now and then, take one of the three lightest routes apart altogether: routes
             # with little on them are the ones a shorter plan does without.
             smallest = sorted((loads[r], r) for r in range(len(current)) if current[r])[:3]
             r = smallest[rng.randrange(len(smallest))][1]
-            saved[r] = (current[r], lengths[r], loads[r], sum_x[r], sum_y[r])
+            saved[r] = (current[r], edges[r], lengths[r], loads[r], sum_x[r], sum_y[r])
             removed.extend(current[r])
             for x in current[r]:
                 route_of[x] = -1
-            current[r], lengths[r], loads[r], sum_x[r], sum_y[r] = [], 0.0, 0, 0.0, 0.0
+            current[r], edges[r], lengths[r] = [], [0.0], 0.0
+            loads[r], sum_x[r], sum_y[r] = 0, 0.0, 0.0
             seed_stop = removed[rng.randrange(len(removed))]
             strings += 1
         for w in (seed_stop, *near[seed_stop]):
@@ -474,22 +512,19 @@ def ruin_and_recreate(
             r = route_of[w]
             if r < 0 or r in saved:
                 continue
-            route = current[r]
-            saved[r] = (route, lengths[r], loads[r], sum_x[r], sum_y[r])
+            route, route_edges = current[r], edges[r]
+            saved[r] = (route, route_edges, lengths[r], loads[r], sum_x[r], sum_y[r])
             size = rng.randint(1, min(longest, len(route)))
             at = route.index(w)
             first = min(max(0, at - rng.randrange(size)), len(route) - size)
-            taken = route[first : first + size]
-            rest = route[:first] + route[first + size :]
-            current[r] = rest
+            end = first + size
+            taken = route[first:end]
             before = route[first - 1] if first else depot
-            after = route[first + size] if first + size < len(route) else depot
-            head, tail = taken[0], taken[-1]
-            gone = hypot(xs[before] - xs[head], ys[before] - ys[head])
-            gone += hypot(xs[tail] - xs[after], ys[tail] - ys[after])
-            for a, b in itertools.pairwise(taken):
-                gone += hypot(xs[a] - xs[b], ys[a] - ys[b])
-            lengths[r] += hypot(xs[before] - xs[after], ys[before] - ys[after]) - gone
+            after = route[end] if end < len(route) else depot
+            bridge = hypot(xs[before] - xs[after], ys[before] - ys[after])
+            current[r] = route[:first] + route[end:]
+            edges[r] = [*route_edges[:first], bridge, *route_edges[end + 1 :]]
+            lengths[r] += bridge - sum(route_edges[first : end + 1])
             for x in taken:
                 route_of[x] = -1
                 loads[r] -= items[x]
@@ -510,23 +545,23 @@ def ruin_and_recreate(
         for x in removed:
             qx = items[x]
             xx, yx = xs[x], ys[x]
-            best_add = 2 * hypot(xx - xs[depot], yx - ys[depot])
+            half_trip = hypot(xx - xs[depot], yx - ys[depot])
+            best_add = 2 * half_trip
             where: tuple[int, int] | None = None
-            for w in near[x]:
+            for w, d_w in zip(near[x], spans[x], strict=True):
                 r = route_of[w]
                 if r < 0 or loads[r] + qx > capacity or len(current[r]) >= stop_limit:
                     continue
-                route = current[r]
+                route, route_edges = current[r], edges[r]
                 at = route.index(w)
+                # Before w: replaces the edge into w.
                 before = route[at - 1] if at else depot
-                after = route[at + 1] if at + 1 < len(route) else depot
-                d_w = hypot(xx - xs[w], yx - ys[w])
-                add = d_w + hypot(xx - xs[before], yx - ys[before])
-                add -= hypot(xs[w] - xs[before], ys[w] - ys[before])
+                add = hypot(xx - xs[before], yx - ys[before]) + d_w - route_edges[at]
                 if add < best_add and lengths[r] + add <= length_limit:
                     best_add, where = add, (r, at)
-                add = d_w + hypot(xx - xs[after], yx - ys[after])
-                add -= hypot(xs[w] - xs[after], ys[w] - ys[after])
+                # After w: replaces the edge out of w.
+                after = route[at + 1] if at + 1 < len(route) else depot
+                add = d_w + hypot(xx - xs[after], yx - ys[after]) - route_edges[at + 1]
                 if add < best_add and lengths[r] + add <= length_limit:
                     best_add, where = add, (r, at + 1)
             if where is None:
@@ -537,18 +572,22 @@ def ruin_and_recreate(
                     capacity=capacity, stop_limit=stop_limit,
                 )  # fmt: skip
                 for _d, r in roomy[:fallback_routes]:
-                    route = current[r]
-                    previous = depot
-                    for at, w in enumerate((*route, depot)):
-                        add = hypot(xx - xs[previous], yx - ys[previous])
-                        add += hypot(xx - xs[w], yx - ys[w])
-                        add -= hypot(xs[w] - xs[previous], ys[w] - ys[previous])
-                        if add < best_add and lengths[r] + add <= length_limit:
+                    room = length_limit - lengths[r]
+                    # Each place's distance from x to the stop after it is the next place's
+                    # distance to the stop before it.
+                    from_previous = half_trip
+                    for at, (w, edge) in enumerate(
+                        zip((*current[r], depot), edges[r], strict=True)
+                    ):
+                        to_w = hypot(xx - xs[w], yx - ys[w])
+                        add = from_previous + to_w - edge
+                        if add < best_add and add <= room:
                             best_add, where = add, (r, at)
-                        previous = w
+                        from_previous = to_w
             if where is None:
                 r = len(current)
                 current.append([x])
+                edges.append([half_trip, half_trip])
                 lengths.append(best_add)
                 loads.append(qx)
                 sum_x.append(xx)
@@ -556,29 +595,42 @@ def ruin_and_recreate(
                 created.append(r)
             else:
                 r, at = where
+                route = current[r]
                 if r not in saved and r < first_new:
-                    saved[r] = (current[r], lengths[r], loads[r], sum_x[r], sum_y[r])
-                    current[r] = list(current[r])
-                current[r].insert(at, x)
+                    saved[r] = (route, edges[r], lengths[r], loads[r], sum_x[r], sum_y[r])
+                    route = current[r] = list(route)
+                    edges[r] = list(edges[r])
+                before = route[at - 1] if at else depot
+                after = route[at] if at < len(route) else depot
+                route.insert(at, x)
+                route_edges = edges[r]
+                route_edges[at] = hypot(xx - xs[after], yx - ys[after])
+                route_edges.insert(at, hypot(xx - xs[before], yx - ys[before]))
                 lengths[r] += best_add
                 loads[r] += qx
                 sum_x[r] += xx
                 sum_y[r] += yx
             route_of[x] = r
-        change = sum(lengths[r] - saved[r][1] for r in saved) + sum(lengths[r] for r in created)
+        change = sum(lengths[r] - saved[r][2] for r in saved) + sum(lengths[r] for r in created)
         if change < -temperature * math.log(1.0 - rng.random()) or change < 0:
             total += change
+            changed.update(saved)
+            changed.update(created)
             if total < best_total - 1e-9:
-                best, best_total = [list(r) for r in current if r], total
+                best.extend([] for _ in range(len(current) - len(best)))
+                for r in changed:
+                    best[r] = list(current[r])
+                changed.clear()
+                best_total = total
         else:
             for r in reversed(created):
                 for x in current[r]:
                     route_of[x] = -1
-                for column in (current, lengths, loads, sum_x, sum_y):
+                for column in (current, edges, lengths, loads, sum_x, sum_y):
                     column.pop()
-            for r, (route, length, load, x_sum, y_sum) in saved.items():
-                current[r], lengths[r], loads[r] = route, length, load
+            for r, (route, route_edges, length, load, x_sum, y_sum) in saved.items():
+                current[r], edges[r], lengths[r], loads[r] = route, route_edges, length, load
                 sum_x[r], sum_y[r] = x_sum, y_sum
                 for x in route:
                     route_of[x] = r
-    return best
+    return [route for route in best if route]
