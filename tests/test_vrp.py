@@ -130,6 +130,22 @@ def test_ruin_and_recreate_keeps_every_limit_and_never_lengthens(instance, round
     assert run() == result
 
 
+@settings(max_examples=40)
+@given(instances(), st.integers(0, 100))
+def test_distances_given_with_the_instance_change_nothing(instance, rounds):
+    """Property: an instance that carries its near-stop distances gives the same routes as
+    one whose distances are computed where needed."""
+    xs, ys, items, routes, limits = instance
+    bare = instance_of(xs, ys, items, limits)
+    carried = bare._replace(spans=_vrp.near_distances(bare))
+    assert _vrp.local_search(routes, carried) == _vrp.local_search(routes, bare)
+
+    def recreated(problem):
+        return _vrp.ruin_and_recreate(routes, problem, rounds=rounds, rng=random.Random(rounds))
+
+    assert recreated(carried) == recreated(bare)
+
+
 def test_local_search_untangles_a_crossing():
     """Two routes that cross each other are uncrossed (2-opt*), and a tour that doubles back
     is straightened (2-opt)."""

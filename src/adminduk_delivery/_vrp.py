@@ -9,7 +9,8 @@ numbers without the depot. Two improvers work on it:
   *2-opt* (reverse a stretch of a route) and *2-opt\\** (exchange the tails of two routes,
   both ways of reconnecting them). Only moves that put a stop next to one of its ``k``
   nearest stops are tried (granular neighbourhoods), and a stop is looked at again only when
-  one of its edges changed.
+  one of its edges changed, or those of one of its near stops (whose places it may now
+  take).
 - :func:`ruin_and_recreate` removes short strings of consecutive stops near a random stop and
   puts them back where they add least, keeping the result under simulated annealing, after
   Christiaens and Vanden Berghe, "Slack induction by string removals for vehicle routing
@@ -134,7 +135,7 @@ def local_search(
     is joined only to near stops closer than ``reach`` times the longer of its two current
     edges (granular pruning)."""
     search = _Search(routes, instance)
-    search.run(instance.near, _spans(instance), reach)
+    search.run(instance.near, near_distances(instance), reach)
     return [route for route in search.routes if route]
 
 
@@ -197,7 +198,8 @@ class _Search:
 
     def run(self, near: list[list[int]], spans: list[list[float]], reach: float) -> None:
         """Make improving moves until none is left. A stop is looked at again only when one
-        of its edges changed (a queue of stops to look at, like "don't look bits" in 2-opt).
+        of its edges changed, or those of one of its near stops (a queue of stops to look at,
+        like "don't look bits" in 2-opt).
 
         This is the hot loop of the planner, written out in one function on purpose: each
         move that would join ``u`` to a near stop ``v`` is costed in constant time from the
@@ -340,10 +342,14 @@ class _Search:
                         touched = (u, v, pu, nu, pv, nv)
                         break
                 if moved:
-                    for x in touched:
-                        if x != depot and not waiting[x]:
-                            waiting[x] = True
-                            queue.append(x)
+                    # The stops whose edges changed, and their near stops: a move next to
+                    # one of them costs something else now.
+                    for t in touched:
+                        if t != depot:
+                            for x in (t, *near[t]):
+                                if not waiting[x]:
+                                    waiting[x] = True
+                                    queue.append(x)
 
     def _head(self, r: int, i: int) -> float:
         """Along route ``r``, from the depot to its stop at position ``i`` (0 when i < 0)."""
@@ -389,7 +395,7 @@ def _length(route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depo
     return sum(_edges(route, xs, ys, depot))
 
 
-def _spans(instance: Instance) -> list[list[float]]:
+def near_distances(instance: Instance) -> list[list[float]]:
     """Each stop's distances to its near stops (given with the instance, else computed)."""
     if instance.spans is not None:
         return instance.spans
@@ -450,7 +456,7 @@ def ruin_and_recreate(
     repeatable.
     """
     xs, ys, items, capacity, near = instance[:5]
-    spans = _spans(instance)
+    spans = near_distances(instance)
     depot = len(items)
     stop_limit = instance.max_stops if instance.max_stops is not None else depot + 1
     length_limit = instance.max_length if instance.max_length is not None else math.inf
