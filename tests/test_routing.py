@@ -291,3 +291,55 @@ def test_the_linear_split_equals_the_quadratic_one(stops, capacity, max_stops):
     assert length(linear) == pytest.approx(length(every), rel=1e-9, abs=1e-9)
     assert all(sum(items[n] for n in r) <= capacity for r in linear)
     assert max_stops is None or all(len(r) <= max_stops for r in linear)
+
+
+@settings(deadline=None, max_examples=80)
+@given(points=st.lists(st.tuples(st.floats(-30, 30), st.floats(-30, 30)), max_size=120),
+       depot=st.tuples(st.floats(-30, 30), st.floats(-30, 30)),
+       capacity=st.integers(3, 12), max_stops=st.none() | st.integers(1, 6))  # fmt: skip
+def test_petals_are_a_tour_of_every_stop(points, depot, capacity, max_stops):
+    """Property: the petal tour is None (petals too wide) or holds every stop once."""
+    items = [1 + i % 3 for i in range(len(points))]
+    order = routing._petal_order(points, depot, items, capacity=capacity, max_stops=max_stops)
+    assert order is None or sorted(order) == list(range(len(points)))
+
+
+def test_petals_go_out_and_come_back():
+    """Stops on two rings around the depot, a route's load in each of 24 directions: each
+    petal goes out along one side of its sector, nearest first, and back along the other."""
+    bearings = [-172.5 + 15 * k + side for k in range(24) for side in (-1, 1)]
+    points = [(r * math.cos(math.radians(b)), r * math.sin(math.radians(b)))
+              for b in bearings for r in (1.0, 2.0, 3.0)]  # fmt: skip
+    items = [1] * len(points)
+    order = routing._petal_order(points, (0.0, 0.0), items, capacity=6, max_stops=None)
+    assert order is not None
+    for k in range(0, len(order), 6):
+        radii = [round(math.hypot(*points[i])) for i in order[k : k + 6]]
+        assert radii == [1, 2, 3, 3, 2, 1]
+    # Four routes' worth around the depot make sectors of 90 degrees: too wide for petals.
+    assert routing._petal_order(points, (0.0, 0.0), items, capacity=36, max_stops=None) is None
+
+
+def test_petals_shorten_a_plan_of_many_routes():
+    """Around a central depot with thirty routes' worth of stops, the split of the petal
+    tour is shorter than the split of the Hilbert-curve tour."""
+    rng = random.Random(5)
+    points = [(rng.uniform(-10, 10), rng.uniform(-10, 10)) for _ in range(600)]
+    geo = routing._Geometry([(-6.3 + y / 111, 107.15 + x / 110) for x, y in points]
+                            + [(-6.3, 107.15)])  # fmt: skip
+    depot = len(points)
+    items = [1] * len(points)
+    kwargs = {"capacity": 20, "max_stops": None, "geo": geo, "depot": depot,
+              "max_distance_km": None}  # fmt: skip
+
+    def length(routes):
+        paths = ([depot, *route, depot] for route in routes)
+        return sum(geo.d(a, b) for path in paths for a, b in itertools.pairwise(path))
+
+    petals = routing._petal_order(geo.xy[:depot], geo.xy[depot], items, capacity=20,
+                                  max_stops=None)  # fmt: skip
+    assert petals is not None
+    hilbert = routing._hilbert_order(geo.xy[:depot])
+    by_petals = length(routing._optimal_split(petals, items, **kwargs))
+    by_hilbert = length(routing._optimal_split(hilbert, items, **kwargs))
+    assert by_petals < 0.9 * by_hilbert
