@@ -305,7 +305,7 @@ def test_petals_are_a_tour_of_every_stop(points, depot, capacity, max_stops):
 
 
 def test_petals_go_out_and_come_back():
-    """Stops on two rings around the depot, a route's load in each of 24 directions: each
+    """Stops on three rings around the depot, a route's load in each of 24 directions: each
     petal goes out along one side of its sector, nearest first, and back along the other."""
     bearings = [-172.5 + 15 * k + side for k in range(24) for side in (-1, 1)]
     points = [(r * math.cos(math.radians(b)), r * math.sin(math.radians(b)))
@@ -318,6 +318,8 @@ def test_petals_go_out_and_come_back():
         assert radii == [1, 2, 3, 3, 2, 1]
     # Four routes' worth around the depot make sectors of 90 degrees: too wide for petals.
     assert routing._petal_order(points, (0.0, 0.0), items, capacity=36, max_stops=None) is None
+    # Seen from a depot off to one side, the stops leave it an empty angle: no petals.
+    assert routing._petal_order(points, (-10.0, 0.0), items, capacity=6, max_stops=None) is None
 
 
 def test_petals_shorten_a_plan_of_many_routes():

@@ -10,7 +10,7 @@ each with at most so many items a day. :func:`plan` turns stops into routes:
 3. **Order and routes.**
 
    - *With coordinates* (every stop of an office has ``lat``/``lon``): the stops are put in
-     one sequence, petals around the depot where the office has many routes (swept by
+     one sequence, petals where the office has many routes all around its depot (swept by
      bearing into sectors of one route's load, each toured out and back), else the order of
      a Hilbert space-filling curve, which keeps near stops near; the sequence is cut into
      routes of least total length that respect the capacity (and, if given, a maximum
@@ -410,10 +410,14 @@ def _hilbert_order(points: Sequence[tuple[float, float]], order: int = 16) -> li
     return sorted(range(len(points)), key=lambda i: (keys[i], i))
 
 
-# Petals pay where they are narrow: where sectors would be wider than this on average, the
-# Hilbert curve makes the better start (measured on the benchmark's instances after the
-# default search: petals came out longer with four routes around the depot, no shorter with
-# eight to ten, about 2% shorter with eighteen and 5% with two hundred).
+# Petals pay where routes fan out all around the depot, and are narrow. Measured on the
+# benchmark's instances after the default search: with the depot among the stops, petals
+# came out longer with four routes, no shorter with eight to ten, about 2% shorter with
+# eighteen and 5% with two hundred; with the depot at the edge of the stops' area or outside
+# it, up to 4% longer with eighteen routes. So the Hilbert curve stays the start where the
+# stops leave an empty angle around the depot wider than the first constant, or where
+# sectors would be wider than the second on average.
+_WIDEST_GAP_FOR_PETALS: Final = math.radians(90)
 _WIDEST_PETAL: Final = math.radians(30)
 
 
@@ -426,8 +430,9 @@ def _petal_order(
     max_stops: int | None,
 ) -> list[int] | None:
     """Indices of ``points`` (planar x, y) as petals around ``depot``, a tour for the split
-    to cut into routes; None when the petals would be wider than :data:`_WIDEST_PETAL` on
-    average.
+    to cut into routes; None when the stops do not surround the depot (an empty angle wider
+    than :data:`_WIDEST_GAP_FOR_PETALS`) or the petals would be wider than
+    :data:`_WIDEST_PETAL` on average.
 
     The stops are swept by their bearing from the depot, starting after the widest empty
     angle, and cut into sectors of what one route can carry (``capacity`` items, at most
@@ -448,6 +453,8 @@ def _petal_order(
         gap = bearing[swept[k]] - bearing[swept[k - 1]]
         if gap > widest:
             widest, start = gap, k
+    if widest > _WIDEST_GAP_FOR_PETALS:
+        return None
     swept = swept[start:] + swept[:start]
     stop_limit = n if max_stops is None else max_stops
     sectors: list[list[int]] = [[]]
