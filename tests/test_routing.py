@@ -298,7 +298,8 @@ def test_the_linear_split_equals_the_quadratic_one(stops, capacity, max_stops):
        depot=st.tuples(st.floats(-30, 30), st.floats(-30, 30)),
        capacity=st.integers(3, 12), max_stops=st.none() | st.integers(1, 6))  # fmt: skip
 def test_petals_are_a_tour_of_every_stop(points, depot, capacity, max_stops):
-    """Property: the petal tour is None (petals too wide) or holds every stop once."""
+    """Property: the petal tour is None (the stops leave the depot an empty angle, or petals
+    would be too wide) or holds every stop once."""
     items = [1 + i % 3 for i in range(len(points))]
     order = routing._petal_order(points, depot, items, capacity=capacity, max_stops=max_stops)
     assert order is None or sorted(order) == list(range(len(points)))

@@ -385,8 +385,8 @@ class _Search:
 def _edges(
     route: Sequence[int], xs: Sequence[float], ys: Sequence[float], depot: int
 ) -> list[float]:
-    """The lengths of a route's edges, from the depot to its first stop to the depot (a
-    single 0 for an empty route)."""
+    """The lengths of a route's edges in order: depot to first stop, stop to stop, last stop
+    to depot (a single 0 for an empty route)."""
     path = [depot, *route, depot]
     return [math.hypot(xs[a] - xs[b], ys[a] - ys[b]) for a, b in itertools.pairwise(path)]
 
