@@ -34,13 +34,13 @@ def test_a_solver_gets_the_problem_and_a_shorter_answer_is_kept():
     stops = clustered()
     seen = []
 
-    def reverse_the_worst(problem):
+    def the_same_routes(problem):
         seen.append(problem)
         assert sorted(s for r in problem.routes for s in r) == list(range(problem.depot))
         return [list(r) for r in problem.routes]  # no better: the plan keeps its own
 
     base = routing.plan(stops, capacity=20, depot=DEPOT, rounds=0)
-    same = routing.plan(stops, capacity=20, depot=DEPOT, rounds=0, solver=reverse_the_worst)
+    same = routing.plan(stops, capacity=20, depot=DEPOT, rounds=0, solver=the_same_routes)
     assert same == base
     (problem,) = seen
     assert problem.capacity == 20

@@ -134,12 +134,8 @@ def _nik_field(value: object) -> str:
     return _nik.validate(value, regions="none")
 
 
-def _nik_value(value: object) -> str:
-    return _nik.validate(value, regions="none")
-
-
 def _owner_nik(value: object) -> str:
-    return reported_as("owner_nik", _nik_value, value)
+    return reported_as("owner_nik", _nik_field, value)
 
 
 def _text_id(value: object) -> str:

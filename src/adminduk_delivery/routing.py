@@ -645,7 +645,7 @@ def default_rounds(stops: int) -> int:
 
     Fifteen per stop, at most 7,000, and at most 12,000 less one for every two stops: an
     office's day of a few hundred households gets several thousand rounds (about a second
-    on a laptop), a plan of 2,000 stops 7,000 (about 2 s all told), one of 20,000 stops
+    on a laptop), a plan of 2,000 stops 7,000 (about 1.5 s all told), one of 20,000 stops
     2,000, and plans of 24,000 stops or more rely on the local search alone, which keeps the
     time growing linearly with the stops.
 

@@ -32,7 +32,7 @@ import attrs
 from . import _vrp
 from .errors import InvalidType, MissingDependency, ValidationError
 
-__all__ = ["Problem", "Solver", "pyvrp"]
+__all__ = ["Problem", "Solver", "checked_routes", "pyvrp"]
 
 
 @attrs.frozen(kw_only=True)
