@@ -91,7 +91,7 @@ def main() -> int:
                                   delivery_share=0.92)  # fmt: skip
     decisions = [policy.delivery_eligibility(q, policy=bekasi) for q in requests]
     eligible = {q.nik for q, d in zip(requests, decisions, strict=True) if d.allowed}
-    denials = Counter(f.rule_id for d in decisions for f in d.denials)
+    denials = policy.denial_counts(decisions)  # each refused request once, under its reason
 
     progress("packing the handover batch")
     recipients = [r for r in adults if r.nik in eligible][: args.documents]
@@ -120,7 +120,7 @@ def main() -> int:
     gaps = ", ".join(f"{k} {v:,}" for k, v in incomplete.most_common())
     print(f"  valid NIKs {valid_niks:,}; residents missing something a courier needs: "
           f"{with_gaps:,} ({gaps})")  # fmt: skip
-    why = ", ".join(f"{k} {v:,}" for k, v in denials.most_common())
+    why = ", ".join(f"{k} {v:,}" for k, v in denials.items())
     print(f"  delivery allowed for {len(eligible):,}; denied for "
           f"{len(requests) - len(eligible):,} ({why})")  # fmt: skip
     print(f"  handed over {reconciliation.total:,} documents in {len(batch.shipments):,} shipments")

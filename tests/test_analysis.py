@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adminduk_delivery import analysis, policy, simulation, synthetic
+from adminduk_delivery import analysis, policy, simulation, strategies, synthetic
 from adminduk_delivery.batches import Bucket
 from adminduk_delivery.errors import ValidationError
 from adminduk_delivery.shipments import ShipmentStatus
@@ -120,3 +120,22 @@ def test_couriers_needed():
     with pytest.raises(ValidationError):
         analysis.couriers_needed(open_items, target=START, items_per_courier=150,
                                  success_rate=0.8, calendar=cal, start=START)  # fmt: skip
+
+
+@given(
+    batch=strategies.batches(max_size=8), as_of=st.dates(dt.date(2019, 1, 1), dt.date(2022, 1, 1))
+)
+def test_summary_and_reconciliation_agree(batch, as_of):
+    """Property (finding 6): a summary's buckets are the reconciliation's of the batch as it
+    stood at the end of ``as_of``; with every event included they are the batch's own."""
+    summary = analysis.summarize(batch, as_of=as_of, policy=policy.BEKASI_2020, handed_over=START)
+    late = max((e.at.date() for s in batch.shipments for e in s.events), default=START)
+    everything = analysis.summarize(batch, as_of=late, policy=policy.BEKASI_2020,
+                                    handed_over=START)  # fmt: skip
+    reconciliation = batch.reconcile()
+    assert {Bucket(r["bucket"]): r["documents"] for r in everything.by_bucket} == (
+        reconciliation.by_bucket
+    )
+    assert sum(r["documents"] for r in summary.by_bucket) == reconciliation.total
+    received = sum(r["documents"] for r in summary.by_bucket if Bucket(r["bucket"]).received)
+    assert received <= reconciliation.delivered + reconciliation.collected

@@ -48,7 +48,7 @@ def test_eligible_request_lists_every_rule():
         ({"kind": DocumentKind.SURAT_PINDAH}, {}, ["document_deliverable"]),
         ({"fulfilment": Fulfilment.COLLECT, "address": None,
           "collect_at": __import__("adminduk_delivery").documents.CollectionPoint.DINAS}, {},
-         ["resident_chose_delivery", "address_in_area", "address_complete"]),
+         ["resident_chose_delivery"]),
         ({"address": Address(village_code="3275011001", rt=1, rw=1)}, {}, ["address_in_area"]),
         ({"address": Address(village_code="3216202001")}, {}, ["address_complete"]),
         ({}, {"deactivated_niks": {NIK_F}}, ["nik_active"]),
@@ -223,3 +223,155 @@ def test_recipient_denials_are_explained(docs, recipient, pol, on):
     decision = policy.recipient_eligibility(docs, recipient, policy=pol, on=on)
     assert decision == policy.recipient_eligibility(docs, recipient, policy=pol, on=on)
     assert decision.allowed == (not decision.denials)
+
+
+def test_a_hold_is_counted_from_the_latest_hold():
+    """Finding 2: an item held, re-attempted, failed and held again waits the policy's full
+    hold from its second hold, not from its first."""
+    first_hold = shipments.apply(
+        shipment_after(FailureReason.RECIPIENT_ABSENT, FailureReason.RECIPIENT_ABSENT),
+        shipments.ShipmentEvent(status=S.HELD_FOR_PICKUP, at=wib(2020, 3, 20, 14)),
+    )
+    again = shipments.apply_all(
+        first_hold,
+        [
+            shipments.ShipmentEvent(status=S.OUT_FOR_DELIVERY, at=wib(2020, 4, 1, 9)),
+            shipments.ShipmentEvent(
+                status=S.ATTEMPT_FAILED, at=wib(2020, 4, 1, 10),
+                reason=FailureReason.RECIPIENT_ABSENT,
+            ),
+            shipments.ShipmentEvent(status=S.HELD_FOR_PICKUP, at=wib(2020, 4, 1, 14)),
+        ],
+    )  # fmt: skip
+    step = policy.next_step(again, policy=BEKASI_2020, as_of=dt.date(2020, 4, 2))
+    assert step.action is NextAction.NONE
+    assert step.due == BEKASI_2020.calendar.add_working_days(dt.date(2020, 4, 1), 7)
+    (hold,) = step.findings
+    assert hold.rule_id == "hold_period"
+    assert hold.data == {"held_until": step.due.isoformat()}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        {NIK_F},
+        ["3216 2041 0790 0003"],
+        ("3216.2041.0790.0003",),
+        [int(NIK_F)],
+        frozenset({NIK_F}),
+        iter([NIK_F]),
+    ],
+)
+def test_deactivated_niks_match_in_any_notation(written):
+    """Finding 3: a deactivated NIK written with spaces, dots or as an integer matches; the
+    finding carries the matched entry masked."""
+    decision = policy.delivery_eligibility(request(), policy=BEKASI_2020, deactivated_niks=written)
+    assert not decision.allowed
+    (denial,) = decision.denials
+    assert denial.rule_id == "nik_active"
+    assert denial.data == {"matched": "321620**********"}
+    assert NIK_F not in repr(decision)
+
+
+@pytest.mark.parametrize(("written", "code"), [(NIK_F, "type"), (["12345"], "length"), (5, "type")])
+def test_deactivated_niks_refuse_a_bare_string(written, code):
+    """Finding 3: one string is not a list of NIKs (it would be read digit by digit and fail
+    open); an entry that is not a NIK is reported, not ignored."""
+    with pytest.raises(ValidationError) as caught:
+        policy.delivery_eligibility(request(), policy=BEKASI_2020, deactivated_niks=written)
+    assert caught.value.code == code
+    assert caught.value.field == "deactivated_niks"
+    assert NIK_F not in str(caught.value)
+
+
+def test_a_collect_request_is_refused_once_and_in_indonesian():
+    """Finding 4: a collect request is refused for the choice alone (the address rules do not
+    apply), in Indonesian words, and counted once."""
+    from adminduk_delivery.documents import CollectionPoint
+
+    collect = request(fulfilment=Fulfilment.COLLECT, address=None, collect_at=CollectionPoint.DINAS)
+    decision = policy.delivery_eligibility(collect, policy=BEKASI_2020)
+    assert [f.rule_id for f in decision.denials] == ["resident_chose_delivery"]
+    assert decision.denials[0].message_id == "penduduk memilih diambil"
+    outcomes = {f.rule_id: f.outcome for f in decision.findings}
+    assert outcomes["address_in_area"] is policy.Outcome.NOT_APPLICABLE
+    assert outcomes["address_complete"] is policy.Outcome.NOT_APPLICABLE
+    both = policy.delivery_eligibility(
+        request(kind=DocumentKind.SURAT_PINDAH, address=Address(village_code="3216202001")),
+        policy=BEKASI_2020,
+    )
+    assert len(both.denials) == 2
+    assert policy.denial_counts([decision, both, decision]) == {
+        "resident_chose_delivery": 2,
+        "document_deliverable": 1,
+    }
+
+
+def test_missing_address_fields_are_data():
+    """The missing address fields are in the finding's data, as a tuple."""
+    decision = policy.delivery_eligibility(
+        request(address=Address(village_code="3216202001", house_number="7")), policy=BEKASI_2020
+    )
+    assert decision.reason.data == {"missing": ("rt", "rw")}
+    assert decision.subject == "R-1"
+    assert decision.policy == BEKASI_2020.name
+
+
+def _english_enum_values():
+    """Patterns for the enum values that are not words of their own Indonesian label."""
+    import re
+
+    from adminduk_delivery import labels
+
+    values = {
+        value
+        for members in labels.LABELS.values()
+        for value, (indonesian, _english) in members.items()
+        if value.lower() not in indonesian.lower() and len(value) > 3
+    }
+    return [re.compile(rf"\b{re.escape(v)}\b") for v in sorted(values)]
+
+
+_ENGLISH = _english_enum_values()
+
+
+@given(req=strategies.document_requests(region="3216"), pol=strategies.policies(region="3216"),
+       docs=st.lists(strategies.documents(), min_size=1, max_size=3, unique_by=lambda d: d.id),
+       recipient=strategies.recipients(), reasons=st.lists(st.sampled_from(list(FailureReason)),
+                                                            min_size=1, max_size=3))  # fmt: skip
+def test_indonesian_messages_carry_no_english_enum_values(req, pol, docs, recipient, reasons):
+    """Property: no Indonesian message of any decision contains an enum's English value."""
+    findings = [
+        *policy.delivery_eligibility(req, policy=pol).findings,
+        *policy.recipient_eligibility(docs, recipient, policy=pol, on=AS_OF).findings,
+        *policy.next_step(shipment_after(*reasons), policy=pol, as_of=AS_OF).findings,
+    ]
+    for finding in findings:
+        for pattern in _ENGLISH:
+            assert not pattern.search(finding.message_id), (finding.rule_id, finding.message_id)
+
+
+def test_every_public_enum_has_both_labels():
+    """One label table: every member of every public enum has an Indonesian and an English
+    label."""
+    import enum
+    import importlib
+    import pkgutil
+
+    import adminduk_delivery
+    from adminduk_delivery import labels
+
+    seen = {}
+    for module in pkgutil.iter_modules(adminduk_delivery.__path__):
+        if module.name.startswith("_"):
+            continue
+        loaded = importlib.import_module(f"adminduk_delivery.{module.name}")
+        for name in getattr(loaded, "__all__", ()):
+            value = getattr(loaded, name)
+            if isinstance(value, type) and issubclass(value, enum.Enum):
+                seen.setdefault(value.__name__, value)
+                assert seen[value.__name__] is value, f"two enums named {value.__name__}"
+                for member in value:
+                    for language in labels.LANGUAGES:
+                        assert labels.label(member, language)
+    assert set(seen) == set(labels.LABELS)

@@ -134,10 +134,11 @@ def test_a_given_history_must_be_legal():
         Shipment(tracking_number="RR123456785ID", documents=[doc, doc], address=home())
 
 
-def test_reasons_have_labels_and_terminality():
-    """Every reason has Indonesian and English labels; moved/deceased/refused are terminal."""
+def test_reasons_have_properties_and_terminality():
+    """Every reason has its row; moved/deceased/refused are terminal; withdrawal reasons and
+    reasons nobody collects for are never held."""
     assert set(FAILURE_REASONS) == set(FailureReason)
-    assert all(r.properties.label_id and r.properties.label_en for r in FailureReason)
+    assert not any(r.properties.holdable for r in FailureReason if r.properties.withdrawal)
     assert {r for r in FailureReason if r.terminal} >= {
         FailureReason.MOVED,
         FailureReason.DECEASED,

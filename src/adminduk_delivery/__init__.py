@@ -72,7 +72,8 @@ __version__ = "0.1.0"
 
 _SUBMODULES = frozenset(
     {
-        "address", "analysis", "batches", "couriers", "documents", "errors", "kk", "nik", "phone",
+        "address", "analysis", "batches", "couriers", "documents", "errors", "kk", "labels", "nik",
+        "phone",
         "policy", "regions", "residents", "routing", "shipments", "simulation", "solvers",
         "synthetic", "tracking", "workdays",
     }
@@ -139,6 +140,7 @@ __all__ = [
     "documents",
     "errors",
     "kk",
+    "labels",
     "nik",
     "phone",
     "policy",

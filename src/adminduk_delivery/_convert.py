@@ -3,20 +3,25 @@ validators that report under the model's own field name."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from .errors import InvalidType, ValidationError
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 
 def tuple_of(values: Iterable[T], cls: type[T], *, field: str) -> tuple[T, ...]:
     """``values`` as a tuple, every element an instance of ``cls``.
 
     Raises:
-        InvalidType: ``values`` is not iterable, or holds something else.
+        InvalidType: ``values`` is one string (a collection is expected), is not iterable, or
+            holds something else.
     """
+    if isinstance(values, str | bytes):
+        raise InvalidType(f"{field} is a collection of {cls.__name__}, not one string", field=field)
     try:
         items = tuple(values)
     except TypeError:
@@ -49,3 +54,22 @@ def reported_as(field: str, convert: Callable[[object], T], value: object) -> T:
         if error.field == field:
             raise
         raise type(error)(error.message, field=field, code=error.code) from None
+
+
+def enum_member(value: object, cls: type[E], *, field: str) -> E:
+    """``value`` as a member of ``cls``: a member, or a member's value (its JSON form).
+
+    Raises:
+        InvalidType: neither a member nor a string.
+        ValidationError: a string that is no member's value (code ``choice``; the message
+            lists the values, not the input).
+    """
+    if isinstance(value, cls):
+        return value
+    if not isinstance(value, str):
+        raise InvalidType(f"{field} is a {cls.__name__}, got {type(value).__name__}", field=field)
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in cls)
+        raise ValidationError(f"{field} is one of {allowed}", field=field, code="choice") from None

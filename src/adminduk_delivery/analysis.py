@@ -142,16 +142,9 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
         handed_over: the handover day, from which the SLA and ageing count.
     """
     shipments = {s.tracking_number: _events_until(s, as_of) for s in batch.shipments}
-    carrier: dict[str, Shipment] = {}
-    for number in sorted(shipments):
-        for document in shipments[number].documents:
-            carrier.setdefault(document.id, shipments[number])
-    bucket_of = {
-        ShipmentStatus.DELIVERED: Bucket.DELIVERED, ShipmentStatus.COLLECTED: Bucket.COLLECTED,
-        ShipmentStatus.RETURNED: Bucket.RETURNED, ShipmentStatus.WITHDRAWN: Bucket.WITHDRAWN,
-        ShipmentStatus.RECALLED: Bucket.RECALLED,
-    }  # fmt: skip
-    total = len(batch.documents)
+    # The buckets are the reconciliation's, of the batch as it stood: the two cannot disagree.
+    reconciliation = attrs.evolve(batch, shipments=tuple(shipments.values())).reconcile()
+    total = reconciliation.total
     buckets: Counter[Bucket] = Counter()
     states: Counter[str] = Counter()
     districts: dict[str, Counter[Bucket]] = {}
@@ -161,22 +154,23 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
     due = calendar.add_working_days(handed_over, policy.sla_working_days)
     on_time = late = overdue = 0
     ageing: Counter[int] = Counter()
-    for document in batch.documents:
-        shipment = carrier.get(document.id)
-        status = shipment.status if shipment else None
-        bucket = bucket_of.get(status, Bucket.OPEN) if status else Bucket.OPEN
+    waited = None
+    for document, state in zip(batch.documents, reconciliation.documents, strict=True):
+        shipment = shipments[state.tracking_number] if state.tracking_number else None
+        bucket = state.bucket
         buckets[bucket] += 1
-        states[status.value if status else "not_shipped"] += 1
+        states[state.state] += 1
         district = shipment.address.district_code if shipment else "unknown"
         districts.setdefault(district, Counter())[bucket] += 1
         village = shipment.address.village_code if shipment else "unknown"
         villages.setdefault(village, Counter())[bucket] += 1
         kinds.setdefault(document.kind.value, Counter())[bucket] += 1
         if bucket is Bucket.OPEN:
-            waited = calendar.working_days_between(handed_over, as_of)
+            if waited is None:
+                waited = calendar.working_days_between(handed_over, as_of)
             ageing[waited] += 1
             overdue += as_of > due
-        elif shipment is not None and bucket in (Bucket.DELIVERED, Bucket.COLLECTED):
+        elif shipment is not None and bucket.received:
             finished = shipment.events[-1].at.date()
             if finished <= due:
                 on_time += 1
@@ -184,7 +178,7 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
                 late += 1
 
     def bucket_rows(counter: Counter[Bucket], n: int) -> dict[str, Any]:
-        done = counter[Bucket.DELIVERED] + counter[Bucket.COLLECTED]
+        done = sum(n for b, n in counter.items() if b.received)
         return {
             **{b.value: counter[b] for b in Bucket},
             "documents": n,
@@ -211,10 +205,7 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
         e.reason.value for s in shipments.values() for e in s.failed_attempts if e.reason
     )
     failures = sum(reasons.values())
-    delivered_items = sum(
-        len(s.documents) for s in shipments.values()
-        if s.status in (ShipmentStatus.DELIVERED, ShipmentStatus.COLLECTED)
-    )  # fmt: skip
+    delivered_items = sum(len(s.documents) for s in shipments.values() if s.status.received)
     return Summary(
         as_of=as_of,
         total=total,

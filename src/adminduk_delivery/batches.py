@@ -105,7 +105,12 @@ class Anomaly:
 
 
 class Bucket(enum.Enum):
-    """The reconciliation buckets; every document is in exactly one."""
+    """The reconciliation buckets; every document is in exactly one.
+
+    A bucket is a terminal status of :data:`~adminduk_delivery.shipments.TRANSITIONS` (same
+    value), or ``OPEN`` for a document whose shipment is not finished (or that no shipment
+    carries): see :meth:`of`.
+    """
 
     DELIVERED = "delivered"
     COLLECTED = "collected"
@@ -114,14 +119,30 @@ class Bucket(enum.Enum):
     RECALLED = "recalled"
     OPEN = "open"
 
+    @classmethod
+    def of(cls, status: ShipmentStatus | None) -> Bucket:
+        """The bucket of a shipment status (``None``: carried by no shipment).
 
-_BUCKET_OF: Final = {
-    ShipmentStatus.DELIVERED: Bucket.DELIVERED,
-    ShipmentStatus.COLLECTED: Bucket.COLLECTED,
-    ShipmentStatus.RETURNED: Bucket.RETURNED,
-    ShipmentStatus.WITHDRAWN: Bucket.WITHDRAWN,
-    ShipmentStatus.RECALLED: Bucket.RECALLED,
-}
+        Args:
+            status: a shipment's status, or ``None``.
+
+        Returns:
+            The bucket named like the status when the status is terminal, else ``OPEN``.
+
+        Raises:
+            InvalidType: ``status`` is neither a ``ShipmentStatus`` nor ``None``.
+        """
+        if status is None:
+            return cls.OPEN
+        if not isinstance(status, ShipmentStatus):
+            raise InvalidType("status is a ShipmentStatus or None", field="status")
+        return cls(status.value) if status.is_terminal else cls.OPEN
+
+    @property
+    def received(self) -> bool:
+        """The documents reached a person (the status's ``received`` property)."""
+        return self is not Bucket.OPEN and ShipmentStatus(self.value).received
+
 
 NOT_SHIPPED: Final = "not_shipped"
 """The state of a listed document that no shipment carries."""
@@ -317,7 +338,7 @@ class Batch:
                 DocumentState(
                     document_id=document.id,
                     state=status.value,
-                    bucket=_BUCKET_OF.get(status, Bucket.OPEN),
+                    bucket=Bucket.of(status),
                     tracking_number=found[0].tracking_number,
                 )
             )
@@ -354,12 +375,11 @@ class Batch:
         )
 
     def _superseded_sukets(self, states: list[DocumentState]) -> tuple[str, ...]:
-        received = {Bucket.DELIVERED, Bucket.COLLECTED}
         bucket_of = {s.document_id: s.bucket for s in states}
         owners_with_card = {
             d.owner_nik
             for d in self.documents
-            if d.kind is DocumentKind.KTP_EL and bucket_of.get(d.id) in received
+            if d.kind is DocumentKind.KTP_EL and bucket_of[d.id].received
         }
         return tuple(
             d.id

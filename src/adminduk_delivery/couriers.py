@@ -135,7 +135,7 @@ def translate(
     if not isinstance(text, str):
         raise InvalidType(f"text is a string, got {type(text).__name__}", field="text")
     rule = vocabulary.lookup(code, text)
-    if rule.status in (ShipmentStatus.DELIVERED, ShipmentStatus.COLLECTED) and recipient is None:
+    if rule.status.properties.needs_recipient and recipient is None:
         recipient = Recipient(kind=rule.recipient or RecipientKind.OTHER)
     return ShipmentEvent(
         status=rule.status,

@@ -27,6 +27,7 @@ from ._convert import reported_as
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
+from .labels import label
 
 __all__ = [
     "SELF_PRINT_SINCE",
@@ -47,8 +48,9 @@ paper (Permendagri 109/2019, electronic signature and QR code)."""
 class KindProperties:
     """What is true of every document of one kind.
 
+    Its names in Indonesian and English are in :mod:`~adminduk_delivery.labels`.
+
     Attributes:
-        label_id, label_en: names in Indonesian and English.
         is_card: a plastic card (KTP-el, KIA) rather than paper.
         self_printable: may be printed by the resident on plain paper since
             :data:`SELF_PRINT_SINCE`.
@@ -57,8 +59,6 @@ class KindProperties:
         temporary: stands in for another document until that one is delivered.
     """
 
-    label_id: str
-    label_en: str
     is_card: bool = False
     self_printable: bool = True
     replacement_surrenders_old: bool = False
@@ -91,41 +91,23 @@ class DocumentKind(enum.Enum):
 
 KIND_PROPERTIES: Final[dict[DocumentKind, KindProperties]] = {
     DocumentKind.KTP_EL: KindProperties(
-        label_id="KTP elektronik",
-        label_en="electronic identity card",
         is_card=True,
         self_printable=False,
         replacement_surrenders_old=True,
     ),
     DocumentKind.KIA: KindProperties(
-        label_id="Kartu Identitas Anak",
-        label_en="child identity card",
         is_card=True,
         self_printable=False,
         replacement_surrenders_old=True,
         children_data=True,
     ),
-    DocumentKind.KARTU_KELUARGA: KindProperties(label_id="Kartu Keluarga", label_en="family card"),
-    DocumentKind.AKTA_KELAHIRAN: KindProperties(
-        label_id="Akta Kelahiran", label_en="birth certificate", children_data=True
-    ),
-    DocumentKind.AKTA_KEMATIAN: KindProperties(
-        label_id="Akta Kematian", label_en="death certificate"
-    ),
-    DocumentKind.AKTA_PERKAWINAN: KindProperties(
-        label_id="Akta Perkawinan", label_en="marriage certificate"
-    ),
-    DocumentKind.AKTA_PERCERAIAN: KindProperties(
-        label_id="Akta Perceraian", label_en="divorce certificate"
-    ),
-    DocumentKind.SURAT_PINDAH: KindProperties(
-        label_id="Surat Keterangan Pindah (SKPWNI)", label_en="certificate of moving"
-    ),
-    DocumentKind.SUKET: KindProperties(
-        label_id="Surat Keterangan (pengganti KTP-el)",
-        label_en="temporary certificate standing in for a KTP-el",
-        temporary=True,
-    ),
+    DocumentKind.KARTU_KELUARGA: KindProperties(),
+    DocumentKind.AKTA_KELAHIRAN: KindProperties(children_data=True),
+    DocumentKind.AKTA_KEMATIAN: KindProperties(),
+    DocumentKind.AKTA_PERKAWINAN: KindProperties(),
+    DocumentKind.AKTA_PERCERAIAN: KindProperties(),
+    DocumentKind.SURAT_PINDAH: KindProperties(),
+    DocumentKind.SUKET: KindProperties(temporary=True),
 }
 """The properties of every kind, as data."""
 
@@ -258,7 +240,7 @@ class DocumentRequest:
             self.requested_on
         ):
             raise ValidationError(
-                f"{self.kind.properties.label_en} cannot be self-printed"
+                f"{label(self.kind, 'en')} cannot be self-printed"
                 + ("" if self.kind.properties.self_printable else " (cards never can)"),
                 field="fulfilment",
                 code="not_self_printable",

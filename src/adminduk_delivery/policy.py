@@ -1,13 +1,15 @@
 """Delivery policy: rules as data, decisions that explain themselves, and presets.
 
-Programmes differ per regency, so a :class:`Policy` is a frozen object a Dinas builds (or
-loads) rather than code. The decisions are pure functions of their inputs and return a
-:class:`Decision`: allowed or not, plus **every** rule that was evaluated, each as a
-:class:`Finding` with its id, outcome and message in Indonesian and English.
+Programmes differ per regency, so a :class:`Policy` is a frozen object a Dinas builds or loads
+(:func:`adminduk_delivery.serialization.from_dict` reads a hand-written JSON file) rather than
+code. The decisions are pure functions of their inputs and return a :class:`Decision`: allowed
+or not, plus **every** rule that was evaluated, each as a :class:`Finding` with its id, its
+outcome (passed, failed, or not applicable), its message in Indonesian and English, and the
+facts behind the message as data.
 
 Rules are :class:`Rule` objects with readable ids; they compose with ``&`` (all must pass),
-``|`` (one must pass) and ``~`` (must fail). A composite evaluates all its parts and reports
-them all, so a denial always names the rules that failed.
+``|`` (one must pass) and ``~`` (must fail), with the semantics of the rule algebra described
+in :class:`Rule`: a decision is allowed exactly when none of its decisive findings failed.
 
 >>> import datetime as dt
 >>> from adminduk_delivery import policy
@@ -23,44 +25,61 @@ them all, so a denial always names the rules that failed.
 False
 >>> [f.rule_id for f in decision.denials]
 ['document_deliverable']
->>> print(decision.denials[0].message_en)
-surat_pindah is not delivered in this programme (collect it)
+>>> print(decision.denials[0].message_id)
+Surat Keterangan Pindah (SKPWNI) tidak dikirim dalam program ini (diambil di loket)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from ._convert import frozenset_of
+from . import nik as _nik
+from ._convert import enum_member, frozenset_of, reported_as, tuple_of
+from ._rules import DataValue, Finding, Outcome, Rule
 from .address import Address
 from .documents import Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import InvalidType, ValidationError
+from .labels import label
 from .residents import Household, Resident
 from .shipments import FailureReason, Proof, Recipient, RecipientKind, Shipment, ShipmentStatus
 from .workdays import WorkCalendar
 
 __all__ = [
     "BEKASI_2020",
+    "DELIVERY_ELIGIBILITY",
+    "HOLD",
     "OWNER_ONLY_TWO_ATTEMPTS",
+    "PRIORITY_RULES",
+    "RECIPIENT_ELIGIBILITY",
+    "RETRY",
     "AfterFailure",
+    "DataValue",
     "Decision",
+    "DoorContext",
     "FeeKind",
     "FeeRule",
     "Finding",
     "NextAction",
     "NextStep",
+    "Outcome",
     "Policy",
     "Priority",
+    "PriorityContext",
     "RecipientRule",
+    "RequestContext",
     "ReturnTo",
     "Rule",
+    "StepContext",
     "batch_cost",
+    "deactivation_list",
     "delivery_eligibility",
+    "denial_counts",
     "next_step",
     "priority",
     "recipient_eligibility",
@@ -70,159 +89,119 @@ C = TypeVar("C")
 
 
 # --------------------------------------------------------------------------------------------
-# Rules and findings
+# Decisions
 
 
-@attrs.frozen(kw_only=True)
-class Finding:
-    """One evaluated rule: its id, whether it passed, and why, in two languages.
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple_of(value, Finding, field="findings")
 
-    Attributes:
-        rule_id: the rule's id.
-        passed: whether the rule held.
-        message_id, message_en: the explanation in Indonesian and English.
-        decisive: whether the outcome counted. An alternative of ``|`` that failed while
-            another alternative held is reported with ``decisive=False``.
-    """
 
-    rule_id: str
-    passed: bool
-    message_id: str
-    message_en: str
-    decisive: bool = True
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType(f"expected a string, got {type(value).__name__}", field="text")
+    return value
+
+
+def _boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidType(f"{attribute.name} is true or false", field=attribute.name)
 
 
 @attrs.frozen(kw_only=True)
 class Decision:
-    """An explained answer.
+    """An explained answer, fit for an audit trail (it holds no full NIK).
 
     Attributes:
         decision: which decision this is (``"delivery_eligibility"``, ...).
-        allowed: the answer.
+        allowed: the answer: true exactly when no decisive finding failed.
         findings: every rule evaluated, in evaluation order.
+        subject: what was decided on: a request id or a tracking number (empty when the
+            caller gave documents without either).
+        policy: the name of the policy applied.
+
+    Raises:
+        ValidationError: ``allowed`` contradicts the findings (code ``inconsistent``), as in
+            a hand-edited audit file.
     """
 
-    decision: str
-    allowed: bool
-    findings: tuple[Finding, ...]
+    decision: str = attrs.field(converter=_text)
+    allowed: bool = attrs.field(validator=_boolean)
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    subject: str = attrs.field(default="", converter=_text)
+    policy: str = attrs.field(default="", converter=_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.allowed == any(f.failed and f.decisive for f in self.findings):
+            raise ValidationError(
+                "allowed must be true exactly when no decisive finding failed",
+                field="allowed",
+                code="inconsistent",
+            )
 
     @property
     def denials(self) -> tuple[Finding, ...]:
         """The decisive findings that failed: at least one when not allowed, none when
         allowed."""
-        return tuple(f for f in self.findings if not f.passed and f.decisive)
+        return tuple(f for f in self.findings if f.failed and f.decisive)
+
+    @property
+    def reason(self) -> Finding | None:
+        """The first denial: the one a report counts the decision under (``None`` when
+        allowed)."""
+        return next((f for f in self.findings if f.failed and f.decisive), None)
 
     def explain(self, language: str = "en") -> str:
-        """One line per finding, ``[ok]`` or ``[NO]``, in ``"en"`` or ``"id"``."""
-        lines = []
-        for f in self.findings:
-            message = f.message_id if language == "id" else f.message_en
-            mark = "ok" if f.passed else ("NO" if f.decisive else "--")
-            lines.append(f"[{mark}] {f.rule_id}: {message}")
-        return "\n".join(lines)
+        """One line per finding: ``[ok]``, ``[NO]`` (a decisive failure), ``[--]`` (a failure
+        that did not decide) or ``[n/a]``, the rule id and the message.
+
+        Args:
+            language: ``"en"`` or ``"id"``.
+
+        Returns:
+            The lines, joined with newlines.
+
+        Raises:
+            ValidationError: another language (code ``choice``).
+        """
+        return "\n".join(f"[{f.mark()}] {f.rule_id}: {f.message(language)}" for f in self.findings)
 
 
-Message = Callable[[C], tuple[str, str]]
+def _decide(name: str, rule: Rule[C], context: C, *, subject: str, policy: Policy) -> Decision:
+    if not isinstance(rule, Rule):
+        raise InvalidType(f"rule is a Rule, got {type(rule).__name__}", field="rule")
+    ok, findings = rule.evaluate(context)
+    return Decision(
+        decision=name, allowed=ok, findings=findings, subject=subject, policy=policy.name
+    )
 
 
-class Rule(Generic[C]):
-    """A named check on a context, with messages for passing and failing.
+def denial_counts(decisions: Iterable[Decision]) -> dict[str, int]:
+    """How many decisions were denied, each counted once, under its first denial's rule.
+
+    A request refused for two reasons is one refused request: reports add these counts up to
+    the number of denials, and never tell a Dinas head that every collect request also had an
+    address outside the regency.
 
     Args:
-        rule_id: a stable, readable id (``"document_deliverable"``).
-        check: the predicate.
-        passed: ``context -> (indonesian, english)`` message when it holds.
-        failed: the same when it does not.
+        decisions: decisions of any kind.
+
+    Returns:
+        ``{rule_id: denied decisions}``, most frequent first (ties by rule id).
+
+    Raises:
+        InvalidType: something that is not a :class:`Decision`.
+
+    >>> from adminduk_delivery import policy
+    >>> policy.denial_counts([])
+    {}
     """
-
-    def __init__(
-        self,
-        rule_id: str,
-        check: Callable[[C], bool],
-        *,
-        passed: Message[C],
-        failed: Message[C],
-    ) -> None:
-        self.rule_id = rule_id
-        self._check = check
-        self._passed = passed
-        self._failed = failed
-
-    def __repr__(self) -> str:
-        return f"Rule({self.rule_id!r})"
-
-    def evaluate(self, context: C) -> tuple[bool, tuple[Finding, ...]]:
-        """Evaluate, returning the outcome and the findings."""
-        ok = bool(self._check(context))
-        message_id, message_en = (self._passed if ok else self._failed)(context)
-        finding = Finding(
-            rule_id=self.rule_id, passed=ok, message_id=message_id, message_en=message_en
-        )
-        return ok, (finding,)
-
-    def __and__(self, other: Rule[C]) -> Rule[C]:
-        return _Composite("all", (self, other))
-
-    def __or__(self, other: Rule[C]) -> Rule[C]:
-        return _Composite("any", (self, other))
-
-    def __invert__(self) -> Rule[C]:
-        return _Composite("not", (self,))
-
-
-class _Composite(Rule[C]):
-    """``&``, ``|`` and ``~``: every part is evaluated and reported."""
-
-    mode: str
-    parts: tuple[Rule[C], ...]
-
-    def __init__(self, mode: str, parts: tuple[Rule[C], ...]) -> None:
-        flat: list[Rule[C]] = []
-        for part in parts:
-            if isinstance(part, _Composite) and part.mode == mode and mode != "not":
-                flat.extend(part.parts)
-            else:
-                flat.append(part)
-        self.mode = mode
-        self.parts = tuple(flat)
-        joiner = {"all": " & ", "any": " | "}.get(mode, "")
-        rule_id = (
-            ("~" + flat[0].rule_id)
-            if mode == "not"
-            else "(" + joiner.join(p.rule_id for p in flat) + ")"
-        )
-        super().__init__(rule_id, lambda _c: True, passed=_none, failed=_none)
-
-    def evaluate(self, context: C) -> tuple[bool, tuple[Finding, ...]]:
-        outcomes = [part.evaluate(context) for part in self.parts]
-        findings = tuple(f for _ok, fs in outcomes for f in fs)
-        oks = [ok for ok, _fs in outcomes]
-        if self.mode == "all":
-            return all(oks), findings
-        if self.mode == "any":
-            if any(oks):
-                findings = tuple(
-                    f if f.passed else attrs.evolve(f, decisive=False) for f in findings
-                )
-            return any(oks), findings
-        return not oks[0], findings
-
-
-def _none(_context: object) -> tuple[str, str]:
-    return "", ""
-
-
-def _decide(name: str, rule: Rule[C], context: C) -> Decision:
-    ok, findings = rule.evaluate(context)
-    if not ok and all(f.passed for f in findings):
-        # A negated rule that held: name it as the denial.
-        findings = (
-            *findings,
-            _finding(
-                rule.rule_id, False, "aturan gabungan tidak terpenuhi", "the combined rule fails"
-            ),
-        )
-    return Decision(decision=name, allowed=ok, findings=findings)
+    counts: Counter[str] = Counter()
+    for decision in decisions:
+        if not isinstance(decision, Decision):
+            raise InvalidType("decisions are Decision objects", field="decisions")
+        if decision.reason is not None:
+            counts[decision.reason.rule_id] += 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 # --------------------------------------------------------------------------------------------
@@ -263,16 +242,39 @@ class FeeKind(enum.Enum):
     """Paid by the resident at the door."""
 
 
+def _fee_kind(value: object) -> FeeKind:
+    return enum_member(value, FeeKind, field="kind")
+
+
+def _recipient_rule(value: object) -> RecipientRule:
+    return enum_member(value, RecipientRule, field="recipients")
+
+
+def _after_failure(value: object) -> AfterFailure:
+    return enum_member(value, AfterFailure, field="after_failure")
+
+
+def _return_to(value: object) -> ReturnTo:
+    return enum_member(value, ReturnTo, field="return_to")
+
+
+_MAX_AMOUNT: Final = 1_000_000_000
+
+
 @attrs.frozen(kw_only=True)
 class FeeRule:
     """The fee rule of a programme. Amounts are whole rupiah."""
 
-    kind: FeeKind = FeeKind.FREE
+    kind: FeeKind = attrs.field(default=FeeKind.FREE, converter=_fee_kind)
     amount: int = 0
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 0:
-            raise ValidationError("amount is whole rupiah, 0 or more", field="amount", code="range")
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int):
+            raise InvalidType("amount is whole rupiah", field="amount")
+        if not 0 <= self.amount <= _MAX_AMOUNT:
+            raise ValidationError(
+                "amount is whole rupiah, 0 to 1,000,000,000", field="amount", code="range"
+            )
         if self.kind is FeeKind.FREE and self.amount:
             raise ValidationError("a free programme has no amount", field="amount", code="range")
 
@@ -289,25 +291,73 @@ def _kinds(value: Iterable[DocumentKind]) -> frozenset[DocumentKind]:
     return frozenset_of(value, DocumentKind, field="deliverable_kinds")
 
 
-def _area(value: Iterable[str]) -> tuple[str, ...]:
+def _region_code(value: object) -> str:
     from . import regions  # noqa: PLC0415 - regions is loaded by address anyway
 
-    return tuple(sorted(regions.get(code).code for code in value))
+    if not isinstance(value, str):
+        raise InvalidType("a region code is a string", field="area")
+    return regions.get(value).code
+
+
+def _area(value: Iterable[str]) -> tuple[str, ...]:
+    codes = tuple_of(value, str, field="area")
+    if not codes:
+        raise ValidationError("a programme serves at least one region", field="area", code="empty")
+    return tuple(sorted({reported_as("area", _region_code, code) for code in codes}))
 
 
 def _proofs(value: Iterable[Proof]) -> frozenset[Proof]:
     return frozenset_of(value, Proof, field="required_proofs")
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+def _instance(cls: type, field: str) -> Callable[[object, object, object], None]:
+    def check(instance: object, attribute: object, value: object) -> None:
+        if not isinstance(value, cls):
+            raise InvalidType(f"{field} is a {cls.__name__}", field=field)
+
+    return check
+
+
+def _sources(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple_of(value, str, field="sources")
+
+
+def _assumptions(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple_of(value, str, field="assumptions")
+
+
+def _address_fields(value: Iterable[str]) -> frozenset[str]:
+    fields = frozenset_of(value, str, field="required_address_fields")
+    unknown = fields - {"house_number", "rt", "rw"}
+    if unknown:
+        raise ValidationError(
+            "the address fields a policy can require are house_number, rt and rw",
+            field="required_address_fields",
+            code="choice",
+        )
+    return fields
+
+
+_MAX_COUNT: Final = 10_000
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidType(f"{attribute.name} is a whole number", field=attribute.name)
+    if not 0 <= value <= _MAX_COUNT:
         raise ValidationError(
-            f"{attribute.name} is a whole number, 0 or more", field=attribute.name, code="range"
+            f"{attribute.name} is a whole number from 0 to {_MAX_COUNT:,}",
+            field=attribute.name,
+            code="range",
         )
+
+
+def _name(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType(f"name is a string, got {type(value).__name__}", field="name")
+    if not value.strip():
+        raise ValidationError("a policy has a name", field="name", code="empty")
+    return value.strip()
 
 
 @attrs.frozen(kw_only=True)
@@ -337,36 +387,38 @@ class Policy:
         assumptions: which values are assumptions rather than sourced.
     """
 
-    name: str
+    name: str = attrs.field(converter=_name)
     area: tuple[str, ...] = attrs.field(converter=_area)
     deliverable_kinds: frozenset[DocumentKind] = attrs.field(converter=_kinds)
-    required_address_fields: frozenset[str] = frozenset({"rt", "rw"})
-    require_phone: bool = False
-    recipients: RecipientRule = RecipientRule.HOUSEHOLD
+    required_address_fields: frozenset[str] = attrs.field(
+        default=frozenset({"rt", "rw"}), converter=_address_fields
+    )
+    require_phone: bool = attrs.field(default=False, validator=_boolean)
+    recipients: RecipientRule = attrs.field(
+        default=RecipientRule.HOUSEHOLD, converter=_recipient_rule
+    )
     min_recipient_age: int = attrs.field(default=17, validator=_non_negative)
-    village_official_fallback: bool = False
+    village_official_fallback: bool = attrs.field(default=False, validator=_boolean)
     required_proofs: frozenset[Proof] = attrs.field(
         default=frozenset({Proof.ID_SHOWN}), converter=_proofs
     )
     max_attempts: int = attrs.field(default=2, validator=_non_negative)
-    after_failure: AfterFailure = AfterFailure.HOLD_AT_POST_OFFICE
+    after_failure: AfterFailure = attrs.field(
+        default=AfterFailure.HOLD_AT_POST_OFFICE,
+        converter=_after_failure,
+    )
     hold_working_days: int = attrs.field(default=7, validator=_non_negative)
-    return_to: ReturnTo = ReturnTo.ISSUER
-    fee: FeeRule = attrs.field(factory=FeeRule)
+    return_to: ReturnTo = attrs.field(default=ReturnTo.ISSUER, converter=_return_to)
+    fee: FeeRule = attrs.field(factory=FeeRule, validator=_instance(FeeRule, "fee"))
     sla_working_days: int = attrs.field(default=14, validator=_non_negative)
-    calendar: WorkCalendar = attrs.field(factory=WorkCalendar)
+    calendar: WorkCalendar = attrs.field(
+        factory=WorkCalendar, validator=_instance(WorkCalendar, "calendar")
+    )
     elderly_age: int = attrs.field(default=60, validator=_non_negative)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    assumptions: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
+    assumptions: tuple[str, ...] = attrs.field(default=(), converter=_assumptions)
 
     def __attrs_post_init__(self) -> None:
-        unknown = self.required_address_fields - {"house_number", "rt", "rw"}
-        if unknown:
-            raise ValidationError(
-                f"unknown address fields: {sorted(unknown)}",
-                field="required_address_fields",
-                code="choice",
-            )
         if self.max_attempts < 1:
             raise ValidationError("at least one attempt", field="max_attempts", code="range")
 
@@ -383,96 +435,217 @@ class Policy:
 # Decision 1: may this request be delivered?
 
 
-@attrs.frozen
-class _RequestContext:
+def _deactivated_nik(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return reported_as("deactivated_niks", lambda v: _nik.validate(v, regions="none"), value)
+
+
+_DEACTIVATED_CACHE: list[tuple[frozenset[object], frozenset[str]]] = []
+
+
+def deactivation_list(niks: Iterable[str | int]) -> frozenset[str]:
+    """A deactivation list in canonical form: spaces, dots and dashes removed, integers read
+    as digits, every entry checked.
+
+    :func:`delivery_eligibility` does this itself; a caller deciding many requests against a
+    long list builds it once and passes the result.
+
+    Args:
+        niks: NIKs as text or integers (a collection, not one string).
+
+    Returns:
+        The canonical NIKs.
+
+    Raises:
+        InvalidType: ``niks`` is one string (not a collection of NIKs) or not iterable.
+        ValidationError: an entry that is not a NIK (``field="deactivated_niks"``, the NIK
+            validator's code; the entry is not echoed).
+
+    >>> from adminduk_delivery import policy
+    >>> sorted(policy.deactivation_list(["3216 2041 0790 0003", 3216200107900003]))
+    ['3216200107900003', '3216204107900003']
+    """
+    if isinstance(niks, str | bytes):
+        raise InvalidType(
+            "deactivated_niks is a collection of NIKs, not one string", field="deactivated_niks"
+        )
+    if isinstance(niks, frozenset):
+        # A frozenset cannot change: the last one's canonical form is kept (with the set
+        # itself, so that its id is not reused) for the next of many decisions.
+        if _DEACTIVATED_CACHE and _DEACTIVATED_CACHE[0][0] is niks:
+            return _DEACTIVATED_CACHE[0][1]
+        canonical = frozenset(_deactivated_nik(v) for v in niks)
+        _DEACTIVATED_CACHE[:] = [(niks, canonical)]
+        return canonical
+    try:
+        items = list(niks)
+    except TypeError:
+        raise InvalidType(
+            "deactivated_niks is a collection of NIKs", field="deactivated_niks"
+        ) from None
+    return frozenset(_deactivated_nik(v) for v in items)
+
+
+@attrs.frozen(slots=True)
+class RequestContext:
+    """What the delivery-eligibility rules look at (for rules of your own).
+
+    Attributes:
+        request: the request.
+        policy: the programme.
+        deactivated: canonical deactivated NIKs (see :func:`deactivation_list`).
+    """
+
     request: DocumentRequest
     policy: Policy
-    deactivated: frozenset[str]
+    deactivated: frozenset[str] = frozenset()
 
 
-def _missing(ctx: _RequestContext) -> list[str]:
+def _missing(ctx: RequestContext) -> tuple[str, ...]:
     """The policy's required address fields that the request's address lacks (in the order of
     :func:`~adminduk_delivery.address.check_deliverable`)."""
     address = ctx.request.address
     required = ctx.policy.required_address_fields
     if address is None:
-        return sorted(required)
-    return [
+        return tuple(sorted(required))
+    return tuple(
         field
         for field, value in (("house_number", address.house_number), ("rt", address.rt),
                              ("rw", address.rw))
         if field in required and not value
-    ]  # fmt: skip
+    )  # fmt: skip
 
 
-_R_KIND: Final[Rule[_RequestContext]] = Rule(
+def _delivers(ctx: RequestContext) -> bool:
+    return ctx.request.fulfilment is Fulfilment.DELIVER
+
+
+_COLLECTS: Final = (
+    "tidak berlaku: penduduk tidak memilih dikirim",
+    "not applicable: not a delivery",
+)
+
+_R_KIND: Final[Rule[RequestContext]] = Rule(
     "document_deliverable",
     lambda c: c.request.kind in c.policy.deliverable_kinds,
+    applies=_delivers,
+    not_applicable=_COLLECTS,
     passed=lambda c: (
-        f"{c.request.kind.value} dapat dikirim",
-        f"{c.request.kind.value} may be delivered",
+        f"{label(c.request.kind)} dapat dikirim",
+        f"{label(c.request.kind, 'en')} may be delivered",
     ),
     failed=lambda c: (
-        f"{c.request.kind.value} tidak dikirim dalam program ini (diambil)",
-        f"{c.request.kind.value} is not delivered in this programme (collect it)",
+        f"{label(c.request.kind)} tidak dikirim dalam program ini (diambil di loket)",
+        f"{label(c.request.kind, 'en')} is not delivered in this programme (collect it)",
     ),
+    data=lambda c: {"kind": c.request.kind.value},
+    key=lambda c: (c.request.kind, c.request.kind in c.policy.deliverable_kinds),
 )
-_R_CHOICE: Final[Rule[_RequestContext]] = Rule(
+_R_CHOICE: Final[Rule[RequestContext]] = Rule(
     "resident_chose_delivery",
-    lambda c: c.request.fulfilment is Fulfilment.DELIVER,
-    passed=lambda c: ("penduduk memilih dikirim", "the resident chose delivery"),
+    _delivers,
+    passed=("penduduk memilih dikirim", "the resident chose delivery"),
     failed=lambda c: (
-        f"penduduk memilih {c.request.fulfilment.value}",
-        f"the resident chose {c.request.fulfilment.value}",
+        f"penduduk memilih {label(c.request.fulfilment)}",
+        f"the resident chose {label(c.request.fulfilment, 'en')}",
     ),
+    data=lambda c: {"fulfilment": c.request.fulfilment.value},
+    key=lambda c: c.request.fulfilment,
 )
-_R_AREA: Final[Rule[_RequestContext]] = Rule(
+_R_AREA: Final[Rule[RequestContext]] = Rule(
     "address_in_area",
     lambda c: c.request.address is not None and c.policy.covers(c.request.address),
-    passed=lambda c: ("alamat di wilayah program", "the address is in the programme's area"),
-    failed=lambda c: ("alamat di luar wilayah program", "the address is outside the area"),
+    applies=_delivers,
+    not_applicable=_COLLECTS,
+    passed=("alamat di wilayah program", "the address is in the programme's area"),
+    failed=("alamat di luar wilayah program", "the address is outside the area"),
+    key=lambda c: None,
 )
-_R_COMPLETE: Final[Rule[_RequestContext]] = Rule(
+_R_COMPLETE: Final[Rule[RequestContext]] = Rule(
     "address_complete",
     lambda c: not _missing(c),
-    passed=lambda c: ("alamat lengkap", "the address is complete"),
+    applies=_delivers,
+    not_applicable=_COLLECTS,
+    passed=("alamat lengkap", "the address is complete"),
     failed=lambda c: (
         f"alamat kurang: {', '.join(_missing(c))}",
         f"the address lacks: {', '.join(_missing(c))}",
     ),
+    data=lambda c: {"missing": _missing(c)},
+    key=_missing,
 )
-_R_NIK: Final[Rule[_RequestContext]] = Rule(
+_R_NIK: Final[Rule[RequestContext]] = Rule(
     "nik_active",
     lambda c: c.request.nik not in c.deactivated,
-    passed=lambda c: ("NIK aktif", "the NIK is active"),
-    failed=lambda c: ("NIK dinonaktifkan", "the NIK is deactivated"),
+    passed=("NIK aktif", "the NIK is active"),
+    failed=("NIK dinonaktifkan", "the NIK is deactivated"),
+    data=lambda c: {"matched": _nik.mask(c.request.nik)} if c.request.nik in c.deactivated else {},
+    key=lambda c: _nik.mask(c.request.nik) if c.request.nik in c.deactivated else None,
 )
 
 DELIVERY_ELIGIBILITY: Final = _R_KIND & _R_CHOICE & _R_AREA & _R_COMPLETE & _R_NIK
-"""The rule behind :func:`delivery_eligibility`."""
+"""The rule behind :func:`delivery_eligibility`: a :class:`RequestContext` rule."""
 
 
 def delivery_eligibility(
-    request: DocumentRequest, *, policy: Policy, deactivated_niks: Iterable[str] = ()
+    request: DocumentRequest,
+    *,
+    policy: Policy,
+    deactivated_niks: Iterable[str | int] = (),
+    rule: Rule[RequestContext] = DELIVERY_ELIGIBILITY,
 ) -> Decision:
     """May this request be fulfilled by delivery?
 
     Rules: ``document_deliverable`` (the kind is delivered in this programme),
     ``resident_chose_delivery``, ``address_in_area``, ``address_complete`` (the policy's
-    required fields), ``nik_active`` (not in ``deactivated_niks``).
+    required fields; the missing ones in the finding's ``data``), ``nik_active`` (not in
+    ``deactivated_niks``; the matched entry, masked, in ``data``). A request the resident
+    chose to collect or self-print is refused once, for that choice: the document and
+    address rules do not apply to it.
+
+    Args:
+        request: the request.
+        policy: the programme.
+        deactivated_niks: NIKs that may not receive documents (text or integers, in any
+            common notation; see :func:`deactivation_list`).
+        rule: the rule to apply: :data:`DELIVERY_ELIGIBILITY` combined with rules of your
+            own, if you like.
+
+    Returns:
+        The decision, with the request's id as its subject.
+
+    Raises:
+        InvalidType: a request, policy or rule of the wrong type, or ``deactivated_niks``
+            given as one string.
+        ValidationError: an entry of ``deactivated_niks`` that is not a NIK.
     """
     if not isinstance(request, DocumentRequest):
         raise InvalidType("request is a DocumentRequest", field="request")
-    context = _RequestContext(request, policy, frozenset(deactivated_niks))
-    return _decide("delivery_eligibility", DELIVERY_ELIGIBILITY, context)
+    if not isinstance(policy, Policy):
+        raise InvalidType("policy is a Policy", field="policy")
+    deactivated = deactivation_list(deactivated_niks) if deactivated_niks else frozenset()
+    context = RequestContext(request, policy, deactivated)
+    return _decide("delivery_eligibility", rule, context, subject=request.id, policy=policy)
 
 
 # --------------------------------------------------------------------------------------------
 # Decision 2: may this person receive it?
 
 
-@attrs.frozen
-class _DoorContext:
+@attrs.frozen(slots=True)
+class DoorContext:
+    """What the recipient rules look at (for rules of your own).
+
+    Attributes:
+        documents: the documents handed over.
+        recipient: who is at the door.
+        household: the owners' household, when known.
+        on: the day of the handover (for ages).
+        policy: the programme.
+        nobody_else: whether nobody else can receive (for the village-official fallback).
+    """
+
     documents: tuple[Document, ...]
     recipient: Recipient
     household: Household | None
@@ -481,27 +654,26 @@ class _DoorContext:
     nobody_else: bool
 
 
-def _owners(ctx: _DoorContext) -> set[str]:
+def _owners(ctx: DoorContext) -> set[str]:
     return {d.owner_nik for d in ctx.documents}
 
 
-def _is_owner(ctx: _DoorContext) -> bool:
+def _is_owner(ctx: DoorContext) -> bool:
     return ctx.recipient.kind is RecipientKind.OWNER and (
         ctx.recipient.nik is None or ctx.recipient.nik in _owners(ctx)
     )
 
 
-def _member(ctx: _DoorContext) -> Resident | None:
+def _member(ctx: DoorContext) -> Resident | None:
     if ctx.household is None or ctx.recipient.nik is None:
         return None
     return ctx.household.member(ctx.recipient.nik)
 
 
-def _eligible_member(ctx: _DoorContext) -> bool:
+def _eligible_member(ctx: DoorContext) -> bool:
     member = _member(ctx)
     return (
-        ctx.policy.recipients is RecipientRule.HOUSEHOLD
-        and ctx.recipient.kind is RecipientKind.HOUSEHOLD_MEMBER
+        ctx.recipient.kind is RecipientKind.HOUSEHOLD_MEMBER
         and member is not None
         and member.age(on=ctx.on) >= ctx.policy.min_recipient_age
         and ctx.household is not None
@@ -509,74 +681,78 @@ def _eligible_member(ctx: _DoorContext) -> bool:
     )
 
 
-def _official(ctx: _DoorContext) -> bool:
-    return (
-        ctx.policy.village_official_fallback
-        and ctx.recipient.kind is RecipientKind.VILLAGE_OFFICIAL
-        and ctx.nobody_else
-    )
+def _official(ctx: DoorContext) -> bool:
+    return ctx.recipient.kind is RecipientKind.VILLAGE_OFFICIAL and ctx.nobody_else
 
 
-def _missing_proofs(ctx: _DoorContext) -> str:
-    return ", ".join(sorted(p.value for p in ctx.policy.required_proofs - ctx.recipient.proofs))
+def _missing_proofs(ctx: DoorContext) -> tuple[str, ...]:
+    return tuple(sorted(p.value for p in ctx.policy.required_proofs - ctx.recipient.proofs))
 
 
-def _needs_old_card(ctx: _DoorContext) -> bool:
+def _missing_proof_labels(ctx: DoorContext, language: str) -> str:
+    missing = ctx.policy.required_proofs - ctx.recipient.proofs
+    return ", ".join(label(p, "en" if language == "en" else "id") for p in
+                     sorted(missing, key=lambda p: p.value))  # fmt: skip
+
+
+def _needs_old_card(ctx: DoorContext) -> bool:
     return any(d.needs_old_card_surrendered for d in ctx.documents)
 
 
-_R_OWNER: Final[Rule[_DoorContext]] = Rule(
+_R_OWNER: Final[Rule[DoorContext]] = Rule(
     "recipient_is_owner",
     _is_owner,
-    passed=lambda c: ("penerima adalah pemilik dokumen", "the recipient owns the documents"),
-    failed=lambda c: ("penerima bukan pemilik dokumen", "the recipient is not the owner"),
+    passed=("penerima adalah pemilik dokumen", "the recipient owns the documents"),
+    failed=("penerima bukan pemilik dokumen", "the recipient is not the owner"),
+    data=lambda c: {"recipient": c.recipient.kind.value},
 )
-_R_MEMBER: Final[Rule[_DoorContext]] = Rule(
+_R_MEMBER: Final[Rule[DoorContext]] = Rule(
     "recipient_is_adult_household_member",
     _eligible_member,
+    applies=lambda c: c.policy.recipients is RecipientRule.HOUSEHOLD,
+    not_applicable=(
+        "program hanya menyerahkan kepada pemilik",
+        "the programme hands over to the owner only",
+    ),
     passed=lambda c: (
         f"anggota KK berusia minimal {c.policy.min_recipient_age} tahun",
         f"a household member aged {c.policy.min_recipient_age} or more",
     ),
-    failed=lambda c: (
-        "bukan anggota KK yang berhak menerima"
-        if c.policy.recipients is RecipientRule.HOUSEHOLD
-        else "program hanya menyerahkan kepada pemilik",
-        "not a household member who may receive"
-        if c.policy.recipients is RecipientRule.HOUSEHOLD
-        else "the programme hands over to the owner only",
-    ),
+    failed=("bukan anggota KK yang berhak menerima", "not a household member who may receive"),
+    data=lambda c: {"min_age": c.policy.min_recipient_age},
 )
-_R_OFFICIAL: Final[Rule[_DoorContext]] = Rule(
+_R_OFFICIAL: Final[Rule[DoorContext]] = Rule(
     "village_official_fallback",
     _official,
-    passed=lambda c: ("aparat desa sebagai penerima pengganti", "a village official as fallback"),
-    failed=lambda c: (
-        "aparat desa tidak dapat menerima di sini",
-        "a village official may not receive here",
+    applies=lambda c: c.policy.village_official_fallback,
+    not_applicable=(
+        "program tidak menyerahkan kepada aparat desa",
+        "the programme does not hand over to village officials",
     ),
+    passed=("aparat desa sebagai penerima pengganti", "a village official as fallback"),
+    failed=("aparat desa tidak dapat menerima di sini", "a village official may not receive here"),
 )
-_R_PROOF: Final[Rule[_DoorContext]] = Rule(
+_R_PROOF: Final[Rule[DoorContext]] = Rule(
     "proof_taken",
     lambda c: c.policy.required_proofs <= c.recipient.proofs,
-    passed=lambda c: ("bukti penyerahan lengkap", "the required proof was taken"),
+    passed=("bukti penyerahan lengkap", "the required proof was taken"),
     failed=lambda c: (
-        "bukti kurang: " + _missing_proofs(c),
-        "proof missing: " + _missing_proofs(c),
+        "bukti kurang: " + _missing_proof_labels(c, "id"),
+        "proof missing: " + _missing_proof_labels(c, "en"),
     ),
+    data=lambda c: {"missing": _missing_proofs(c)},
 )
-_R_OLD_CARD: Final[Rule[_DoorContext]] = Rule(
+_R_OLD_CARD: Final[Rule[DoorContext]] = Rule(
     "old_card_surrendered",
-    lambda c: not _needs_old_card(c) or Proof.OLD_CARD_SURRENDERED in c.recipient.proofs,
-    passed=lambda c: (
-        "KTP lama diserahkan atau tidak diperlukan",
-        "old card surrendered or not needed",
-    ),
-    failed=lambda c: ("KTP lama belum diserahkan", "the old card was not surrendered"),
+    lambda c: Proof.OLD_CARD_SURRENDERED in c.recipient.proofs,
+    applies=_needs_old_card,
+    not_applicable=("tidak ada kartu pengganti", "no replacement card"),
+    passed=("KTP lama diserahkan", "the old card was surrendered"),
+    failed=("KTP lama belum diserahkan", "the old card was not surrendered"),
 )
 
 RECIPIENT_ELIGIBILITY: Final = (_R_OWNER | _R_MEMBER | _R_OFFICIAL) & _R_PROOF & _R_OLD_CARD
-"""The rule behind :func:`recipient_eligibility`."""
+"""The rule behind :func:`recipient_eligibility`: a :class:`DoorContext` rule."""
 
 
 def recipient_eligibility(
@@ -587,22 +763,50 @@ def recipient_eligibility(
     on: dt.date,
     household: Household | None = None,
     nobody_else: bool = False,
+    rule: Rule[DoorContext] = RECIPIENT_ELIGIBILITY,
 ) -> Decision:
     """May ``recipient`` receive these documents at the door?
 
-    Rules: one of ``recipient_is_owner``, ``recipient_is_adult_household_member`` (when the
+    Rules: one of ``recipient_is_owner``, ``recipient_is_adult_household_member`` (where the
     policy allows the household; the member must be on the owners' KK and old enough on
-    ``on``) or ``village_official_fallback`` (when the policy allows it and ``nobody_else``
-    can receive); and ``proof_taken`` (the policy's proofs) and ``old_card_surrendered``
-    (for replacement cards).
+    ``on``) or ``village_official_fallback`` (where the policy allows it and ``nobody_else``
+    can receive); and ``proof_taken`` (the policy's proofs; the missing ones in ``data``)
+    and ``old_card_surrendered`` (for replacement cards). A rule the policy does not use is
+    reported as not applicable.
+
+    Args:
+        shipment: the shipment, or the documents handed over.
+        recipient: who is at the door.
+        policy: the programme.
+        on: the day of the handover.
+        household: the owners' household, for a household member.
+        nobody_else: whether nobody else can receive.
+        rule: the rule to apply (:data:`RECIPIENT_ELIGIBILITY` or your combination).
+
+    Returns:
+        The decision, with the shipment's tracking number as its subject.
+
+    Raises:
+        InvalidType: arguments of the wrong type, or no documents.
     """
-    documents = tuple(shipment.documents if isinstance(shipment, Shipment) else shipment)
-    if not documents or not all(isinstance(d, Document) for d in documents):
+    documents = tuple_of(
+        shipment.documents if isinstance(shipment, Shipment) else shipment,
+        Document,
+        field="shipment",
+    )
+    if not documents:
         raise InvalidType("a shipment or a non-empty list of documents", field="shipment")
     if not isinstance(recipient, Recipient):
         raise InvalidType("recipient is a Recipient", field="recipient")
-    context = _DoorContext(documents, recipient, household, on, policy, nobody_else)
-    return _decide("recipient_eligibility", RECIPIENT_ELIGIBILITY, context)
+    if not isinstance(policy, Policy):
+        raise InvalidType("policy is a Policy", field="policy")
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidType("on is a date", field="on")
+    if household is not None and not isinstance(household, Household):
+        raise InvalidType("household is a Household or None", field="household")
+    context = DoorContext(documents, recipient, household, on, policy, bool(nobody_else))
+    subject = shipment.tracking_number if isinstance(shipment, Shipment) else ""
+    return _decide("recipient_eligibility", rule, context, subject=subject, policy=policy)
 
 
 # --------------------------------------------------------------------------------------------
@@ -619,123 +823,222 @@ class NextAction(enum.Enum):
     """Nothing to decide: the shipment is not after a failure (or already finished)."""
 
 
+def _action(value: object) -> NextAction:
+    return enum_member(value, NextAction, field="action")
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise InvalidType(f"{attribute.name} is a date or None", field=attribute.name)
+
+
+def _optional_return_to(value: object) -> ReturnTo | None:
+    return None if value is None else enum_member(value, ReturnTo, field="return_to")
+
+
 @attrs.frozen(kw_only=True)
 class NextStep:
-    """What to do next with a shipment, by when, and why.
+    """What to do next with a shipment, by when, and why (an audit record: no NIK in it).
 
     Attributes:
         action: retry, hold, return, or none.
         due: the day the action is due (a working day of the policy's calendar).
         return_to: where a return goes.
-        findings: the rules applied, with their messages.
+        findings: the rules applied, with their messages and data.
+        subject: the shipment's tracking number.
+        as_of: the day the step was decided on.
+        policy: the name of the policy applied.
+
+    Raises:
+        ValidationError: a return without ``return_to``, or ``return_to`` on another action.
     """
 
-    action: NextAction
-    due: dt.date | None
-    return_to: ReturnTo | None
-    findings: tuple[Finding, ...]
+    action: NextAction = attrs.field(converter=_action)
+    due: dt.date | None = attrs.field(validator=_optional_date)
+    return_to: ReturnTo | None = attrs.field(converter=_optional_return_to)
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    subject: str = attrs.field(default="", converter=_text)
+    as_of: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    policy: str = attrs.field(default="", converter=_text)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.action is NextAction.RETURN) != (self.return_to is not None):
+            raise ValidationError(
+                "return_to is given exactly for a return", field="return_to", code="inconsistent"
+            )
 
 
-def _finding(rule_id: str, passed: bool, message_id: str, message_en: str) -> Finding:
-    return Finding(rule_id=rule_id, passed=passed, message_id=message_id, message_en=message_en)
+@attrs.frozen(slots=True)
+class StepContext:
+    """What the next-step rules look at.
+
+    Attributes:
+        shipment: the shipment, with its history.
+        policy: the programme.
+        as_of: today.
+    """
+
+    shipment: Shipment
+    policy: Policy
+    as_of: dt.date
+
+    @property
+    def last(self) -> ShipmentStatus:
+        """The shipment's status."""
+        return self.shipment.status
+
+    @property
+    def held_until(self) -> dt.date:
+        """The last day of the current hold (counted from the latest hold, since an item can
+        be held, re-attempted and held again)."""
+        held_on = self.shipment.events[-1].at.date()
+        return self.policy.calendar.add_working_days(held_on, self.policy.hold_working_days)
+
+    @property
+    def reason(self) -> FailureReason:
+        """The reason of the last failed attempt."""
+        failed = self.shipment.failed_attempts
+        reason = failed[-1].reason if failed else None
+        return reason if reason is not None else FailureReason.RECIPIENT_ABSENT
+
+
+def _attempt_text(c: StepContext) -> tuple[str, str]:
+    attempts, most = c.shipment.attempts, c.policy.max_attempts
+    return f"percobaan {attempts} dari {most}", f"attempt {attempts} of {most}"
+
+
+_R_HOLD: Final[Rule[StepContext]] = Rule(
+    "hold_period",
+    lambda c: c.as_of <= c.held_until,
+    applies=lambda c: c.last is ShipmentStatus.HELD_FOR_PICKUP,
+    passed=lambda c: (
+        f"disimpan di kantor pos sampai {c.held_until.isoformat()}",
+        f"held at the post office until {c.held_until.isoformat()}",
+    ),
+    failed=lambda c: (
+        f"masa simpan di kantor pos berakhir {c.held_until.isoformat()}",
+        f"the hold at the post office ended on {c.held_until.isoformat()}",
+    ),
+    not_applicable=("tidak disimpan di kantor pos", "not held at the post office"),
+    data=lambda c: {"held_until": c.held_until.isoformat()},
+)
+_AFTER_ATTEMPT: Final = (
+    "tidak ada kegagalan antar untuk ditindaklanjuti",
+    "no failed attempt to act on",
+)
+
+
+def _after_attempt(c: StepContext) -> bool:
+    return c.last is ShipmentStatus.ATTEMPT_FAILED
+
+
+_R_TERMINAL: Final[Rule[StepContext]] = Rule(
+    "terminal_reason",
+    lambda c: not c.reason.terminal,
+    applies=_after_attempt,
+    not_applicable=_AFTER_ATTEMPT,
+    passed=lambda c: (f"alasan: {label(c.reason)}", f"reason: {label(c.reason, 'en')}"),
+    failed=lambda c: (
+        f"alasan: {label(c.reason)} (tidak diantar ulang)",
+        f"reason: {label(c.reason, 'en')} (no further attempts)",
+    ),
+    data=lambda c: {"reason": c.reason.value},
+)
+_R_ATTEMPTS: Final[Rule[StepContext]] = Rule(
+    "attempts_remaining",
+    lambda c: c.shipment.attempts < c.policy.max_attempts,
+    applies=_after_attempt,
+    not_applicable=_AFTER_ATTEMPT,
+    passed=_attempt_text,
+    failed=_attempt_text,
+    data=lambda c: {"attempts": c.shipment.attempts, "max_attempts": c.policy.max_attempts},
+)
+_R_POLICY_HOLDS: Final[Rule[StepContext]] = Rule(
+    "after_failure",
+    lambda c: c.policy.after_failure is AfterFailure.HOLD_AT_POST_OFFICE,
+    applies=_after_attempt,
+    not_applicable=_AFTER_ATTEMPT,
+    passed=("program menyimpan di kantor pos untuk diambil", "the programme holds for pickup"),
+    failed=("program mengembalikan dokumen", "the programme returns the documents"),
+)
+_R_REASON_HOLDABLE: Final[Rule[StepContext]] = Rule(
+    "reason_holdable",
+    lambda c: c.reason.properties.holdable,
+    applies=_after_attempt,
+    not_applicable=_AFTER_ATTEMPT,
+    passed=lambda c: (
+        f"{label(c.reason)}: dapat diambil di kantor pos",
+        f"{label(c.reason, 'en')}: may be collected at the post office",
+    ),
+    failed=lambda c: (
+        f"{label(c.reason)}: tidak akan diambil, dikembalikan",
+        f"{label(c.reason, 'en')}: nobody will collect it, returned",
+    ),
+    data=lambda c: {"reason": c.reason.value},
+)
+
+RETRY: Final = _R_TERMINAL & _R_ATTEMPTS
+"""After a failed attempt: retry while attempts remain and the reason is not terminal."""
+HOLD: Final = _R_POLICY_HOLDS & _R_REASON_HOLDABLE
+"""When no retry: hold at the post office where the policy and the reason allow it."""
 
 
 def next_step(shipment: Shipment, *, policy: Policy, as_of: dt.date) -> NextStep:
     """After a failed attempt: retry on the next working day while attempts remain, hold at
     the post office for the policy's working days, then return; a terminal reason (moved,
-    deceased, refused, ...) skips the remaining attempts.
+    deceased, refused, ...) skips the remaining attempts, and a reason nobody will collect
+    for (moved, deceased, damaged, ...) skips the hold.
+
+    The rules are :data:`RETRY` (``terminal_reason`` and ``attempts_remaining``), then
+    :data:`HOLD` (``after_failure`` and ``reason_holdable``); for a held item,
+    ``hold_period``, counted from its latest hold.
 
     Args:
         shipment: the shipment, with its history.
         policy: the programme.
         as_of: today, for a held item whose hold may have run out.
+
+    Returns:
+        The step: what, by when (the next working day after the failure, or after ``as_of``
+        for an expired hold), where to, and the findings.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
     """
+    if not isinstance(shipment, Shipment):
+        raise InvalidType("shipment is a Shipment", field="shipment")
+    if not isinstance(policy, Policy):
+        raise InvalidType("policy is a Policy", field="policy")
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        raise InvalidType("as_of is a date", field="as_of")
+    context = StepContext(shipment, policy, as_of)
     calendar = policy.calendar
-    status = shipment.status
-    findings: list[Finding] = []
-    if status is ShipmentStatus.HELD_FOR_PICKUP:
-        held_on = shipment.event_at(ShipmentStatus.HELD_FOR_PICKUP)
-        assert held_on is not None
-        until = calendar.add_working_days(held_on.date(), policy.hold_working_days)
-        expired = as_of > until
-        findings.append(
-            _finding(
-                "hold_period",
-                not expired,
-                f"disimpan di kantor pos sampai {until.isoformat()}",
-                f"held at the post office until {until.isoformat()}",
-            )
-        )
-        if expired:
-            return NextStep(
-                action=NextAction.RETURN,
-                due=calendar.add_working_days(as_of, 1),
-                return_to=policy.return_to,
-                findings=tuple(findings),
-            )
-        return NextStep(action=NextAction.NONE, due=until, return_to=None, findings=tuple(findings))
-    if status is not ShipmentStatus.ATTEMPT_FAILED:
-        findings.append(
-            _finding(
-                "after_failure", True, "tidak ada kegagalan antar", "no failed attempt to act on"
-            )
-        )
-        return NextStep(action=NextAction.NONE, due=None, return_to=None, findings=tuple(findings))
-    last = shipment.events[-1]
-    reason = last.reason or FailureReason.RECIPIENT_ABSENT
-    failed_on = last.at.date()
-    terminal = reason.terminal
-    findings.append(
-        _finding(
-            "terminal_reason",
-            not terminal,
-            f"alasan: {reason.properties.label_id}"
-            + (" (tidak diantar ulang)" if terminal else ""),
-            f"reason: {reason.properties.label_en}"
-            + (" (no further attempts)" if terminal else ""),
-        )
-    )
-    attempts = shipment.attempts
-    remaining = policy.max_attempts - attempts
-    findings.append(
-        _finding(
-            "attempts_remaining",
-            remaining > 0 and not terminal,
-            f"percobaan {attempts} dari {policy.max_attempts}",
-            f"attempt {attempts} of {policy.max_attempts}",
-        )
-    )
-    next_day = calendar.add_working_days(failed_on, 1)
-    if remaining > 0 and not terminal:
+
+    def step(action: NextAction, due: dt.date | None, findings: tuple[Finding, ...]) -> NextStep:
         return NextStep(
-            action=NextAction.RETRY, due=next_day, return_to=None, findings=tuple(findings)
+            action=action,
+            due=due,
+            return_to=policy.return_to if action is NextAction.RETURN else None,
+            findings=findings,
+            subject=shipment.tracking_number,
+            as_of=as_of,
+            policy=policy.name,
         )
-    hold = policy.after_failure is AfterFailure.HOLD_AT_POST_OFFICE and reason not in (
-        FailureReason.DECEASED,
-        FailureReason.MOVED,
-        FailureReason.AREA_CLEARED,
-        FailureReason.DAMAGED,
-        FailureReason.DUPLICATE_PRINT,
-        FailureReason.UNCLAIMED,
-    )
-    findings.append(
-        _finding(
-            "after_failure",
-            True,
-            "disimpan di kantor pos untuk diambil" if hold else "dikembalikan",
-            "held at the post office for pickup" if hold else "returned",
-        )
-    )
-    if hold:
-        return NextStep(
-            action=NextAction.HOLD_AT_POST_OFFICE,
-            due=next_day,
-            return_to=None,
-            findings=tuple(findings),
-        )
-    return NextStep(
-        action=NextAction.RETURN, due=next_day, return_to=policy.return_to, findings=tuple(findings)
-    )
+
+    if context.last is ShipmentStatus.HELD_FOR_PICKUP:
+        holding, findings = _R_HOLD.evaluate(context)
+        if holding:
+            return step(NextAction.NONE, context.held_until, findings)
+        return step(NextAction.RETURN, calendar.add_working_days(as_of, 1), findings)
+    retry, findings = RETRY.evaluate(context)
+    if not _after_attempt(context):
+        return step(NextAction.NONE, None, findings)
+    next_day = calendar.add_working_days(shipment.events[-1].at.date(), 1)
+    if retry:
+        return step(NextAction.RETRY, next_day, findings)
+    hold, more = HOLD.evaluate(context)
+    action = NextAction.HOLD_AT_POST_OFFICE if hold else NextAction.RETURN
+    return step(action, next_day, findings + more)
 
 
 # --------------------------------------------------------------------------------------------
@@ -743,9 +1046,25 @@ def next_step(shipment: Shipment, *, policy: Policy, as_of: dt.date) -> NextStep
 
 
 def batch_cost(shipments: Iterable[Shipment], *, policy: Policy) -> int:
-    """What the Dinas pays the courier for these shipments, in rupiah (items x flat fee;
-    zero for a free or cash-on-delivery programme). Withdrawn items are not charged."""
-    items = sum(len(s.documents) for s in shipments if s.status is not ShipmentStatus.WITHDRAWN)
+    """What the Dinas pays the courier for these shipments.
+
+    Args:
+        shipments: the shipments; withdrawn items are not charged.
+        policy: the programme, whose fee rule applies.
+
+    Returns:
+        Rupiah: items x flat fee; zero for a free or cash-on-delivery programme.
+
+    Raises:
+        InvalidType: something that is not a shipment, or a policy of the wrong type.
+    """
+    if not isinstance(policy, Policy):
+        raise InvalidType("policy is a Policy", field="policy")
+    items = sum(
+        len(s.documents)
+        for s in tuple_of(shipments, Shipment, field="shipments")
+        if s.status is not ShipmentStatus.WITHDRAWN
+    )
     return policy.fee.dinas_pays(items)
 
 
@@ -755,11 +1074,82 @@ class Priority:
 
     Attributes:
         score: higher first; the number of priority rules that hold.
-        findings: every priority rule, held or not.
+        findings: every priority rule, held, not held or not applicable.
     """
 
-    score: int
-    findings: tuple[Finding, ...]
+    score: int = attrs.field(validator=_non_negative)
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+
+
+@attrs.frozen(slots=True)
+class PriorityContext:
+    """What the priority rules look at.
+
+    Attributes:
+        resident: the document's owner.
+        document: the document.
+        policy: the programme.
+        as_of: today.
+        suket_expires: when the owner's Suket expires, if they hold one.
+    """
+
+    resident: Resident
+    document: Document
+    policy: Policy
+    as_of: dt.date
+    suket_expires: dt.date | None
+
+    @property
+    def age(self) -> int:
+        """The resident's age on ``as_of``."""
+        return self.resident.age(on=self.as_of)
+
+
+def _is_card(c: PriorityContext) -> bool:
+    return c.document.kind is DocumentKind.KTP_EL
+
+
+PRIORITY_RULES: Final[tuple[Rule[PriorityContext], ...]] = (
+    Rule(
+        "expired_suket",
+        lambda c: c.suket_expires is not None and c.suket_expires < c.as_of,
+        applies=lambda c: _is_card(c) and c.suket_expires is not None,
+        not_applicable=("tidak memegang Suket", "no Suket"),
+        passed=(
+            "Suket sudah habis masa berlaku, KTP-el belum diterima",
+            "the Suket has expired and the card is not yet delivered",
+        ),
+        failed=("Suket masih berlaku", "the Suket is still valid"),
+    ),
+    Rule(
+        "elderly",
+        lambda c: c.age >= c.policy.elderly_age,
+        passed=lambda c: (
+            f"lansia ({c.policy.elderly_age}+)",
+            f"elderly ({c.policy.elderly_age}+)",
+        ),
+        failed=lambda c: (
+            f"belum lansia (di bawah {c.policy.elderly_age})",
+            f"not elderly (under {c.policy.elderly_age})",
+        ),
+    ),
+    Rule(
+        "disabled",
+        lambda c: c.resident.disabled,
+        passed=("penyandang disabilitas", "has a disability"),
+        failed=("tidak tercatat sebagai penyandang disabilitas", "no disability recorded"),
+    ),
+    Rule(
+        "first_ktp_at_17",
+        lambda c: not c.document.replaces_card and c.age == 17,
+        applies=_is_card,
+        not_applicable=("bukan KTP-el", "not a KTP-el"),
+        passed=("KTP-el pertama (17 tahun)", "first KTP-el at 17"),
+        failed=("bukan KTP-el pertama di usia 17", "not a first KTP-el at 17"),
+    ),
+)
+"""The priority rules, each scored on its own: an expired Suket with the card not yet
+delivered, elderly, disabled, a first KTP-el at 17."""
 
 
 def priority(
@@ -770,36 +1160,35 @@ def priority(
     as_of: dt.date,
     suket_expires: dt.date | None = None,
 ) -> Priority:
-    """Priority rules: an expired Suket with the card not yet delivered, elderly, disabled,
-    first KTP-el at 17."""
-    age = resident.age(on=as_of)
-    rules = [
-        (
-            "expired_suket",
-            suket_expires is not None
-            and suket_expires < as_of
-            and document.kind is DocumentKind.KTP_EL,
-            (
-                "Suket sudah habis masa berlaku, KTP-el belum diterima",
-                "the Suket has expired and the card is not yet delivered",
-            ),
-        ),
-        (
-            "elderly",
-            age >= policy.elderly_age,
-            (f"lansia ({policy.elderly_age}+)", f"elderly ({policy.elderly_age}+)"),
-        ),
-        ("disabled", resident.disabled, ("penyandang disabilitas", "has a disability")),
-        (
-            "first_ktp_at_17",
-            document.kind is DocumentKind.KTP_EL and not document.replaces_card and age == 17,
-            ("KTP-el pertama (17 tahun)", "first KTP-el at 17"),
-        ),
-    ]
-    findings = tuple(
-        _finding(rule_id, bool(held), message_id, message_en)
-        for rule_id, held, (message_id, message_en) in rules
-    )
+    """How urgently a document should go out: one point per :data:`PRIORITY_RULES` rule that
+    holds.
+
+    Args:
+        resident: the document's owner.
+        document: the document.
+        policy: the programme (its ``elderly_age``).
+        as_of: today.
+        suket_expires: when the owner's Suket expires, if they hold one.
+
+    Returns:
+        The score and every rule's finding.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+    """
+    if not isinstance(resident, Resident):
+        raise InvalidType("resident is a Resident", field="resident")
+    if not isinstance(document, Document):
+        raise InvalidType("document is a Document", field="document")
+    if not isinstance(policy, Policy):
+        raise InvalidType("policy is a Policy", field="policy")
+    for value, name in ((as_of, "as_of"), (suket_expires, "suket_expires")):
+        if name == "suket_expires" and value is None:
+            continue
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise InvalidType(f"{name} is a date", field=name)
+    context = PriorityContext(resident, document, policy, as_of, suket_expires)
+    findings = tuple(f for rule in PRIORITY_RULES for f in rule.evaluate(context)[1])
     return Priority(score=sum(f.passed for f in findings), findings=findings)
 
 

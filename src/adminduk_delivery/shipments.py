@@ -57,6 +57,7 @@ from .residents import mask_name
 
 __all__ = [
     "FAILURE_REASONS",
+    "STATUSES",
     "TRANSITIONS",
     "FailureReason",
     "Proof",
@@ -66,6 +67,7 @@ __all__ = [
     "Shipment",
     "ShipmentEvent",
     "ShipmentStatus",
+    "StatusProperties",
     "apply",
     "apply_all",
     "lifecycle_mermaid",
@@ -90,9 +92,19 @@ class ShipmentStatus(enum.Enum):
     RECALLED = "recalled"
 
     @property
+    def properties(self) -> StatusProperties:
+        """What the status means (a row of :data:`STATUSES`)."""
+        return STATUSES[self]
+
+    @property
     def is_terminal(self) -> bool:
-        """No step leads out of it."""
+        """No step leads out of it (read from :data:`TRANSITIONS`)."""
         return not TRANSITIONS[self]
+
+    @property
+    def received(self) -> bool:
+        """The documents reached a person: delivered at the door or collected at a counter."""
+        return STATUSES[self].received
 
 
 _S = ShipmentStatus
@@ -128,12 +140,57 @@ shipment to. A status with no steps is terminal. ``IN_TRANSIT`` and ``RETURNING`
 
 
 @attrs.frozen(kw_only=True)
-class ReasonProperties:
-    """What a failure reason means, in two languages, and whether it ends the attempts."""
+class StatusProperties:
+    """What is true of a status, beside the steps out of it (which :data:`TRANSITIONS` holds).
 
-    label_id: str
-    label_en: str
+    Attributes:
+        received: the documents reached a person (delivered or collected); a received
+            document is done for reconciliation, SLA and cost.
+        needs_reason: an event to this status must say why (a failed attempt, a withdrawal).
+        needs_recipient: an event to this status must say who received (a delivery or a
+            collection); no other event may carry a recipient.
+    """
+
+    received: bool = False
+    needs_reason: bool = False
+    needs_recipient: bool = False
+
+
+STATUSES: Final[dict[ShipmentStatus, StatusProperties]] = {
+    _S.CREATED: StatusProperties(),
+    _S.HANDED_OVER: StatusProperties(),
+    _S.IN_TRANSIT: StatusProperties(),
+    _S.AT_DELIVERY_OFFICE: StatusProperties(),
+    _S.OUT_FOR_DELIVERY: StatusProperties(),
+    _S.ATTEMPT_FAILED: StatusProperties(needs_reason=True),
+    _S.HELD_FOR_PICKUP: StatusProperties(),
+    _S.RETURNING: StatusProperties(),
+    _S.DELIVERED: StatusProperties(received=True, needs_recipient=True),
+    _S.COLLECTED: StatusProperties(received=True, needs_recipient=True),
+    _S.RETURNED: StatusProperties(),
+    _S.WITHDRAWN: StatusProperties(needs_reason=True),
+    _S.RECALLED: StatusProperties(),
+}
+"""Every status with what it means: the lifecycle's facts beside :data:`TRANSITIONS`, in one
+place. Terminality is not a column: a status is terminal when no step leads out of it."""
+
+
+@attrs.frozen(kw_only=True)
+class ReasonProperties:
+    """What a failure reason means for the lifecycle (labels: :mod:`~adminduk_delivery.labels`).
+
+    Attributes:
+        terminal: the remaining attempts are pointless (moved, deceased, refused, ...).
+        holdable: after the last attempt the item may wait at the post office for the
+            resident to collect it (nobody collects for a deceased or moved resident, nor a
+            damaged or double-printed card).
+        withdrawal: a reason to take an item out before it is dispatched (damaged, double
+            printed).
+    """
+
     terminal: bool
+    holdable: bool = True
+    withdrawal: bool = False
 
 
 class FailureReason(enum.Enum):
@@ -158,7 +215,7 @@ class FailureReason(enum.Enum):
 
     @property
     def properties(self) -> ReasonProperties:
-        """Labels and terminality (a row of :data:`FAILURE_REASONS`)."""
+        """What the reason means (a row of :data:`FAILURE_REASONS`)."""
         return FAILURE_REASONS[self]
 
     @property
@@ -168,49 +225,27 @@ class FailureReason(enum.Enum):
 
 
 _R = FailureReason
+_GONE: Final = ReasonProperties(terminal=True, holdable=False)
 FAILURE_REASONS: Final[dict[FailureReason, ReasonProperties]] = {
-    _R.ADDRESS_NOT_FOUND: ReasonProperties(
-        label_id="alamat tidak ditemukan", label_en="address not found", terminal=False
-    ),
-    _R.ADDRESS_INCOMPLETE: ReasonProperties(
-        label_id="alamat tidak lengkap", label_en="address incomplete", terminal=False
-    ),
-    _R.RECIPIENT_ABSENT: ReasonProperties(
-        label_id="penerima tidak di tempat", label_en="recipient absent", terminal=False
-    ),
-    _R.MOVED: ReasonProperties(label_id="pindah alamat", label_en="moved", terminal=True),
-    _R.DECEASED: ReasonProperties(
-        label_id="penerima meninggal dunia", label_en="recipient deceased", terminal=True
-    ),
-    _R.REFUSED: ReasonProperties(label_id="ditolak penerima", label_en="refused", terminal=True),
-    _R.PHONE_UNREACHABLE: ReasonProperties(
-        label_id="telepon tidak dapat dihubungi", label_en="phone unreachable", terminal=False
-    ),
-    _R.RECIPIENT_NOT_ELIGIBLE: ReasonProperties(
-        label_id="penerima tidak berhak", label_en="recipient not eligible", terminal=False
-    ),
-    _R.OLD_CARD_NOT_SURRENDERED: ReasonProperties(
-        label_id="KTP lama tidak diserahkan",
-        label_en="old card not surrendered",
-        terminal=False,
-    ),
-    _R.AREA_INACCESSIBLE: ReasonProperties(
-        label_id="wilayah tidak dapat dijangkau", label_en="area inaccessible", terminal=False
-    ),
-    _R.AREA_CLEARED: ReasonProperties(
-        label_id="wilayah tergusur", label_en="area cleared", terminal=True
-    ),
-    _R.MISROUTED: ReasonProperties(label_id="salah salur", label_en="misrouted", terminal=False),
-    _R.DAMAGED: ReasonProperties(label_id="rusak", label_en="damaged", terminal=True),
-    _R.DUPLICATE_PRINT: ReasonProperties(
-        label_id="cetak ganda", label_en="duplicate print", terminal=True
-    ),
-    _R.UNCLAIMED: ReasonProperties(label_id="tidak diambil", label_en="unclaimed", terminal=True),
-    _R.FORCE_MAJEURE: ReasonProperties(
-        label_id="keadaan kahar", label_en="force majeure", terminal=False
-    ),
+    _R.ADDRESS_NOT_FOUND: ReasonProperties(terminal=False),
+    _R.ADDRESS_INCOMPLETE: ReasonProperties(terminal=False),
+    _R.RECIPIENT_ABSENT: ReasonProperties(terminal=False),
+    _R.MOVED: _GONE,
+    _R.DECEASED: _GONE,
+    _R.REFUSED: ReasonProperties(terminal=True),
+    _R.PHONE_UNREACHABLE: ReasonProperties(terminal=False),
+    _R.RECIPIENT_NOT_ELIGIBLE: ReasonProperties(terminal=False),
+    _R.OLD_CARD_NOT_SURRENDERED: ReasonProperties(terminal=False),
+    _R.AREA_INACCESSIBLE: ReasonProperties(terminal=False),
+    _R.AREA_CLEARED: _GONE,
+    _R.MISROUTED: ReasonProperties(terminal=False),
+    _R.DAMAGED: ReasonProperties(terminal=True, holdable=False, withdrawal=True),
+    _R.DUPLICATE_PRINT: ReasonProperties(terminal=True, holdable=False, withdrawal=True),
+    _R.UNCLAIMED: _GONE,
+    _R.FORCE_MAJEURE: ReasonProperties(terminal=False),
 }
-"""Every failure reason with its Indonesian and English labels and whether it is terminal."""
+"""Every failure reason with what it means for the lifecycle: whether it ends the attempts,
+whether the item may then be held for pickup, whether it is a reason to withdraw an item."""
 
 
 class RecipientKind(enum.Enum):
@@ -287,10 +322,6 @@ def _optional_text(value: object) -> str | None:
     return value.strip() or None
 
 
-_NEEDS_REASON: Final = frozenset({_S.ATTEMPT_FAILED, _S.WITHDRAWN})
-_NEEDS_RECIPIENT: Final = frozenset({_S.DELIVERED, _S.COLLECTED})
-
-
 @attrs.frozen(kw_only=True)
 class ShipmentEvent:
     """One thing that happened to a shipment, as the courier reported it.
@@ -323,17 +354,18 @@ class ShipmentEvent:
     raw_text: str | None = attrs.field(default=None, converter=_optional_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.status in _NEEDS_REASON and self.reason is None:
+        needs = STATUSES[self.status]
+        if needs.needs_reason and self.reason is None:
             raise ValidationError(
                 f"a {self.status.value} event needs a reason", field="reason", code="required"
             )
-        if self.status in _NEEDS_RECIPIENT and self.recipient is None:
+        if needs.needs_recipient and self.recipient is None:
             raise ValidationError(
                 f"a {self.status.value} event needs a recipient",
                 field="recipient",
                 code="required",
             )
-        if self.recipient is not None and self.status not in _NEEDS_RECIPIENT:
+        if self.recipient is not None and not needs.needs_recipient:
             raise ValidationError(
                 f"a {self.status.value} event has no recipient",
                 field="recipient",

@@ -567,12 +567,12 @@ def recipients(*, kind: RecipientKind | None = None) -> st.SearchStrategy[Recipi
 
 def _event_for(draw: Draw, status: ShipmentStatus, at: dt.datetime) -> ShipmentEvent:
     reason = None
-    if status is ShipmentStatus.ATTEMPT_FAILED:
+    if status is ShipmentStatus.WITHDRAWN:
+        reason = draw(st.sampled_from([r for r in FailureReason if r.properties.withdrawal]))
+    elif status.properties.needs_reason:
         reason = draw(st.sampled_from(list(FailureReason)))
-    elif status is ShipmentStatus.WITHDRAWN:
-        reason = draw(st.sampled_from([FailureReason.DAMAGED, FailureReason.DUPLICATE_PRINT]))
     recipient = None
-    if status in (ShipmentStatus.DELIVERED, ShipmentStatus.COLLECTED):
+    if status.properties.needs_recipient:
         recipient = draw(recipients())
     return ShipmentEvent(
         status=status,

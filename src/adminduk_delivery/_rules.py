@@ -1,0 +1,417 @@
+"""The rule algebra behind every decision: rules, findings, and all / any / not.
+
+A :class:`Rule` checks one thing about a context and explains itself in a :class:`Finding`:
+its id, an :class:`Outcome` (passed, failed, or not applicable), a message in Indonesian and
+English, and structured ``data`` beside the prose (the missing address fields as a tuple, a
+masked NIK), the way resolvelib's failures carry their causes.
+
+Rules compose: ``a & b`` (all must hold), ``a | b`` (one must hold), ``~a`` (must not hold).
+A composite evaluates every part and reports every finding, and marks which findings were
+**decisive**: the ones its outcome rests on. The invariant, kept at every level of a tree:
+
+- an outcome of FAILED has at least one decisive failed finding, and no decisive passed one;
+- an outcome of PASSED has at least one decisive passed finding, and no decisive failed one;
+- NOT_APPLICABLE has neither.
+
+So a decision is allowed exactly when no decisive finding failed. ``~`` flips its part's
+findings (a finding that passed fails, its id gains a ``~``, its message keeps stating the
+fact), which keeps the invariant: ``~nik_active`` on a deactivated NIK passes with the message
+"the NIK is deactivated". A rule that does not apply to a context (an address rule on a
+request the resident collects) is neither passed nor failed: ``&`` and ``|`` skip it, and a
+composite whose parts all do not apply does not apply either.
+
+>>> from adminduk_delivery._rules import Rule
+>>> even = Rule("even", lambda n: n % 2 == 0, passed=("genap", "even"), failed=("ganjil", "odd"))
+>>> big = Rule("big", lambda n: n > 10, passed=("besar", "big"), failed=("kecil", "small"))
+>>> ok, findings = (even & ~big).evaluate(4)
+>>> ok, [(f.rule_id, f.outcome.value, f.message_en) for f in findings]
+(True, [('even', 'passed', 'even'), ('~big', 'passed', 'small')])
+>>> ok, findings = (even | big).evaluate(3)
+>>> ok, [(f.rule_id, f.decisive) for f in findings]
+(False, [('even', True), ('big', True)])
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, Final, Generic, TypeAlias, TypeVar
+
+import attrs
+
+from ._convert import enum_member
+from .errors import InvalidType, ValidationError
+
+__all__ = ["DataValue", "Finding", "Message", "Outcome", "Rule", "data_mapping"]
+
+C = TypeVar("C")
+
+DataValue: TypeAlias = str | int | bool | tuple[str | int, ...] | None
+"""What a finding's ``data`` holds: JSON scalars, or tuples of strings and numbers."""
+
+
+class Outcome(enum.Enum):
+    """A rule's outcome on one context."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_APPLICABLE = "not_applicable"
+    """The rule says nothing about this context (neither passed nor failed)."""
+
+    @property
+    def flipped(self) -> Outcome:
+        """PASSED and FAILED swapped; NOT_APPLICABLE stays."""
+        return _FLIP[self]
+
+
+_FLIP: Final = {
+    Outcome.PASSED: Outcome.FAILED,
+    Outcome.FAILED: Outcome.PASSED,
+    Outcome.NOT_APPLICABLE: Outcome.NOT_APPLICABLE,
+}
+
+_MAX_DATA_ITEMS: Final = 64
+
+
+def _data_value(key: str, value: object) -> DataValue:
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, list | tuple):
+        if len(value) > _MAX_DATA_ITEMS or not all(
+            isinstance(v, str | int) and not isinstance(v, bool) for v in value
+        ):
+            raise InvalidType(
+                f"data[{key!r}] holds at most {_MAX_DATA_ITEMS} strings or integers",
+                field="data",
+            )
+        return tuple(value)
+    raise InvalidType(
+        f"data[{key!r}] is a string, integer, boolean, null or a list of those", field="data"
+    )
+
+
+def data_mapping(value: object) -> dict[str, DataValue]:
+    """A finding's data, checked and copied (lists become tuples).
+
+    Args:
+        value: a mapping of short keys to JSON scalars or sequences of strings and integers.
+
+    Returns:
+        A new dict.
+
+    Raises:
+        InvalidType: not a mapping, a key that is not a string, a value of another type, or
+            more than 64 entries.
+    """
+    if not isinstance(value, Mapping):
+        raise InvalidType("data is a mapping of strings to values", field="data")
+    if len(value) > _MAX_DATA_ITEMS:
+        raise InvalidType(f"data has at most {_MAX_DATA_ITEMS} keys", field="data")
+    out: dict[str, DataValue] = {}
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise InvalidType("data keys are strings", field="data")
+        out[key] = _data_value(key, item)
+    return out
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType(f"expected a string, got {type(value).__name__}", field="message")
+    return value
+
+
+def _rule_id(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType(f"a rule id is a string, got {type(value).__name__}", field="rule_id")
+    if not value.strip():
+        raise ValidationError("a rule id must not be empty", field="rule_id", code="empty")
+    return value
+
+
+def _outcome(value: object) -> Outcome:
+    return enum_member(value, Outcome, field="outcome")
+
+
+def _boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidType(f"{attribute.name} is true or false", field=attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One evaluated rule: its id, its outcome, why (in two languages), and the facts.
+
+    Attributes:
+        rule_id: the rule's id (``~`` in front when a negation flipped it).
+        outcome: passed, failed, or not applicable.
+        message_id, message_en: the explanation in Indonesian and English.
+        decisive: whether the outcome of the decision rests on this finding. An alternative
+            of ``|`` that failed while another alternative held is not decisive; neither is a
+            part of ``&`` that held while another part failed.
+        data: the facts behind the message, as JSON-ready values (e.g. ``{"missing": ("rt",
+            "rw")}``). Read-only by convention; never a full NIK.
+    """
+
+    rule_id: str = attrs.field(converter=_rule_id)
+    outcome: Outcome = attrs.field(converter=_outcome)
+    message_id: str = attrs.field(converter=_text)
+    message_en: str = attrs.field(converter=_text)
+    decisive: bool = attrs.field(default=True, validator=_boolean)
+    data: dict[str, DataValue] = attrs.field(factory=dict, converter=data_mapping, hash=False)
+
+    @property
+    def passed(self) -> bool:
+        """The rule held."""
+        return self.outcome is Outcome.PASSED
+
+    @property
+    def failed(self) -> bool:
+        """The rule did not hold."""
+        return self.outcome is Outcome.FAILED
+
+    @property
+    def applicable(self) -> bool:
+        """The rule applied to the context (it passed or failed)."""
+        return self.outcome is not Outcome.NOT_APPLICABLE
+
+    def message(self, language: str = "id") -> str:
+        """The message in ``"id"`` (Indonesian) or ``"en"`` (English).
+
+        Raises:
+            ValidationError: another language (code ``choice``).
+        """
+        if language == "id":
+            return self.message_id
+        if language == "en":
+            return self.message_en
+        raise ValidationError('language is "id" or "en"', field="language", code="choice")
+
+    def mark(self) -> str:
+        """``ok`` (passed), ``NO`` (failed, decisive), ``--`` (failed, not decisive) or
+        ``n/a``: the marks of :meth:`Decision.explain`."""
+        if self.outcome is Outcome.PASSED:
+            return "ok"
+        if self.outcome is Outcome.FAILED:
+            return "NO" if self.decisive else "--"
+        return "n/a"
+
+
+def _flip(finding: Finding) -> Finding:
+    rule_id = finding.rule_id[1:] if finding.rule_id.startswith("~") else "~" + finding.rule_id
+    return attrs.evolve(finding, rule_id=rule_id, outcome=finding.outcome.flipped)
+
+
+def _not_decisive(findings: tuple[Finding, ...], outcome: Outcome) -> tuple[Finding, ...]:
+    """The findings with those of ``outcome`` marked as not decisive."""
+    if not any(f.outcome is outcome and f.decisive for f in findings):
+        return findings
+    return tuple(
+        attrs.evolve(f, decisive=False) if f.outcome is outcome and f.decisive else f
+        for f in findings
+    )
+
+
+Message = tuple[str, str] | Callable[[C], tuple[str, str]]
+"""A message: ``(indonesian, english)``, or a function of the context that returns one."""
+
+_NOT_APPLICABLE: Final = ("tidak berlaku", "not applicable")
+
+
+def _message(message: Message[C], context: C) -> tuple[str, str]:
+    return message if isinstance(message, tuple) else message(context)
+
+
+def _check_message(message: object, name: str) -> None:
+    if isinstance(message, tuple):
+        if len(message) != 2 or not all(isinstance(m, str) for m in message):
+            raise InvalidType(f"{name} is (indonesian, english) or a function", field=name)
+    elif not callable(message):
+        raise InvalidType(f"{name} is (indonesian, english) or a function", field=name)
+
+
+class Rule(Generic[C]):
+    """A named check on a context, with messages for each outcome.
+
+    Args:
+        rule_id: a stable, readable id (``"document_deliverable"``).
+        check: the predicate; truthy means the rule holds.
+        passed: the message when it holds: ``(indonesian, english)``, or a function of the
+            context returning one.
+        failed: the same when it does not hold.
+        applies: when given, a predicate: where it is false the rule is not applicable (its
+            check is not called).
+        not_applicable: the message when it does not apply.
+        data: a function of the context returning the finding's facts (see
+            :attr:`Finding.data`); called when the rule applies.
+        key: when given, the findings depend on the context only through ``key(context)``
+            (a hashable value with few distinct values, such as a document kind): they are
+            built once per key and outcome and then reused.
+
+    Raises:
+        InvalidType: an argument of the wrong type.
+        ValidationError: an empty rule id.
+
+    Rules are immutable; combine them with ``&``, ``|`` and ``~``.
+    """
+
+    __slots__ = (
+        "_applies",
+        "_check",
+        "_data",
+        "_failed",
+        "_key",
+        "_memo",
+        "_not_applicable",
+        "_passed",
+        "rule_id",
+    )
+
+    def __init__(
+        self,
+        rule_id: str,
+        check: Callable[[C], object],
+        *,
+        passed: Message[C],
+        failed: Message[C],
+        applies: Callable[[C], object] | None = None,
+        not_applicable: Message[C] = _NOT_APPLICABLE,
+        data: Callable[[C], Mapping[str, Any]] | None = None,
+        key: Callable[[C], Hashable] | None = None,
+    ) -> None:
+        self.rule_id = _rule_id(rule_id)
+        if not callable(check):
+            raise InvalidType("check is a function of the context", field="check")
+        for message, name in ((passed, "passed"), (failed, "failed"), (not_applicable, "n/a")):
+            _check_message(message, name)
+        for function, name in ((applies, "applies"), (data, "data"), (key, "key")):
+            if function is not None and not callable(function):
+                raise InvalidType(f"{name} is a function of the context", field=name)
+        self._check = check
+        self._passed = passed
+        self._failed = failed
+        self._applies = applies
+        self._not_applicable = not_applicable
+        self._data = data
+        self._key = key
+        self._memo: dict[tuple[Outcome, Hashable], Finding] = {}
+
+    def __repr__(self) -> str:
+        return f"Rule({self.rule_id!r})"
+
+    def judge(self, context: C) -> tuple[Outcome, tuple[Finding, ...]]:
+        """Evaluate, returning the outcome (passed, failed or not applicable) and the
+        findings, with their decisive marks.
+
+        Args:
+            context: what the rule looks at.
+
+        Returns:
+            ``(outcome, findings)``.
+        """
+        if self._applies is not None and not self._applies(context):
+            outcome = Outcome.NOT_APPLICABLE
+        else:
+            outcome = Outcome.PASSED if self._check(context) else Outcome.FAILED
+        if self._key is None:
+            return outcome, (self._finding(outcome, context),)
+        memo_key = (outcome, self._key(context))
+        finding = self._memo.get(memo_key)
+        if finding is None:
+            finding = self._memo[memo_key] = self._finding(outcome, context)
+        return outcome, (finding,)
+
+    def _finding(self, outcome: Outcome, context: C) -> Finding:
+        message = {
+            Outcome.PASSED: self._passed,
+            Outcome.FAILED: self._failed,
+            Outcome.NOT_APPLICABLE: self._not_applicable,
+        }[outcome]
+        message_id, message_en = _message(message, context)
+        data = (
+            self._data(context)
+            if self._data is not None and outcome is not Outcome.NOT_APPLICABLE
+            else {}
+        )
+        return Finding(
+            rule_id=self.rule_id,
+            outcome=outcome,
+            message_id=message_id,
+            message_en=message_en,
+            data=data,
+        )
+
+    def evaluate(self, context: C) -> tuple[bool, tuple[Finding, ...]]:
+        """Evaluate, returning whether the rule allows (it did not fail) and the findings.
+
+        Args:
+            context: what the rule looks at.
+
+        Returns:
+            ``(ok, findings)``: ``ok`` is false exactly when a decisive finding failed.
+        """
+        outcome, findings = self.judge(context)
+        return outcome is not Outcome.FAILED, findings
+
+    def __and__(self, other: Rule[C]) -> Rule[C]:
+        return _Composite("all", (self, _rule(other)))
+
+    def __or__(self, other: Rule[C]) -> Rule[C]:
+        return _Composite("any", (self, _rule(other)))
+
+    def __invert__(self) -> Rule[C]:
+        return _Composite("not", (self,))
+
+
+def _rule(value: object) -> Rule[Any]:
+    if not isinstance(value, Rule):
+        raise InvalidType(f"rules combine with rules, not {type(value).__name__}", field="rule")
+    return value
+
+
+class _Composite(Rule[C]):
+    """``&``, ``|`` and ``~``: every part is evaluated and reported."""
+
+    __slots__ = ("mode", "parts")
+    mode: str
+    parts: tuple[Rule[C], ...]
+
+    def __init__(self, mode: str, parts: tuple[Rule[C], ...]) -> None:
+        flat: list[Rule[C]] = []
+        for part in parts:
+            if isinstance(part, _Composite) and part.mode == mode and mode != "not":
+                flat.extend(part.parts)
+            else:
+                flat.append(part)
+        self.mode = mode
+        self.parts = tuple(flat)
+        joiner = {"all": " & ", "any": " | "}.get(mode, "")
+        rule_id = (
+            ("~" + flat[0].rule_id)
+            if mode == "not"
+            else "(" + joiner.join(p.rule_id for p in flat) + ")"
+        )
+        super().__init__(rule_id, bool, passed=_EMPTY, failed=_EMPTY)
+
+    def judge(self, context: C) -> tuple[Outcome, tuple[Finding, ...]]:
+        if self.mode == "not":
+            outcome, findings = self.parts[0].judge(context)
+            return outcome.flipped, tuple(_flip(f) for f in findings)
+        judged = [part.judge(context) for part in self.parts]
+        outcomes = {outcome for outcome, _ in judged}
+        findings = tuple(f for _, fs in judged for f in fs)
+        # `all` fails on a failed part, `any` passes on a passed one; the other side's findings
+        # then did not decide the outcome.
+        first, second = _ORDER[self.mode]
+        if first in outcomes:
+            return first, _not_decisive(findings, second)
+        if second in outcomes:
+            return second, findings
+        return Outcome.NOT_APPLICABLE, findings
+
+
+_EMPTY: Final = ("", "")
+_ORDER: Final = {
+    "all": (Outcome.FAILED, Outcome.PASSED),
+    "any": (Outcome.PASSED, Outcome.FAILED),
+}
