@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adminduk_delivery import serialization, strategies
@@ -143,3 +143,204 @@ def test_junk_never_escapes_our_errors(junk, name):
     """Property: arbitrary JSON values raise only ValidationError."""
     envelope = {"schema_version": SCHEMA_VERSION, "type": name, "data": junk}
     error_of(serialization.from_dict, envelope)
+
+
+def test_a_callers_hooks_apply_inside_sets():
+    """Finding 5: make_converter's set hook goes through the converter being built, so a
+    caller's own hooks are used for the items of a set."""
+    import enum
+
+    from adminduk_delivery.shipments import Proof
+
+    converter = serialization.make_converter()
+    converter.register_unstructure_hook(Proof, lambda p: p.value.upper())
+    assert converter.unstructure(frozenset({Proof.PHOTO, Proof.ID_SHOWN}), frozenset[Proof]) == [
+        "ID_SHOWN",
+        "PHOTO",
+    ]
+    assert isinstance(Proof.PHOTO, enum.Enum)
+    assert serialization.CONVERTER.unstructure(frozenset({Proof.PHOTO}), frozenset[Proof]) == [
+        "photo"
+    ]
+
+
+def test_a_batch_without_an_id_is_refused():
+    """Finding 7: Batch(id=None) used to serialize and then fail to load; it is refused."""
+    from adminduk_delivery.batches import Batch
+
+    for bad, code in ((None, "type"), ("  ", "empty")):
+        with pytest.raises(ValidationError) as caught:
+            Batch(id=bad, documents=[], shipments=[])
+        assert (caught.value.field, caught.value.code) == ("id", code)
+
+
+def _decisions():
+    import datetime as dt
+
+    from adminduk_delivery import policy
+
+    requests = strategies.document_requests(region="3216")
+    return st.builds(
+        lambda req, pol, off: policy.delivery_eligibility(
+            req, policy=pol, deactivated_niks=[req.nik] if off else ()
+        ),
+        requests,
+        strategies.policies(region="3216"),
+        st.booleans(),
+    ) | st.builds(
+        lambda s, pol, day: policy.next_step(s, policy=pol, as_of=day),
+        strategies.shipments(),
+        strategies.policies(),
+        st.dates(dt.date(2019, 1, 1), dt.date(2030, 1, 1)),
+    )
+
+
+@given(obj=st.one_of(strategies.policies(), _decisions()))
+def test_policies_and_decisions_round_trip(obj):
+    """Property: policies, decisions and next steps round-trip; no full NIK in an audit."""
+    import re
+
+    data = round_trip(obj)
+    if data["type"] != "Policy":
+        assert not re.search(r"\d{16}", json.dumps(data)), "an audit record holds a full NIK"
+
+
+def test_summaries_plans_and_priorities_round_trip():
+    """A batch summary, a route plan and a priority serialize and load back equal."""
+    import datetime as dt
+
+    from adminduk_delivery import analysis, policy, routing, simulation, synthetic
+
+    people = synthetic.population(120, regency="3216", seed=5)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17]
+    batch = synthetic.batch(adults, seed=5)
+    start = dt.date(2020, 3, 20)
+    run = simulation.simulate(batch, policy=policy.BEKASI_2020, start=start, seed=5,
+                              couriers_per_office=1)  # fmt: skip
+    round_trip(analysis.summarize(run.batch, as_of=dt.date(2020, 4, 3), policy=policy.BEKASI_2020,
+                                  handed_over=start))  # fmt: skip
+    round_trip(routing.plan(routing.stops_from_shipments(batch.shipments), capacity=10))
+    round_trip(policy.priority(adults[0], batch.documents[0], policy=policy.BEKASI_2020,
+                               as_of=start))  # fmt: skip
+
+
+HAND_WRITTEN_POLICY = """
+{
+  "schema_version": 1,
+  "type": "Policy",
+  "data": {
+    "name": "Kota Depok 2026",
+    "area": ["3276"],
+    "deliverable_kinds": ["ktp_el", "kia", "kartu_keluarga"],
+    "recipients": "owner_only",
+    "max_attempts": 3,
+    "fee": {"kind": "flat_per_item", "amount": 7500},
+    "calendar": {"weekdays": [0, 1, 2, 3, 4, 5], "extra_closed": ["2026-12-24"]}
+  }
+}
+"""
+
+
+def test_a_hand_written_policy_loads_with_defaults():
+    """A policy file names only what differs; the rest takes the defaults."""
+    from adminduk_delivery.policy import Policy, RecipientRule
+
+    loaded = serialization.from_dict(json.loads(HAND_WRITTEN_POLICY), Policy)
+    assert loaded.recipients is RecipientRule.OWNER_ONLY
+    assert (
+        loaded.hold_working_days
+        == Policy(name="x", area=["3276"], deliverable_kinds=[]).hold_working_days
+    )
+    assert loaded.fee.amount == 7500
+    round_trip(loaded)
+
+
+def test_every_problem_of_a_document_is_reported():
+    """Finding 7: all problems together, each with its JSON path, not only the first."""
+    data = json.loads(HAND_WRITTEN_POLICY)
+    data["data"].update(recipients="neighbours", max_attempts="three", colour="red")
+    data["data"]["fee"]["amount"] = -1.5
+    data["data"]["calendar"]["extra_closed"] = ["2026-12-24", "24/12/2026"]
+    with pytest.raises(serialization.InvalidDocument) as caught:
+        serialization.from_dict(data)
+    found = {(p.field, p.code) for p in caught.value.problems}
+    assert found >= {
+        ("$.recipients", "choice"),
+        ("$.max_attempts", "type"),
+        ("$.colour", "extra"),
+        ("$.fee.amount", "type"),
+        ("$.calendar.extra_closed[1]", "format"),
+    }
+    assert isinstance(caught.value, ValidationError)
+    assert "more problems" in str(caught.value)
+
+
+def _paths(value, path=()):
+    """Every path into a JSON value, the root included."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*path, index))
+
+
+def _replace(value, path, new):
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(value, dict):
+        return {**value, head: _replace(value[head], rest, new)}
+    return [*value[:head], _replace(value[head], rest, new), *value[head + 1 :]]
+
+
+def _nested(depth):
+    """A deeply nested JSON value (a tree, as json.loads makes: no shared parts)."""
+    value = []
+    for level in range(depth):
+        value = [value] if level % 2 else {"x": value}
+    return value
+
+
+NASTY = st.one_of(
+    JSON,
+    st.just("9" * 100_000),
+    st.just(10**400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.just(_nested(200)),
+    st.just({"__class__": "os.system", "type": "Policy"}),
+    st.just("__import__('os')"),
+    st.sampled_from(["", " ", "\u00a0", "ktp_el", "2020-03-20", "2020-03-20T09:00:00+07:00"]),
+)
+
+
+@settings(max_examples=150)
+@given(
+    obj=st.one_of(strategies.policies(), _decisions(), strategies.batches(max_size=3),
+                  strategies.shipments()),
+    data=st.data(),
+)  # fmt: skip
+def test_mutated_documents_meet_only_our_errors(obj, data):
+    """Property: a valid document with a value replaced, a key dropped or added, or a huge or
+    nested value put anywhere either loads or raises InvalidDocument, never anything else."""
+    document = serialization.to_dict(obj)
+    paths = list(_paths(document["data"]))
+    path = data.draw(st.sampled_from(paths))
+    action = data.draw(st.sampled_from(["replace", "drop", "add"]))
+    body = document["data"]
+    target = body
+    for step in path:
+        target = target[step]
+    if action == "replace" or not isinstance(target, dict):
+        body = _replace(body, path, data.draw(NASTY))
+    elif action == "drop" and target:
+        key = data.draw(st.sampled_from(sorted(target)))
+        body = _replace(body, path, {k: v for k, v in target.items() if k != key})
+    else:
+        body = _replace(body, path, {**target, data.draw(st.text(max_size=5)): data.draw(NASTY)})
+    error = error_of(serialization.from_dict, {**document, "data": body})
+    if error is not None:
+        assert isinstance(error, serialization.InvalidDocument)
+        assert error.problems
+        assert all(isinstance(p, ValidationError) for p in error.problems)

@@ -73,3 +73,27 @@ def enum_member(value: object, cls: type[E], *, field: str) -> E:
     except ValueError:
         allowed = ", ".join(str(m.value) for m in cls)
         raise ValidationError(f"{field} is one of {allowed}", field=field, code="choice") from None
+
+
+def text(value: object, *, field: str) -> str:
+    """``value``, which must be a string (kept as it is).
+
+    Raises:
+        InvalidType: not a string.
+    """
+    if not isinstance(value, str):
+        raise InvalidType(f"{field} is a string, got {type(value).__name__}", field=field)
+    return value
+
+
+def identifier(value: object, *, field: str = "id") -> str:
+    """An id in the caller's system: a string, stripped, not empty.
+
+    Raises:
+        InvalidType: not a string.
+        ValidationError: empty once stripped (code ``empty``).
+    """
+    stripped = text(value, field=field).strip()
+    if not stripped:
+        raise ValidationError(f"{field} must not be empty", field=field, code="empty")
+    return stripped

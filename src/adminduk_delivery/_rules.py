@@ -39,7 +39,7 @@ from typing import Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
-from ._convert import enum_member
+from ._convert import enum_member, identifier, text
 from .errors import InvalidType, ValidationError
 
 __all__ = ["DataValue", "Finding", "Message", "Outcome", "Rule", "data_mapping"]
@@ -73,6 +73,25 @@ _FLIP: Final = {
 _MAX_DATA_ITEMS: Final = 64
 
 
+class FindingData(dict[str, DataValue]):
+    """A finding's facts: a dict that cannot be changed (findings are shared between
+    decisions), equal to a plain dict with the same items, and picklable."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("a finding's data cannot be changed")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _read_only  # type: ignore[assignment]
+    __ior__ = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (FindingData, (dict(self),))
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 def _data_value(key: str, value: object) -> DataValue:
     if value is None or isinstance(value, str | bool | int):
         return value
@@ -90,14 +109,14 @@ def _data_value(key: str, value: object) -> DataValue:
     )
 
 
-def data_mapping(value: object) -> dict[str, DataValue]:
+def data_mapping(value: object) -> FindingData:
     """A finding's data, checked and copied (lists become tuples).
 
     Args:
         value: a mapping of short keys to JSON scalars or sequences of strings and integers.
 
     Returns:
-        A new dict.
+        A new, read-only dict.
 
     Raises:
         InvalidType: not a mapping, a key that is not a string, a value of another type, or
@@ -107,26 +126,22 @@ def data_mapping(value: object) -> dict[str, DataValue]:
         raise InvalidType("data is a mapping of strings to values", field="data")
     if len(value) > _MAX_DATA_ITEMS:
         raise InvalidType(f"data has at most {_MAX_DATA_ITEMS} keys", field="data")
+    if isinstance(value, FindingData):
+        return value
     out: dict[str, DataValue] = {}
     for key, item in value.items():
         if not isinstance(key, str):
             raise InvalidType("data keys are strings", field="data")
         out[key] = _data_value(key, item)
-    return out
+    return FindingData(out)
 
 
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidType(f"expected a string, got {type(value).__name__}", field="message")
-    return value
+def _message_text(value: object) -> str:
+    return text(value, field="message")
 
 
 def _rule_id(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidType(f"a rule id is a string, got {type(value).__name__}", field="rule_id")
-    if not value.strip():
-        raise ValidationError("a rule id must not be empty", field="rule_id", code="empty")
-    return value
+    return identifier(value, field="rule_id")
 
 
 def _outcome(value: object) -> Outcome:
@@ -150,15 +165,15 @@ class Finding:
             of ``|`` that failed while another alternative held is not decisive; neither is a
             part of ``&`` that held while another part failed.
         data: the facts behind the message, as JSON-ready values (e.g. ``{"missing": ("rt",
-            "rw")}``). Read-only by convention; never a full NIK.
+            "rw")}``), in a read-only dict; never a full NIK.
     """
 
     rule_id: str = attrs.field(converter=_rule_id)
     outcome: Outcome = attrs.field(converter=_outcome)
-    message_id: str = attrs.field(converter=_text)
-    message_en: str = attrs.field(converter=_text)
+    message_id: str = attrs.field(converter=_message_text)
+    message_en: str = attrs.field(converter=_message_text)
     decisive: bool = attrs.field(default=True, validator=_boolean)
-    data: dict[str, DataValue] = attrs.field(factory=dict, converter=data_mapping, hash=False)
+    data: FindingData = attrs.field(factory=FindingData, converter=data_mapping, hash=False)
 
     @property
     def passed(self) -> bool:

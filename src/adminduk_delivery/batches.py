@@ -39,7 +39,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import tuple_of
+from ._convert import identifier, tuple_of
 from .documents import Document, DocumentKind
 from .errors import InvalidType, TransitionError, ValidationError
 from .shipments import Shipment, ShipmentEvent, ShipmentStatus, apply
@@ -234,6 +234,10 @@ def _shipment_tuple(value: Iterable[Shipment]) -> tuple[Shipment, ...]:
     return shipments
 
 
+def _batch_id(value: object) -> str:
+    return identifier(value)
+
+
 def _anomaly_tuple(value: Iterable[Anomaly]) -> tuple[Anomaly, ...]:
     return tuple(value)
 
@@ -249,7 +253,7 @@ class Batch:
         rejected: events that :meth:`fold` could not apply, kept as anomalies.
     """
 
-    id: str
+    id: str = attrs.field(converter=_batch_id)
     documents: tuple[Document, ...] = attrs.field(converter=_document_tuple)
     shipments: tuple[Shipment, ...] = attrs.field(converter=_shipment_tuple)
     rejected: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomaly_tuple)

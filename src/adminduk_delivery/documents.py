@@ -23,7 +23,7 @@ from typing import Final
 import attrs
 
 from . import nik as _nik
-from ._convert import reported_as
+from ._convert import identifier, reported_as
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -121,12 +121,7 @@ def _owner_nik(value: object) -> str:
 
 
 def _text_id(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidType(f"an id is a string, got {type(value).__name__}", field="id")
-    text = value.strip()
-    if not text:
-        raise ValidationError("an id must not be empty", field="id", code="empty")
-    return text
+    return identifier(value)
 
 
 def _optional_number(value: object) -> str | None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 __all__ = [
     "AdmindukError",
     "InvalidComponent",
+    "InvalidDocument",
     "InvalidFormat",
     "InvalidLength",
     "InvalidType",
@@ -96,6 +97,34 @@ class UnknownRegion(InvalidComponent):
     """A region code is well-formed but not in the reference data at the chosen strictness."""
 
     default_code = "region"
+
+
+class InvalidDocument(ValidationError):
+    """A stored document (JSON) with one or more problems, all reported together.
+
+    ``field`` and ``code`` are those of the first problem; :attr:`problems` lists every one,
+    each a :class:`ValidationError` whose ``field`` is the JSON path of the bad value.
+
+    Attributes:
+        problems: every problem found, in document order.
+    """
+
+    default_code = "document"
+
+    def __init__(self, problems: tuple[ValidationError, ...]) -> None:
+        if not problems:
+            raise ValueError("an InvalidDocument has at least one problem")
+        self.problems = problems
+        first = problems[0]
+        message = first.message
+        if len(problems) > 1:
+            others = "; ".join(str(p) for p in problems[1:6])
+            more = f" and {len(problems) - 6} more" if len(problems) > 6 else ""
+            message += f" (and {len(problems) - 1} more problems: {others}{more})"
+        super().__init__(message, field=first.field, code=first.code)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
 
 
 class MissingDependency(AdmindukError, ImportError):

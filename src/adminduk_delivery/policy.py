@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from . import nik as _nik
-from ._convert import enum_member, frozenset_of, reported_as, tuple_of
+from ._convert import enum_member, frozenset_of, reported_as, text, tuple_of
 from ._rules import DataValue, Finding, Outcome, Rule
 from .address import Address
 from .documents import Document, DocumentKind, DocumentRequest, Fulfilment
@@ -97,9 +97,7 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
 
 
 def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidType(f"expected a string, got {type(value).__name__}", field="text")
-    return value
+    return text(value, field="text")
 
 
 def _boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:

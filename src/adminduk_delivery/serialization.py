@@ -7,12 +7,16 @@ library's own :class:`cattrs.Converter` (never cattrs' global one), configured o
 - enums as their values (``"delivered"``, ``"ktp_el"``), codes as strings;
 - sets as sorted lists, so that the same object always gives the same JSON;
 - strict on the way back: a number where text belongs, an unknown key, a naive timestamp or
-  a value that the model refuses raise a :class:`~adminduk_delivery.errors.ValidationError`
-  whose ``field`` is the JSON path of the bad value (``$.events[2].at``).
+  a value that the model refuses raise an :class:`~adminduk_delivery.errors.InvalidDocument`
+  (a ``ValidationError``) that lists **every** problem of the document in ``problems``, each
+  with the JSON path of its value (``$.events[2].at``) as its ``field``;
+- safe on untrusted files: only the types in :data:`TYPES` are built, and nothing named in
+  the data is imported or called.
 
 :func:`to_dict` wraps the data in an envelope with the schema version and the type name;
-:func:`from_dict` reads it back. ``structure``/``unstructure`` on :data:`CONVERTER` work without
-the envelope.
+:func:`from_dict` reads it back. Fields with defaults may be left out (a hand-written
+:class:`~adminduk_delivery.policy.Policy` file names only what differs). ``structure`` works
+without the envelope.
 
 >>> import datetime as dt, json
 >>> from adminduk_delivery import serialization
@@ -30,28 +34,58 @@ True
 ...                          "data": {**data["data"], "issue_date": "2020-02-30"}})
 Traceback (most recent call last):
 ...
-adminduk_delivery.errors.ValidationError: $.issue_date: not an ISO 8601 date
+adminduk_delivery.errors.InvalidDocument: $.issue_date: not an ISO 8601 date
+>>> try:
+...     serialization.from_dict({"schema_version": 1, "type": "Document",
+...                              "data": {**data["data"], "kind": "passport", "colour": "red",
+...                                       "issue_date": 20200302}})
+... except serialization.InvalidDocument as error:
+...     for problem in error.problems:
+...         print(problem.field, problem.code)
+$.kind choice
+$.issue_date format
+$.colour extra
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
-from typing import Any, Final, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar, get_args, get_origin
 
 import cattrs
+from cattrs.cols import (
+    homogenous_tuple_structure_factory,
+    is_frozenset,
+    is_sequence,
+    list_structure_factory,
+)
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from ._rules import FindingData, data_mapping
 from .address import Address
+from .analysis import Summary
 from .batches import Anomaly, Batch, DocumentState, Reconciliation, TrackedEvent
 from .documents import Document, DocumentRequest
-from .errors import AdmindukError, ValidationError
+from .errors import AdmindukError, InvalidDocument, ValidationError
 from .phone import PhoneNumber
+from .policy import Decision, FeeRule, Finding, NextStep, Policy, Priority
 from .residents import Household, Resident
+from .routing import Route, RoutePlan, Stop, Unassigned
 from .shipments import Recipient, Shipment, ShipmentEvent
+from .workdays import WorkCalendar
 
-__all__ = ["CONVERTER", "SCHEMA_VERSION", "TYPES", "from_dict", "make_converter", "to_dict"]
+__all__ = [
+    "CONVERTER",
+    "SCHEMA_VERSION",
+    "TYPES",
+    "InvalidDocument",
+    "from_dict",
+    "make_converter",
+    "structure",
+    "to_dict",
+]
 
 SCHEMA_VERSION: Final = 1
 """The version of the JSON layout. It changes when a stored document would read differently."""
@@ -75,6 +109,18 @@ TYPES: Final[dict[str, type]] = {
         Anomaly,
         DocumentState,
         Reconciliation,
+        WorkCalendar,
+        FeeRule,
+        Policy,
+        Finding,
+        Decision,
+        NextStep,
+        Priority,
+        Summary,
+        Stop,
+        Route,
+        Unassigned,
+        RoutePlan,
     )
 }
 """The public types that :func:`to_dict` and :func:`from_dict` know, by name."""
@@ -128,6 +174,8 @@ def _structure_datetime(value: object, _: type) -> dt.datetime:
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     try:
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            raise ValueError  # never let the enum machinery compare or print arbitrary data
         return cls(value)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in cls)
@@ -136,9 +184,42 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         ) from None
 
 
-def _unstructure_set(value: frozenset[Any]) -> list[Any]:
-    items = [CONVERTER.unstructure(item) for item in value]
-    return sorted(items, key=repr)
+def _structure_data(value: object, _: type) -> FindingData:
+    return data_mapping(value)
+
+
+def _unstructure_data(value: FindingData) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in value.items()}
+
+
+def _is_array_type(cls: Any) -> bool:
+    return bool(is_frozenset(cls) or (is_sequence(cls) and get_origin(cls) in (tuple, list)))
+
+
+def _arrays_only(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure hooks for tuples, lists and frozensets that take only a JSON array: cattrs'
+    own would iterate a string (or a dict's keys) item by item, and a megabyte of text would
+    become a million problems."""
+    item = get_args(cls)[0] if get_args(cls) else Any
+    base: Callable[[Any, Any], Any]
+    if is_frozenset(cls):
+        tuple_type: Any = tuple.__class_getitem__((item, ...))
+        as_tuple = converter.get_structure_hook(tuple_type)
+
+        def base(value: Any, _: Any) -> Any:
+            return frozenset(as_tuple(value, tuple_type))
+
+    elif get_origin(cls) is list:
+        base = list_structure_factory(cls, converter)
+    else:
+        base = homogenous_tuple_structure_factory(cls, converter)
+
+    def structure_array(value: object, target: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise _type_error("a list")
+        return base(value, target)
+
+    return structure_array
 
 
 def make_converter() -> cattrs.Converter:
@@ -155,9 +236,18 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
+    converter.register_structure_hook_factory(_is_array_type, _arrays_only)
+
+    def unstructure_set(value: frozenset[Any]) -> list[Any]:
+        # Through the converter being built, so that a caller's own hooks apply inside sets.
+        items = [converter.unstructure(item) for item in value]
+        return sorted(items, key=repr)
+
     converter.register_unstructure_hook_func(
-        lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset, _unstructure_set
+        lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset, unstructure_set
     )
+    converter.register_structure_hook(FindingData, _structure_data)
+    converter.register_unstructure_hook(FindingData, _unstructure_data)
     return converter
 
 
@@ -219,7 +309,19 @@ def from_dict(data: Mapping[str, Any], cls: type[T] | None = None) -> T:
 
 
 def structure(data: object, cls: type[T]) -> T:
-    """Structure ``data`` (without envelope) as ``cls``, with our errors and JSON paths."""
+    """Structure ``data`` (without envelope) as ``cls``.
+
+    Args:
+        data: JSON-ready data as :func:`to_dict` writes it under ``"data"``.
+        cls: the type to build.
+
+    Returns:
+        The object.
+
+    Raises:
+        InvalidDocument: every problem found, each with the JSON path of its value; the
+            error's own ``field`` and ``code`` are the first problem's.
+    """
     try:
         return CONVERTER.structure(data, cls)
     except (
@@ -230,29 +332,29 @@ def structure(data: object, cls: type[T]) -> T:
         KeyError,
         AttributeError,
     ) as exc:
-        path, leaf = _locate(exc, "$")
-        raise _as_validation_error(path, leaf) from None
+        problems = tuple(_as_validation_error(path, leaf) for path, leaf in _locate(exc, "$"))
+        raise InvalidDocument(problems) from None
 
 
-def _locate(exc: BaseException, path: str) -> tuple[str, BaseException]:
-    """Follow cattrs' exception groups to the first underlying error and its JSON path."""
+def _locate(exc: BaseException, path: str) -> list[tuple[str, BaseException]]:
+    """Follow cattrs' exception groups to every underlying error and its JSON path."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"{path}.{sorted(exc.extra_fields)[0]}", exc
+        return [(f"{path}.{key}", exc) for key in sorted(exc.extra_fields)]
     if isinstance(exc, ClassValidationError):
         with_notes, others = exc.group_exceptions()
-        if with_notes:
-            sub, note = with_notes[0]
-            return _locate(sub, f"{path}.{note.name}")
-        return _locate(others[0], path)
+        found = [leaf for sub, note in with_notes for leaf in _locate(sub, f"{path}.{note.name}")]
+        return found + [leaf for sub in others for leaf in _locate(sub, path)]
     if isinstance(exc, IterableValidationError):
         with_index, rest = exc.group_exceptions()
-        if with_index:
-            sub, index_note = with_index[0]
-            return _locate(sub, f"{path}[{index_note.index!r}]")
-        return _locate(rest[0], path)
+        found = [
+            leaf
+            for sub, index_note in with_index
+            for leaf in _locate(sub, f"{path}[{index_note.index!r}]")
+        ]
+        return found + [leaf for sub in rest for leaf in _locate(sub, path)]
     if isinstance(exc, cattrs.BaseValidationError) and exc.exceptions:
-        return _locate(exc.exceptions[0], path)
-    return path, exc
+        return [leaf for sub in exc.exceptions for leaf in _locate(sub, path)]
+    return [(path, exc)]
 
 
 def _as_validation_error(path: str, leaf: BaseException) -> ValidationError:
@@ -261,6 +363,8 @@ def _as_validation_error(path: str, leaf: BaseException) -> ValidationError:
         if leaf.field != "$" and path.endswith(f".{leaf.field}"):
             field = path
         return ValidationError(leaf.message, field=field, code=leaf.code)
+    if isinstance(leaf, InvalidDocument):
+        return leaf.problems[0]
     if isinstance(leaf, ForbiddenExtraKeysError):
         return ValidationError("unknown key", field=path, code="extra")
     if isinstance(leaf, KeyError):
