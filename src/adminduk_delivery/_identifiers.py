@@ -101,6 +101,13 @@ class Scheme:
     ) -> tuple[str, dt.date | None, bool]:
         """Return the canonical number, the resolved date (``None`` without ``as_of``) and
         whether the day carried the +40 offset."""
+        if (
+            as_of is None
+            and type(value) is str
+            and len(value) == LENGTH
+            and self._fast_answer(value, regions)
+        ):
+            return value, None, self.female_offset and value[6:8] > "40"
         day_of = self.check_options(as_of, regions)
         number = self.compact(value)
         if len(number) != LENGTH:
@@ -199,24 +206,36 @@ class Scheme:
             code=self.date_part,
         )
 
-    def is_valid(self, value: object, as_of: object, regions: object) -> bool:
-        # The fast path answers the common call (a compact string, no as_of) with set
-        # lookups only; it accepts exactly what validate() accepts.
-        if as_of is None and type(value) is str and len(value) == LENGTH:
+    def _fast_answer(self, value: str, regions: object) -> bool | None:
+        """Whether a compact 16-character string is valid without ``as_of``, with set lookups
+        only; ``None`` where this path cannot tell (the full checks then decide). It accepts
+        exactly what :meth:`validate` accepts."""
+        if regions == "none":
+            if value[:2] < "11" or value[2:4] == "00" or value[4:6] == "00":
+                return False
+        else:
             districts = self._fast.get(regions) if type(regions) is str else None
             if districts is None and regions in ("current", "historical"):
                 districts = _regions._district_codes(regions)
                 if districts is not None:
                     self._fast[regions] = districts
-            if districts is not None:
-                if value[:6] not in districts or value[12:] == "0000":
-                    return False
-                if not (value.isascii() and value.isdigit()):
-                    return False
-                day_month = value[6:10]
-                if day_month in self._always:
-                    return True
-                return day_month in self._leap and int(value[10:12]) % 4 == 0
+            if districts is None:
+                return None
+            if value[:6] not in districts:
+                return False
+        if value[12:] == "0000" or not (value.isascii() and value.isdigit()):
+            return False
+        day_month = value[6:10]
+        if day_month in self._always:
+            return True
+        return day_month in self._leap and int(value[10:12]) % 4 == 0
+
+    def is_valid(self, value: object, as_of: object, regions: object) -> bool:
+        # The fast path answers the common call (a compact string, no as_of).
+        if as_of is None and type(value) is str and len(value) == LENGTH:
+            answer = self._fast_answer(value, regions)
+            if answer is not None:
+                return answer
         self.check_options(as_of, regions)  # bad options raise, even here
         try:
             self.validate(value, as_of=as_of, regions=regions)

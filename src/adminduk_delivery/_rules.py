@@ -64,6 +64,12 @@ class Outcome(enum.Enum):
         return _FLIP[self]
 
 
+# Module constants: reading an enum member off its class costs a lookup in the enum machinery
+# on every evaluation.
+_PASSED: Final = Outcome.PASSED
+_FAILED: Final = Outcome.FAILED
+_NOT_APPLICABLE: Final = Outcome.NOT_APPLICABLE
+
 _FLIP: Final = {
     Outcome.PASSED: Outcome.FAILED,
     Outcome.FAILED: Outcome.PASSED,
@@ -230,7 +236,7 @@ def _not_decisive(findings: tuple[Finding, ...], outcome: Outcome) -> tuple[Find
 Message = tuple[str, str] | Callable[[C], tuple[str, str]]
 """A message: ``(indonesian, english)``, or a function of the context that returns one."""
 
-_NOT_APPLICABLE: Final = ("tidak berlaku", "not applicable")
+_NA_MESSAGE: Final = ("tidak berlaku", "not applicable")
 
 
 def _message(message: Message[C], context: C) -> tuple[str, str]:
@@ -261,7 +267,8 @@ class Rule(Generic[C]):
             :attr:`Finding.data`); called when the rule applies.
         key: when given, the findings depend on the context only through ``key(context)``
             (a hashable value with few distinct values, such as a document kind): they are
-            built once per key and outcome and then reused.
+            built once per key and outcome and then reused. A rule whose messages are all
+            fixed tuples and that has no ``data`` is reused per outcome without a key.
 
     Raises:
         InvalidType: an argument of the wrong type.
@@ -290,7 +297,7 @@ class Rule(Generic[C]):
         passed: Message[C],
         failed: Message[C],
         applies: Callable[[C], object] | None = None,
-        not_applicable: Message[C] = _NOT_APPLICABLE,
+        not_applicable: Message[C] = _NA_MESSAGE,
         data: Callable[[C], Mapping[str, Any]] | None = None,
         key: Callable[[C], Hashable] | None = None,
     ) -> None:
@@ -308,8 +315,10 @@ class Rule(Generic[C]):
         self._applies = applies
         self._not_applicable = not_applicable
         self._data = data
-        self._key = key
-        self._memo: dict[tuple[Outcome, Hashable], Finding] = {}
+        fixed = data is None and all(isinstance(m, tuple) for m in (passed, failed, not_applicable))
+        self._key = key if key is not None or not fixed else _constant
+        # One memo per outcome (an enum's hash is computed in Python: keep it off the path).
+        self._memo: tuple[dict[Hashable, tuple[Outcome, tuple[Finding, ...]]], ...] = ({}, {}, {})
 
     def __repr__(self) -> str:
         return f"Rule({self.rule_id!r})"
@@ -325,16 +334,18 @@ class Rule(Generic[C]):
             ``(outcome, findings)``.
         """
         if self._applies is not None and not self._applies(context):
-            outcome = Outcome.NOT_APPLICABLE
+            outcome, memo = _NOT_APPLICABLE, self._memo[2]
+        elif self._check(context):
+            outcome, memo = _PASSED, self._memo[0]
         else:
-            outcome = Outcome.PASSED if self._check(context) else Outcome.FAILED
+            outcome, memo = _FAILED, self._memo[1]
         if self._key is None:
             return outcome, (self._finding(outcome, context),)
-        memo_key = (outcome, self._key(context))
-        finding = self._memo.get(memo_key)
-        if finding is None:
-            finding = self._memo[memo_key] = self._finding(outcome, context)
-        return outcome, (finding,)
+        key = self._key(context)
+        judged = memo.get(key)
+        if judged is None:
+            judged = memo[key] = (outcome, (self._finding(outcome, context),))
+        return judged
 
     def _finding(self, outcome: Outcome, context: C) -> Finding:
         message = {
@@ -366,7 +377,7 @@ class Rule(Generic[C]):
             ``(ok, findings)``: ``ok`` is false exactly when a decisive finding failed.
         """
         outcome, findings = self.judge(context)
-        return outcome is not Outcome.FAILED, findings
+        return outcome is not _FAILED, findings
 
     def __and__(self, other: Rule[C]) -> Rule[C]:
         return _Composite("all", (self, _rule(other)))
@@ -376,6 +387,10 @@ class Rule(Generic[C]):
 
     def __invert__(self) -> Rule[C]:
         return _Composite("not", (self,))
+
+
+def _constant(context: object) -> None:
+    return None
 
 
 def _rule(value: object) -> Rule[Any]:
@@ -412,17 +427,24 @@ class _Composite(Rule[C]):
         if self.mode == "not":
             outcome, findings = self.parts[0].judge(context)
             return outcome.flipped, tuple(_flip(f) for f in findings)
-        judged = [part.judge(context) for part in self.parts]
-        outcomes = {outcome for outcome, _ in judged}
-        findings = tuple(f for _, fs in judged for f in fs)
         # `all` fails on a failed part, `any` passes on a passed one; the other side's findings
         # then did not decide the outcome.
         first, second = _ORDER[self.mode]
-        if first in outcomes:
-            return first, _not_decisive(findings, second)
-        if second in outcomes:
-            return second, findings
-        return Outcome.NOT_APPLICABLE, findings
+        collected: list[Finding] = []
+        seen_first = seen_second = False
+        for part in self.parts:
+            outcome, findings = part.judge(context)
+            collected += findings
+            if outcome is first:
+                seen_first = True
+            elif outcome is second:
+                seen_second = True
+        found = tuple(collected)
+        if seen_first:
+            return first, _not_decisive(found, second)
+        if seen_second:
+            return second, found
+        return _NOT_APPLICABLE, found
 
 
 _EMPTY: Final = ("", "")

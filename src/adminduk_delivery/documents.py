@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from . import nik as _nik
-from ._convert import identifier, reported_as
+from ._convert import enum_member, identifier, reported_as
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -124,6 +124,10 @@ def _text_id(value: object) -> str:
     return identifier(value)
 
 
+def _kind(value: object) -> DocumentKind:
+    return enum_member(value, DocumentKind, field="kind")
+
+
 def _optional_number(value: object) -> str | None:
     if value is None:
         return None
@@ -154,7 +158,7 @@ class Document:
     """
 
     id: str = attrs.field(converter=_text_id)
-    kind: DocumentKind = attrs.field(validator=attrs.validators.instance_of(DocumentKind))
+    kind: DocumentKind = attrs.field(converter=_kind)
     owner_nik: str = attrs.field(converter=_owner_nik, repr=mask_for_repr)
     issue_date: dt.date = attrs.field(validator=_date_field)
     number: str | None = attrs.field(default=None, converter=_optional_number, repr=False)
@@ -193,6 +197,21 @@ class CollectionPoint(enum.Enum):
     POST_OFFICE = "post_office"
 
 
+def _fulfilment(value: object) -> Fulfilment:
+    return enum_member(value, Fulfilment, field="fulfilment")
+
+
+def _collect_at(value: object) -> CollectionPoint | None:
+    return None if value is None else enum_member(value, CollectionPoint, field="collect_at")
+
+
+def _optional_address(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Address):
+        raise InvalidType(
+            f"address is an Address or None, got {type(value).__name__}", field="address"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class DocumentRequest:
     """A resident's request for a document and how they want to receive it.
@@ -213,16 +232,11 @@ class DocumentRequest:
 
     id: str = attrs.field(converter=_text_id)
     nik: str = attrs.field(converter=_nik_field, repr=mask_for_repr)
-    kind: DocumentKind = attrs.field(validator=attrs.validators.instance_of(DocumentKind))
-    fulfilment: Fulfilment = attrs.field(validator=attrs.validators.instance_of(Fulfilment))
+    kind: DocumentKind = attrs.field(converter=_kind)
+    fulfilment: Fulfilment = attrs.field(converter=_fulfilment)
     requested_on: dt.date = attrs.field(validator=_date_field)
-    address: Address | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Address))
-    )
-    collect_at: CollectionPoint | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(CollectionPoint)),
-    )
+    address: Address | None = attrs.field(default=None, validator=_optional_address)
+    collect_at: CollectionPoint | None = attrs.field(default=None, converter=_collect_at)
 
     def __attrs_post_init__(self) -> None:
         if self.fulfilment is Fulfilment.DELIVER and self.address is None:
