@@ -80,8 +80,10 @@ def test_enum_fields_take_their_json_values():
 
     card = Document(id="X1", kind="ktp_el", owner_nik=NIK_F, issue_date=dt.date(2020, 3, 2))
     assert card.kind is DocumentKind.KTP_EL
-    request = DocumentRequest(id="R1", nik=NIK_F, kind="kia", fulfilment="collect",
-                              requested_on=dt.date(2020, 3, 2), collect_at="post_office")  # fmt: skip
+    request = DocumentRequest(
+        id="R1", nik=NIK_F, kind="kia", fulfilment="collect", requested_on=dt.date(2020, 3, 2),
+        collect_at="post_office",
+    )  # fmt: skip
     assert (request.fulfilment, request.collect_at) == (
         Fulfilment.COLLECT,
         CollectionPoint.POST_OFFICE,

@@ -344,3 +344,27 @@ def test_mutated_documents_meet_only_our_errors(obj, data):
         assert isinstance(error, serialization.InvalidDocument)
         assert error.problems
         assert all(isinstance(p, ValidationError) for p in error.problems)
+
+
+@given(batch=strategies.batches(max_size=5))
+def test_summaries_round_trip(batch):
+    """Property: a summary of any batch serializes and loads back equal."""
+    import datetime as dt
+
+    from adminduk_delivery import analysis, policy
+
+    day = max(
+        (e.at.date() for s in batch.shipments for e in s.events), default=dt.date(2020, 3, 20)
+    )
+    round_trip(analysis.summarize(batch, as_of=day, policy=policy.BEKASI_2020, handed_over=day))
+
+
+@given(
+    stops=st.lists(strategies.stops(coordinates=True), max_size=6, unique_by=lambda s: s.id),
+    capacity=st.integers(1, 20),
+)
+def test_route_plans_round_trip(stops, capacity):
+    """Property: a route plan (routes, stops, unassigned stops) serializes and loads back equal."""
+    from adminduk_delivery import routing
+
+    round_trip(routing.plan(stops, capacity=capacity, rounds=0))

@@ -12,11 +12,13 @@ import adminduk_delivery as ad
 from adminduk_delivery import (
     address,
     kk,
+    labels,
     nik,
     phone,
     policy,
     regions,
     routing,
+    serialization,
     shipments,
     solvers,
 )
@@ -61,6 +63,34 @@ def smoke() -> None:
     )
     bekasi: policy.Policy = policy.BEKASI_2020
     assert_type(bekasi.calendar.add_working_days(as_of, 3), dt.date)
+    own: policy.Rule[policy.RequestContext] = policy.Rule(
+        "weekday",
+        lambda c: c.request.requested_on.weekday() < 5,
+        passed=("hari kerja", "a weekday"),
+        failed=("akhir pekan", "a weekend"),
+    )
+    combined = policy.DELIVERY_ELIGIBILITY & ~own
+    request = ad.DocumentRequest(
+        id="R-1",
+        nik="3216204107900003",
+        kind=ad.DocumentKind.KTP_EL,
+        fulfilment=ad.Fulfilment.COLLECT,
+        requested_on=as_of,
+        collect_at="dinas",
+    )
+    decision = policy.delivery_eligibility(request, policy=bekasi, rule=combined)
+    assert_type(decision.reason, policy.Finding | None)
+    assert_type(decision.findings[0].outcome, policy.Outcome)
+    assert_type(policy.denial_counts([decision]), dict[str, int])
+    assert_type(
+        combined.evaluate(policy.RequestContext(request, bekasi)),
+        tuple[bool, tuple[policy.Finding, ...]],
+    )
+    assert_type(labels.label(shipments.FailureReason.MOVED, "en"), str)
+    assert_type(
+        serialization.from_dict(serialization.to_dict(bekasi), policy.Policy), policy.Policy
+    )
+    assert_type(shipments.ShipmentStatus.DELIVERED.received, bool)
     try:
         nik.validate("x")
     except ad.ValidationError as error:

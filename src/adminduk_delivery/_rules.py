@@ -197,7 +197,13 @@ class Finding:
         return self.outcome is not Outcome.NOT_APPLICABLE
 
     def message(self, language: str = "id") -> str:
-        """The message in ``"id"`` (Indonesian) or ``"en"`` (English).
+        """The message in one language.
+
+        Args:
+            language: ``"id"`` (Indonesian) or ``"en"`` (English).
+
+        Returns:
+            The message.
 
         Raises:
             ValidationError: another language (code ``choice``).
@@ -209,8 +215,15 @@ class Finding:
         raise ValidationError('language is "id" or "en"', field="language", code="choice")
 
     def mark(self) -> str:
-        """``ok`` (passed), ``NO`` (failed, decisive), ``--`` (failed, not decisive) or
-        ``n/a``: the marks of :meth:`Decision.explain`."""
+        """The finding's mark in :meth:`~adminduk_delivery.policy.Decision.explain`.
+
+        Returns:
+            ``ok`` (passed), ``NO`` (failed, decisive), ``--`` (failed, not decisive) or
+            ``n/a``.
+
+        Raises:
+            Nothing.
+        """
         if self.outcome is Outcome.PASSED:
             return "ok"
         if self.outcome is Outcome.FAILED:
@@ -332,6 +345,10 @@ class Rule(Generic[C]):
 
         Returns:
             ``(outcome, findings)``.
+
+        Raises:
+            Exception: what the rule's own functions raise; the library's rules raise nothing
+                for the contexts its decisions build.
         """
         if self._applies is not None and not self._applies(context):
             outcome, memo = _NOT_APPLICABLE, self._memo[2]
@@ -375,6 +392,9 @@ class Rule(Generic[C]):
 
         Returns:
             ``(ok, findings)``: ``ok`` is false exactly when a decisive finding failed.
+
+        Raises:
+            As :meth:`judge`.
         """
         outcome, findings = self.judge(context)
         return outcome is not _FAILED, findings

@@ -259,7 +259,17 @@ class Batch:
     rejected: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomaly_tuple)
 
     def shipment(self, tracking_number: str) -> Shipment | None:
-        """The shipment with this tracking number, if the batch has it."""
+        """The shipment with this tracking number, if the batch has it.
+
+        Args:
+            tracking_number: the number, spaces and dashes allowed.
+
+        Returns:
+            The shipment, or ``None``.
+
+        Raises:
+            InvalidType: ``tracking_number`` is not a string.
+        """
         wanted = _loose_tracking(tracking_number)
         return next((s for s in self.shipments if s.tracking_number == wanted), None)
 
@@ -270,6 +280,15 @@ class Batch:
         for an unknown tracking number, or one its shipment cannot take (see
         :func:`~adminduk_delivery.shipments.apply`), is kept in :attr:`rejected`; a duplicate
         of an event already applied is ignored. Nothing raises for bad events.
+
+        Args:
+            events: courier events, in any order.
+
+        Returns:
+            The new batch.
+
+        Raises:
+            InvalidType: ``events`` holds something other than :class:`TrackedEvent` objects.
         """
         incoming = list(events)
         if not all(isinstance(e, TrackedEvent) for e in incoming):
@@ -303,7 +322,16 @@ class Batch:
         return attrs.evolve(self, shipments=shipments, rejected=rejected)
 
     def reconcile(self) -> Reconciliation:
-        """Account for every listed document in exactly one state."""
+        """Account for every listed document in exactly one state.
+
+        Returns:
+            The reconciliation: counts per state and bucket, each document's state, and the
+            anomalies (documents in no or two shipments, unlisted documents, shipments never
+            handed over, rejected events).
+
+        Raises:
+            Nothing: a batch is valid by construction.
+        """
         carriers: dict[str, list[Shipment]] = {}
         for shipment in sorted(self.shipments, key=lambda s: s.tracking_number):
             for document in shipment.documents:

@@ -267,6 +267,14 @@ def _return_to(value: object) -> ReturnTo:
 _MAX_AMOUNT: Final = 1_000_000_000
 
 
+def _items(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidType("items is a whole number", field="items")
+    if value < 0:
+        raise ValidationError("items is 0 or more", field="items", code="range")
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class FeeRule:
     """The fee rule of a programme. Amounts are whole rupiah."""
@@ -285,12 +293,34 @@ class FeeRule:
             raise ValidationError("a free programme has no amount", field="amount", code="range")
 
     def resident_pays(self, items: int) -> int:
-        """What the resident pays at the door for ``items`` documents."""
-        return self.amount * items if self.kind is FeeKind.CASH_ON_DELIVERY else 0
+        """What the resident pays at the door.
+
+        Args:
+            items: the documents handed over.
+
+        Returns:
+            Rupiah: the amount per item for cash on delivery, else 0.
+
+        Raises:
+            InvalidType: ``items`` is not a whole number.
+            ValidationError: ``items`` is negative (code ``range``).
+        """
+        return self.amount * _items(items) if self.kind is FeeKind.CASH_ON_DELIVERY else 0
 
     def dinas_pays(self, items: int) -> int:
-        """What the Dinas pays the courier for ``items`` documents."""
-        return self.amount * items if self.kind is FeeKind.FLAT_PER_ITEM else 0
+        """What the Dinas pays the courier.
+
+        Args:
+            items: the documents delivered.
+
+        Returns:
+            Rupiah: the amount per item for a flat fee, else 0.
+
+        Raises:
+            InvalidType: ``items`` is not a whole number.
+            ValidationError: ``items`` is negative (code ``range``).
+        """
+        return self.amount * _items(items) if self.kind is FeeKind.FLAT_PER_ITEM else 0
 
 
 def _kinds(value: Iterable[DocumentKind]) -> frozenset[DocumentKind]:
@@ -445,7 +475,18 @@ class Policy:
         return address.village_code.startswith(self.area)
 
     def deadline(self, handed_over: dt.date) -> dt.date:
-        """The SLA due date for a handover day."""
+        """The SLA due date for a handover day.
+
+        Args:
+            handed_over: the day of the handover to the courier.
+
+        Returns:
+            The working day ``sla_working_days`` after it, on the policy's calendar.
+
+        Raises:
+            InvalidType: ``handed_over`` is not a date.
+            ValidationError: no such working day within 20 years (code ``range``).
+        """
         return self.calendar.deadline(handed_over, self.sla_working_days)
 
 

@@ -48,7 +48,7 @@ import attrs
 
 from . import nik as _nik
 from . import tracking as _tracking
-from ._convert import frozenset_of, tuple_of
+from ._convert import enum_member, frozenset_of, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .documents import Document
@@ -449,7 +449,18 @@ class Shipment:
         return self.status.is_terminal
 
     def event_at(self, status: ShipmentStatus) -> dt.datetime | None:
-        """When the shipment first reached ``status``, if it did."""
+        """When the shipment first reached ``status``, if it did.
+
+        Args:
+            status: a status (or its value).
+
+        Returns:
+            The time of the first event to ``status``, or ``None``.
+
+        Raises:
+            ValidationError: ``status`` is not a status (code ``type`` or ``choice``).
+        """
+        status = enum_member(status, ShipmentStatus, field="status")
         return next((e.at for e in self.events if e.status is status), None)
 
 
@@ -481,13 +492,24 @@ def _check_step(status: ShipmentStatus, last: dt.datetime | None, event: Shipmen
 def apply(shipment: Shipment, event: ShipmentEvent) -> Shipment:
     """Fold one event into a shipment.
 
+    Args:
+        shipment: the shipment.
+        event: the event, newer than (or as old as) the shipment's last one.
+
     Returns:
         The new shipment, or the same one for a duplicate of an event already in its history.
 
     Raises:
+        InvalidType: ``shipment`` or ``event`` of the wrong type.
         TransitionError: the step is not in :data:`TRANSITIONS`, the shipment is terminal, or
             the event is older than the last one. The shipment is unchanged (it is immutable).
     """
+    if not isinstance(shipment, Shipment):
+        raise InvalidType(
+            f"shipment is a Shipment, got {type(shipment).__name__}", field="shipment"
+        )
+    if not isinstance(event, ShipmentEvent):
+        raise InvalidType(f"event is a ShipmentEvent, got {type(event).__name__}", field="event")
     if event in shipment.events:
         return shipment
     last = shipment.events[-1].at if shipment.events else None
@@ -496,8 +518,20 @@ def apply(shipment: Shipment, event: ShipmentEvent) -> Shipment:
 
 
 def apply_all(shipment: Shipment, events: Iterable[ShipmentEvent]) -> Shipment:
-    """Fold several events in the given order (see :func:`apply`)."""
-    for event in events:
+    """Fold several events in the given order (see :func:`apply`).
+
+    Args:
+        shipment: the shipment.
+        events: the events, oldest first.
+
+    Returns:
+        The shipment with every event folded in.
+
+    Raises:
+        InvalidType: arguments of the wrong type (``events`` must be a collection).
+        TransitionError: as :func:`apply`, for the first event that does not fit.
+    """
+    for event in tuple_of(events, ShipmentEvent, field="events"):
         shipment = apply(shipment, event)
     return shipment
 
@@ -506,6 +540,12 @@ def lifecycle_mermaid() -> str:
     """The lifecycle as a Mermaid state diagram, generated from :data:`TRANSITIONS`.
 
     The documentation's diagram is this text; a doctest keeps the two equal.
+
+    Returns:
+        The diagram's source text.
+
+    Raises:
+        Nothing: it reads only the transition table.
     """
     lines = ["stateDiagram-v2", f"    [*] --> {ShipmentStatus.CREATED.value}"]
     for status in ShipmentStatus:
