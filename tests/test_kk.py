@@ -86,3 +86,23 @@ def test_arbitrary_input_never_escapes_our_errors(value):
     if error is not None and isinstance(value, str) and len(kk.compact(value)) == 16:
         assert kk.compact(value)[6:] not in str(error)
     assert isinstance(kk.is_valid(value), bool)
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("3216201503180007.0", None),
+        ("'3216201503180007", None),
+        (3216201503180007.0, None),
+        ("3.2162E+15", "spreadsheet"),
+    ],
+)
+def test_spreadsheet_cells(cell, code):
+    """KK numbers read from spreadsheets follow the NIK's rules: lossless artefacts undone,
+    lossy ones refused with code ``spreadsheet``."""
+    if code is None:
+        assert kk.validate(cell) == "3216201503180007"
+    else:
+        with pytest.raises(ValidationError) as info:
+            kk.validate(cell)
+        assert info.value.code == code

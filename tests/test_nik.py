@@ -60,7 +60,11 @@ def test_validate_accepts_common_spellings(text):
         ("3216202902010003", "birth_date"),  # 29 Feb in neither 1901 nor 2001
         ("3216204107900000", "serial"),
         (None, "type"),
-        (3.216204107900003e15, "type"),
+        (9.116204107900003e15, "spreadsheet"),  # beyond 2^53: the last digit is gone
+        ("9.1162E+15", "spreadsheet"),
+        ("3,2162E+15", "spreadsheet"),
+        (3216204107900003.5, "spreadsheet"),
+        (float("nan"), "spreadsheet"),
         (b"3216204107900003", "type"),
     ],
 )
@@ -272,3 +276,34 @@ def test_errors_never_echo_the_number(pair, as_of):
     if len(text) >= 10:  # shorter fragments can appear by chance (e.g. "16 digits")
         assert text not in message
         assert text[6:] not in message
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "3216204107900003.0",
+        "'3216204107900003",
+        "\u2019" + "3216204107900003",
+        " 3216204107900003\u00a0",
+        "\u00a0'3216 2041 0790 0003 ",
+        3216204107900003,
+        3216204107900003.0,
+        "3216204107900003.00",
+    ],
+)
+def test_spreadsheet_cells_give_the_nik(cell):
+    """Finding 5 of the real-input issue: what a spreadsheet does to a NIK without losing a
+    digit (an int, a float below 2^53, ".0", Excel's apostrophe, no-break spaces) is undone."""
+    assert nik.validate(cell) == NIK_F
+    assert nik.is_valid(cell)
+
+
+def test_lossy_cells_never_become_another_nik():
+    """A float beyond 2^53 or scientific notation is refused with its own code and a message
+    that says what to do, never read as a different valid NIK."""
+    papua = "9171014107900003"
+    with pytest.raises(ValidationError) as info:
+        nik.validate(float(papua))
+    assert info.value.code == "spreadsheet"
+    assert "as text" in info.value.message
+    assert papua not in str(info.value)

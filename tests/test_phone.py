@@ -139,7 +139,10 @@ def test_common_shapes(text, e164, mobile):
         ("", "format"),
         ("0812-3456-7890-1234-5678", "format"),
         (None, "type"),
-        (81234567890, "type"),
+        (b"081234567890", "type"),
+        (True, "type"),
+        ("8.12346E+10", "spreadsheet"),
+        (8.123456789012e20, "spreadsheet"),
     ],
 )
 def test_errors(text, code):
@@ -202,3 +205,14 @@ def test_errors_never_echo_the_number(text):
     error = error_of(phone.parse, text)
     if error is not None:
         assert not re.search(r"[0-9]{3}", error.message)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["081234567890.0", "'081234567890", "\u2019081234567890", 81234567890, 6281234567890.0,
+     "+6281234567890.0", "\u00a00812 3456 7890 "],
+)  # fmt: skip
+def test_spreadsheet_cells_keep_the_number(cell):
+    """Finding 5 of the real-input issue: "081234567890.0" used to be read as another valid
+    number (the ".0" taken as a digit); a spreadsheet's lossless artefacts are undone."""
+    assert phone.parse(cell).e164 == "+6281234567890"

@@ -4,8 +4,10 @@ validators that report under the model's own field name."""
 from __future__ import annotations
 
 import enum
+import math
+import re
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from .errors import InvalidType, ValidationError
 
@@ -97,3 +99,73 @@ def identifier(value: object, *, field: str = "id") -> str:
     if not stripped:
         raise ValidationError(f"{field} must not be empty", field=field, code="empty")
     return stripped
+
+
+_EXACT_FLOAT: Final = 2**53
+_CELL_SPACE: Final = " \t\r\n\u00a0\u2007\u202f\ufeff"
+_TEXT_MARKS: Final = ("'", "\u2019")
+_WHOLE_DECIMAL: Final = re.compile(r"(\+?\d+)\.0+")
+_SCIENTIFIC: Final = re.compile(r"[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+")
+
+
+def cell_digits(value: object, *, field: str, label: str) -> str:
+    """The text of a spreadsheet or database cell that holds a number written in digits (a
+    NIK, a KK number, a phone number), with the artefacts that lose nothing undone.
+
+    Lossless, undone: an ``int``; a ``float`` that holds a whole number exactly (below
+    2^53); text ending in ``.0`` (a number column exported as text); a leading apostrophe
+    (Excel's text marker); surrounding spaces and no-break spaces. Lossy, refused with code
+    ``spreadsheet`` (the message says to read the column as text): a float at or beyond
+    2^53 or with a fraction, and scientific notation (``3.2162E+15``), whose digits are gone.
+    Separators inside the text are left to the caller.
+
+    Args:
+        value: the cell's value.
+        field: the field name for errors.
+        label: what the value is, for messages ("a NIK").
+
+    Returns:
+        The text, never containing the value's lost digits.
+
+    Raises:
+        InvalidType: not a string or a number (a bool, None, bytes...).
+        ValidationError: a lossy spreadsheet value (code ``spreadsheet``).
+
+    >>> cell_digits("'3216204107900003", field="nik", label="a NIK")
+    '3216204107900003'
+    >>> cell_digits("3216204107900003.0", field="nik", label="a NIK")
+    '3216204107900003'
+    >>> cell_digits(3216204107900003.0, field="nik", label="a NIK")
+    '3216204107900003'
+    >>> cell_digits("3.2162E+15", field="nik", label="a NIK")
+    Traceback (most recent call last):
+    ...
+    adminduk_delivery.errors.ValidationError: nik: a NIK in scientific notation has lost ...
+    """
+    if isinstance(value, bool):
+        raise InvalidType(f"{label} must be a string, got bool", field=field)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer() or abs(value) >= _EXACT_FLOAT:
+            raise ValidationError(
+                f"{label} stored as a number has lost its digits: read the column as text",
+                field=field,
+                code="spreadsheet",
+            )
+        return str(int(value))
+    if not isinstance(value, str):
+        raise InvalidType(f"{label} must be a string, got {type(value).__name__}", field=field)
+    text = value.strip(_CELL_SPACE)
+    if text.startswith(_TEXT_MARKS):
+        text = text[1:].strip(_CELL_SPACE)
+    whole = _WHOLE_DECIMAL.fullmatch(text)
+    if whole is not None:
+        return whole.group(1)
+    if _SCIENTIFIC.fullmatch(text):
+        raise ValidationError(
+            f"{label} in scientific notation has lost its digits: read the column as text",
+            field=field,
+            code="spreadsheet",
+        )
+    return text

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Final, Literal
 
 from . import regions as _regions
+from ._convert import cell_digits
 from .errors import (
     InvalidComponent,
     InvalidFormat,
@@ -62,22 +63,14 @@ class Scheme:
     # -- compact and type ------------------------------------------------------------------
 
     def compact(self, value: object) -> str:
-        """Strip spaces, dots and dashes; accept a ``str`` or an ``int``."""
-        if isinstance(value, str):
-            return value.translate(_SEPARATORS)
-        if isinstance(value, int) and not isinstance(value, bool):
-            if value < 0:
-                raise InvalidFormat(f"a {self.label} is not negative", field=self.field)
-            return str(value)
-        if isinstance(value, float):
-            raise InvalidType(
-                f"a {self.label} must be a string, not a float (16 digits do not survive "
-                "a float: read the column as text)",
-                field=self.field,
-            )
-        raise InvalidType(
-            f"a {self.label} must be a string, got {type(value).__name__}", field=self.field
-        )
+        """Strip spaces, dots and dashes; accept a ``str``, an ``int`` or a spreadsheet cell
+        (see :func:`~adminduk_delivery._convert.cell_digits`)."""
+        if type(value) is str and len(value) == LENGTH and value.isdigit():
+            return value  # the common, canonical case
+        if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+            raise InvalidFormat(f"a {self.label} is not negative", field=self.field)
+        text = cell_digits(value, field=self.field, label=f"a {self.label}")
+        return text.translate(_SEPARATORS)
 
     # -- validation ------------------------------------------------------------------------
 

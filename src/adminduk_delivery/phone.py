@@ -32,7 +32,8 @@ from typing import Any, Final
 
 import attrs
 
-from .errors import InvalidFormat, InvalidType, ValidationError
+from ._convert import cell_digits
+from .errors import InvalidFormat, ValidationError
 
 __all__ = ["PhoneKind", "PhoneNumber", "is_valid", "mask", "parse"]
 
@@ -308,18 +309,27 @@ def parse(text: str) -> PhoneNumber:
 
     Args:
         text: the number as written: with or without ``+62``/``62``/``0``, with spaces,
-            dashes, dots or parentheses, with ``(0)`` after the country code.
+            dashes, dots or parentheses, with ``(0)`` after the country code; or a
+            spreadsheet cell (an int, a whole float, text ending ``.0``, a leading
+            apostrophe), read as :func:`~adminduk_delivery._convert.cell_digits` says.
 
     Returns:
         The :class:`PhoneNumber`.
 
     Raises:
         ValidationError: field ``phone``; code ``type`` (not a string), ``format`` (not a phone
-            number at all), ``country`` (another country's number) or ``invalid`` (not a valid
-            Indonesian number). Messages never contain the number.
+            number at all), ``country`` (another country's number), ``invalid`` (not a valid
+            Indonesian number) or ``spreadsheet`` (a cell whose digits a spreadsheet lost).
+            Messages never contain the number.
     """
-    if not isinstance(text, str):
-        raise InvalidType(f"a phone number is a string, got {type(text).__name__}", field=_FIELD)
+    if (
+        type(text) is not str
+        or text.endswith(".0")
+        or text[:1] in ("'", "\u2019")
+        or "E" in text
+        or "e" in text
+    ):
+        text = cell_digits(text, field=_FIELD, label="a phone number")
     found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text.strip())
     if found is None:
         return _parse_with_phonenumbers(text)
