@@ -118,7 +118,13 @@ TRANSITIONS: Final[dict[ShipmentStatus, frozenset[ShipmentStatus]]] = {
     | _RECALLABLE,
     _S.IN_TRANSIT: frozenset({_S.IN_TRANSIT, _S.AT_DELIVERY_OFFICE, _S.RETURNING}) | _RECALLABLE,
     _S.AT_DELIVERY_OFFICE: frozenset(
-        {_S.OUT_FOR_DELIVERY, _S.HELD_FOR_PICKUP, _S.IN_TRANSIT, _S.RETURNING}
+        {
+            _S.AT_DELIVERY_OFFICE,
+            _S.OUT_FOR_DELIVERY,
+            _S.HELD_FOR_PICKUP,
+            _S.IN_TRANSIT,
+            _S.RETURNING,
+        }
     )
     | _RECALLABLE,
     _S.OUT_FOR_DELIVERY: frozenset({_S.DELIVERED, _S.ATTEMPT_FAILED}) | _RECALLABLE,
@@ -135,8 +141,9 @@ TRANSITIONS: Final[dict[ShipmentStatus, frozenset[ShipmentStatus]]] = {
     _S.RECALLED: frozenset(),
 }
 """Every legal step: ``TRANSITIONS[from_status]`` is the set of statuses an event may move a
-shipment to. A status with no steps is terminal. ``IN_TRANSIT`` and ``RETURNING`` may repeat
-(every scan on the way is an event)."""
+shipment to. A status with no steps is terminal. ``IN_TRANSIT``, ``AT_DELIVERY_OFFICE`` and
+``RETURNING`` may repeat (every scan on the way is an event; Pos scans an item again at its
+delivery office)."""
 
 
 @attrs.frozen(kw_only=True)
