@@ -339,3 +339,44 @@ def test_address_like_word_soup_parses_without_error(text):
     """Property: any arrangement of address words is read without an error."""
     parsed = address.parse(text)
     assert 0.0 <= parsed.confidence <= 1.0
+
+
+@pytest.mark.parametrize("shape", address.RT_RW_SHAPES, ids=lambda s: s.name)
+def test_every_rt_rw_shape_parses_its_example_and_its_rendering(shape):
+    """Finding 1 of the real-input issue: each shape of the table reads back, its real example
+    and the strategies' rendering alike, with nothing left in the street."""
+    for text, rt, rw in ((shape.example, None, None), (shape.write(4, 14), "004", "014")):
+        parsed = address.parse(f"Jl. Kenanga No. 7 {text}, Desa Cicau, Kec. Cikarang Pusat",
+                               regency="3216")  # fmt: skip
+        assert parsed.address is not None, text
+        assert parsed.street == "Jl. Kenanga", text
+        assert "unexplained" not in parsed.warning_codes, text
+        if rt is not None:
+            assert (parsed.address.rt, parsed.address.rw) == (rt, rw), text
+
+
+@pytest.mark.parametrize(
+    ("text", "rt", "rw"),
+    [
+        # the RT/RW shapes of the real-input issue's school addresses (Kota Bekasi), in
+        # addresses built from the streets and villages it quotes
+        ("Jl. Raya Jatisampurna RT 04/14, Jatiranggon, Kecamatan Jati Sampurna", "004", "014"),
+        ("Jl. Kav. DKI Rt.011/010, Jatiranggon, Kecamatan Jati Sampurna", "011", "010"),
+        ("JL. KOMSEN RT 10/02, JATILUHUR, Kecamatan Jatiasih", "010", "002"),
+        ("Jl. Pendidikan Rt 004/014, Jatiranggon, Kecamatan Jati Sampurna", "004", "014"),
+        ("Jl. Pendidikan RT 004 / 014, Jatiranggon, Kecamatan Jati Sampurna", "004", "014"),
+    ],
+)
+def test_rt_with_an_unlabelled_rw(text, rt, rw):
+    """ "RT 04/14" used to lose the RW, leave "/14" in the street and still say 1.0."""
+    parsed = address.parse(text, regency="3275")
+    assert (parsed.rt, parsed.rw) == (rt, rw)
+    assert "/" not in parsed.street
+
+
+def test_unexplained_text_lowers_the_confidence():
+    """Text that reads like an RT/RW or number but could not be placed is warned about."""
+    clean = address.parse("Jl Mawar, Desa Cicau, Kec. Cikarang Pusat", regency="3216")
+    stray = address.parse("Jl Mawar /14, Desa Cicau, Kec. Cikarang Pusat", regency="3216")
+    assert "unexplained" in stray.warning_codes
+    assert stray.confidence < clean.confidence

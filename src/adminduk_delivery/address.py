@@ -32,6 +32,7 @@ import enum
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 import attrs
@@ -40,6 +41,7 @@ from . import regions as _regions
 from .errors import InvalidFormat, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
+    "RT_RW_SHAPES",
     "Address",
     "Deliverability",
     "ParseStatus",
@@ -320,13 +322,59 @@ class ParsedAddress:
 
 
 _FLAGS: Final = re.IGNORECASE
+
+
+class RtRwShape(NamedTuple):
+    """One way forms write RT and RW, with a real example.
+
+    Attributes:
+        name: a short name for the shape.
+        write: ``(rt, rw) -> text``, for the strategies and tests.
+        example: an example as it was written.
+        source: where the example comes from.
+    """
+
+    name: str
+    write: Callable[[int, int], str]
+    example: str
+    source: str
+
+
+_SCHOOLS: Final = (
+    "school addresses typed by operators in Kabupaten Bekasi, Kota Bekasi and Depok "
+    "(public school registry data), as quoted in the project's real-input issue"
+)
+_FORMS: Final = "the library's own rendering, the shape of Dukcapil printouts"
+
+RT_RW_SHAPES: Final[tuple[RtRwShape, ...]] = (
+    RtRwShape("labelled, padded", lambda t, w: f"RT {t:03d}/RW {w:03d}", "RT 003/RW 005", _FORMS),
+    RtRwShape("dotted", lambda t, w: f"RT.{t}/RW.{w}", "RT.14/RW.1", _SCHOOLS),
+    RtRwShape("spaced", lambda t, w: f"RT {t} RW {w}", "RT 3 RW 5", _SCHOOLS),
+    RtRwShape("dotted, spaced", lambda t, w: f"RT. {t:03d} RW. {w:03d}", "RT. 003 RW. 005",
+              _SCHOOLS),
+    RtRwShape("glued", lambda t, w: f"rt{t:02d}rw{w:02d}", "rt03rw05", _SCHOOLS),
+    RtRwShape("colon", lambda t, w: f"RT:{t}, RW:{w}", "RT:3, RW:5", _SCHOOLS),
+    RtRwShape("joint label", lambda t, w: f"RT/RW {t:03d}/{w:03d}", "RT/RW 003/005", _SCHOOLS),
+    RtRwShape("RT label, slash", lambda t, w: f"RT {t:02d}/{w:02d}", "RT 04/14", _SCHOOLS),
+    RtRwShape("RT label, dot, slash", lambda t, w: f"Rt.{t:03d}/{w:03d}", "Rt.011/010",
+              _SCHOOLS),
+    RtRwShape("RT label, spaced slash", lambda t, w: f"RT {t:03d} / {w:03d}", "RT 004 / 014",
+              _SCHOOLS),
+    RtRwShape("RW first", lambda t, w: f"RW {w} RT {t}", "RW 5 RT 3", _SCHOOLS),
+    RtRwShape("bare, padded", lambda t, w: f"{t:03d}/{w:03d}", "003/005", _SCHOOLS),
+)  # fmt: skip
+"""Every RT/RW shape the parser reads, each with an example and its source. The strategies
+write every shape (``strategies.messy_address_texts``), and a test parses each back."""
+
 _RT_RW_PAIR: Final = re.compile(
     # RT 003/RW 005, RT.14/RW.1, RT 3 RW 5, rt03rw05, RT:3, RW:5
     r"(?<![a-z])rt\s*[.:]?\s*(?P<rt1>\d{1,3})(?!\d)\s*[/,\\-]?\s*rw\s*[.:]?\s*(?P<rw1>\d{1,3})(?!\d)"
     # RT/RW 003/005, RT.RW 3-5
     r"|(?<![a-z])rt\s*[./]?\s*rw\s*[.:]?\s*(?P<rt2>\d{1,3})\s*[/-]\s*(?P<rw2>\d{1,3})(?!\d)"
     # RW 005 RT 003
-    r"|(?<![a-z])rw\s*[.:]?\s*(?P<rw3>\d{1,3})(?!\d)\s*[/,\\-]?\s*rt\s*[.:]?\s*(?P<rt3>\d{1,3})(?!\d)",
+    r"|(?<![a-z])rw\s*[.:]?\s*(?P<rw3>\d{1,3})(?!\d)\s*[/,\\-]?\s*rt\s*[.:]?\s*(?P<rt3>\d{1,3})(?!\d)"
+    # RT 04/14, Rt.011/010, RT 004 / 014: the RW's label left out
+    r"|(?<![a-z])rt\s*[.:]?\s*(?P<rt4>\d{1,3})\s*/\s*(?P<rw4>\d{1,3})(?!\d)",
     _FLAGS,
 )
 _RT_ALONE: Final = re.compile(r"(?<![a-z])rt\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
@@ -362,6 +410,10 @@ _LABEL_LEVEL: Final = {
     "district": _regions.RegionLevel.DISTRICT,
     "village": _regions.RegionLevel.VILLAGE,
 }
+_RESIDUE: Final = re.compile(
+    r"(?<![a-z])(?:rt|rw)(?![a-z])[^,]{0,12}|(?:^|\s)/\s*\d{1,3}\b", _FLAGS
+)
+_RESIDUE_FACTOR: Final = 0.8
 _MAX_TEXT: Final = 1000
 _LINE_BREAKS: Final = str.maketrans({"\n": ", ", "\r": " ", ";": ", ", "|": ", "})
 _FUZZY_MIN_LENGTH: Final = 5
@@ -989,8 +1041,8 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
     if "rt" in lowered or "rw" in lowered:
         match, work = _take(_RT_RW_PAIR, work)
     if match:
-        rt_text = match.group("rt1") or match.group("rt2") or match.group("rt3")
-        rw_text = match.group("rw1") or match.group("rw2") or match.group("rw3")
+        rt_text = next(match.group(f"rt{i}") for i in "1234" if match.group(f"rt{i}"))
+        rw_text = next(match.group(f"rw{i}") for i in "1234" if match.group(f"rw{i}"))
     elif "rt" in lowered or "rw" in lowered:
         match, work = _take(_RT_ALONE, work)
         rt_text = match.group(1) if match else None
@@ -1027,6 +1079,13 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
             house_number = trailing.group(1)
             street = street[: trailing.start()]
             warnings.append("house_number_inferred: read from the end of the street")
+    confidence = resolution.confidence
+    residue = _RESIDUE.search(street)
+    if residue is not None:
+        # Text in the street that reads like an RT, RW or number we could not place: say so,
+        # and trust the reading less.
+        warnings.append(f"unexplained: '{residue.group().strip()}' left in the street")
+        confidence = round(confidence * _RESIDUE_FACTOR, 4)
     address = None
     if resolution.code is not None:
         address = Address(
@@ -1041,7 +1100,7 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
     return ParsedAddress(
         address=address,
         status=resolution.status,
-        confidence=resolution.confidence,
+        confidence=confidence,
         candidates=resolution.candidates,
         warnings=tuple(warnings) + resolution.warnings,
         street=street,

@@ -38,7 +38,7 @@ from ._consistency import (
     nik_for,
     years_before,
 )
-from .address import Address
+from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import ValidationError
@@ -751,16 +751,11 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
         )
     if draw(st.booleans()):
         text = text.replace("Kec. ", draw(st.sampled_from(["Kecamatan ", "kec ", ""])))
-    if address.rt and address.rw and draw(st.booleans()):
+    if address.rt and address.rw:
+        shape = draw(st.sampled_from(RT_RW_SHAPES))
         text = text.replace(
-            f"RT {address.rt}/RW {address.rw}",
-            draw(st.sampled_from([
-                f"RT.{int(address.rt)}/RW.{int(address.rw)}",
-                f"RT {int(address.rt)} RW {int(address.rw)}",
-                f"rt{address.rt[1:]}rw{address.rw[1:]}",
-                f"{address.rt}/{address.rw}",
-            ])),
-        )  # fmt: skip
+            f"RT {address.rt}/RW {address.rw}", shape.write(int(address.rt), int(address.rw))
+        )
     case = draw(st.sampled_from(["as is", "lower", "upper"]))
     if case == "lower":
         text = text.lower()
@@ -771,7 +766,8 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
 
 def messy_address_texts(*, region: str | None = None) -> st.SearchStrategy[tuple[str, Address]]:
     """``(text, address)``: an address written the way forms write it (abbreviated or missing
-    prefixes, RT/RW shapes, upper or lower case). Parsing the text with the region as a hint
+    prefixes, every RT/RW shape of :data:`~adminduk_delivery.address.RT_RW_SHAPES`, upper or
+    lower case). Parsing the text with the region as a hint
     should give back the address's village, RT and RW whenever the village's name is unique
     in its district.
 
