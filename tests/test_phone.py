@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from adminduk_delivery import phone
+from adminduk_delivery._convert import cell_digits
 from adminduk_delivery.errors import ValidationError
 from adminduk_delivery.phone import PhoneKind
 
@@ -51,7 +52,13 @@ AREA_CODES = ["21", "22", "24", "31", "61", "274", "361", "411", "251", "264"]
 
 
 def oracle(text: str) -> tuple[str, PhoneKind] | None:
-    """What phonenumbers itself says: (E.164, type) of a valid +62 number, or None."""
+    """What phonenumbers itself says: (E.164, type) of a valid +62 number, or None. A
+    spreadsheet cell is first read as the library reads one (a lossless ".0" or apostrophe
+    undone; a lossy cell is no number)."""
+    try:
+        text = cell_digits(text, field="phone", label="a phone number").strip()
+    except ValidationError:
+        return None
     try:
         number = phonenumbers.parse(text, "ID")
     except phonenumbers.NumberParseException:
@@ -67,7 +74,7 @@ def ours(text: str) -> tuple[str, PhoneKind] | None:
     error = error_of(phone.parse, text)
     if error is not None:
         assert error.field == "phone"
-        assert error.code in {"format", "country", "invalid"}
+        assert error.code in {"format", "country", "invalid", "spreadsheet"}
         return None
     number = phone.parse(text)
     return number.e164, number.kind
@@ -216,3 +223,30 @@ def test_spreadsheet_cells_keep_the_number(cell):
     """Finding 5 of the real-input issue: "081234567890.0" used to be read as another valid
     number (the ".0" taken as a digit); a spreadsheet's lossless artefacts are undone."""
     assert phone.parse(cell).e164 == "+6281234567890"
+
+
+def test_a_dropped_zero_or_a_country_code_is_flagged():
+    """Finding 7 of the real-input issue: "62823987101" is a 0628 number with its 0 dropped
+    for phonenumbers, and equally +62 823...: both readings are given, never one silently."""
+    number = phone.parse("62823987101")
+    assert (number.e164, number.kind) == oracle("62823987101")
+    assert number.ambiguous
+    assert number.alternatives == ("+62823987101",)
+    assert "62823987101" not in repr(number)
+    assert not phone.parse("6281234567890").ambiguous
+    assert not phone.parse("+62823987101").ambiguous
+
+
+@given(text=written_numbers())
+def test_alternatives_are_other_valid_readings(text):
+    """Property: every alternative is a valid Indonesian number that phonenumbers gives for
+    the text read with a "+" or a "0" in front, and differs from the chosen reading."""
+    error = error_of(phone.parse, text)
+    if error is not None:
+        return
+    number = phone.parse(text)
+    stripped = text.strip()
+    readings = {oracle("+" + stripped), oracle("0" + stripped)} - {None}
+    for alternative in number.alternatives:
+        assert alternative != number.e164
+        assert alternative in {e164 for e164, _kind in readings}

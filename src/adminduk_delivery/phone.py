@@ -16,7 +16,7 @@ phonenumbers is imported on the first parse, not when the package is imported.
 >>> number.e164, number.is_mobile, number.kind
 ('+6281234567890', True, <PhoneKind.MOBILE: 'mobile'>)
 >>> number
-PhoneNumber(e164='+62812******90', kind=<PhoneKind.MOBILE: 'mobile'>, extension=None)
+PhoneNumber(e164='+62812******90', kind=<PhoneKind.MOBILE: 'mobile'>, extension=None, alternatives=())
 >>> phone.parse("(021) 8900 1234").is_mobile
 False
 >>> phone.is_valid("+65 6123 4567")  # a Singapore number is not an Indonesian one
@@ -69,14 +69,26 @@ class PhoneNumber:
     """A valid Indonesian phone number. The repr masks it.
 
     Attributes:
-        e164: the number in E.164 form, ``+62`` and the national significant number.
+        e164: the number in E.164 form, ``+62`` and the national significant number (the
+            reading phonenumbers gives).
         kind: mobile, fixed line, toll free, ...
         extension: an extension written after the number (``ext. 12``), if any.
+        alternatives: other valid readings of the same text, in E.164 form: ``62823987101``
+            is ``+62 823-987-101`` for phonenumbers, and equally ``0628-2398-7101`` with its
+            0 dropped. A courier calls this number: ask before choosing.
     """
 
     e164: str = attrs.field(repr=lambda value: repr(_mask_e164(value)))
     kind: PhoneKind
     extension: str | None = None
+    alternatives: tuple[str, ...] = attrs.field(
+        default=(), repr=lambda values: repr(tuple(_mask_e164(v) for v in values))
+    )
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether the text reads as more than one valid number (see :attr:`alternatives`)."""
+        return bool(self.alternatives)
 
     @property
     def is_mobile(self) -> bool:
@@ -314,7 +326,9 @@ def parse(text: str) -> PhoneNumber:
             apostrophe), read as :func:`~adminduk_delivery._convert.cell_digits` says.
 
     Returns:
-        The :class:`PhoneNumber`.
+        The :class:`PhoneNumber`, as phonenumbers reads it; where the text reads equally as
+        another valid number (``62...`` without ``+``: a country code, or a national number
+        whose leading 0 was dropped), the other reading is in ``alternatives``.
 
     Raises:
         ValidationError: field ``phone``; code ``type`` (not a string), ``format`` (not a phone
@@ -322,15 +336,53 @@ def parse(text: str) -> PhoneNumber:
             Indonesian number) or ``spreadsheet`` (a cell whose digits a spreadsheet lost).
             Messages never contain the number.
     """
-    if (
-        type(text) is not str
-        or text.endswith(".0")
-        or text[:1] in ("'", "\u2019")
-        or "E" in text
-        or "e" in text
-    ):
+    if type(text) is not str or _looks_like_a_cell(text):
         text = cell_digits(text, field=_FIELD, label="a phone number")
-    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text.strip())
+    text = text.strip()
+    number = _read(text)
+    if text[:2] != _COUNTRY_CODE:
+        return number
+    # "62..." without "+": the country code, or a national number whose 0 was dropped? The
+    # reading phonenumbers did not choose, when it is valid, is an alternative. For digits
+    # alone, the reading that gives the chosen number needs no second look.
+    readings: tuple[str, ...] = ("+" + text, "0" + text)
+    if text.isdigit():
+        readings = tuple(
+            r for r in readings if number.e164 != ("+" + text, "+62" + text)[r[0] == "0"]
+        )
+    others: list[str] = []
+    for reading in readings:
+        e164 = _valid_e164(reading)
+        if e164 is not None and e164 != number.e164 and e164 not in others:
+            others.append(e164)
+    return attrs.evolve(number, alternatives=tuple(others)) if others else number
+
+
+def _looks_like_a_cell(text: str) -> bool:
+    """Whether ``text`` may carry a spreadsheet's artefact (``.0``, an apostrophe, scientific
+    notation): only then does it go through :func:`~adminduk_delivery._convert.cell_digits`."""
+    if "e" in text or "E" in text or "'" in text or "\u2019" in text:
+        return True
+    dot = text.rfind(".")
+    tail = text[dot + 1 :].strip()
+    return dot >= 0 and bool(tail) and not tail.strip("0")
+
+
+def _valid_e164(text: str) -> str | None:
+    """The E.164 form of a valid reading of ``text``, or None (no exception on the way: this
+    runs for every "62..." number)."""
+    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text)
+    if found is not None:
+        national, kind = found
+        return None if kind is None else "+62" + national
+    try:
+        return _parse_with_phonenumbers(text).e164
+    except ValidationError:
+        return None
+
+
+def _read(text: str) -> PhoneNumber:
+    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text)
     if found is None:
         return _parse_with_phonenumbers(text)
     national, kind = found
