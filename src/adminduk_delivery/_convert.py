@@ -3,11 +3,12 @@ validators that report under the model's own field name."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import math
 import re
 from collections.abc import Callable, Iterable
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from .errors import InvalidType, ValidationError
 
@@ -28,6 +29,9 @@ def tuple_of(values: Iterable[T], cls: type[T], *, field: str) -> tuple[T, ...]:
         items = tuple(values)
     except TypeError:
         raise InvalidType(f"{field} is a collection of {cls.__name__}", field=field) from None
+    if issubclass(cls, enum.Enum):
+        # An enum's members may be given as their JSON values.
+        return tuple(enum_member(item, cls, field=field) for item in items)
     if not all(isinstance(item, cls) for item in items):
         raise InvalidType(f"{field} holds {cls.__name__} values", field=field)
     return items
@@ -169,3 +173,100 @@ def cell_digits(value: object, *, field: str, label: str) -> str:
             code="spreadsheet",
         )
     return text
+
+
+def instance_validator(cls: type, *, optional: bool = False) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is a ``cls`` (or ``None`` when ``optional``), else our
+    :class:`InvalidType` under the attribute's name (attrs' own raises a bare ``TypeError``).
+    """
+    expected = f"a {cls.__name__}" + (" or None" if optional else "")
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if (value is None and optional) or isinstance(value, cls):
+            return
+        raise InvalidType(
+            f"{attribute.name} is {expected}, got {type(value).__name__}", field=attribute.name
+        )
+
+    return check
+
+
+_EXCERPT: Final = 10
+
+
+def excerpt(value: object) -> str:
+    """A short excerpt of a bad option for an error message: the first characters of a text
+    (never a whole NIK, KK or phone number, which may have been pasted into the wrong field)
+    and only the type of anything else."""
+    if not isinstance(value, str):
+        return f"a {type(value).__name__}"
+    return repr(value) if len(value) <= _EXCERPT else repr(value[:_EXCERPT] + "...")
+
+
+def checked(value: object, cls: type[T], *, field: str) -> T:
+    """``value`` if it is a ``cls``, else our :class:`InvalidType`."""
+    if not isinstance(value, cls):
+        raise InvalidType(f"{field} is a {cls.__name__}, got {type(value).__name__}", field=field)
+    return value
+
+
+def whole_number(value: object, *, field: str, minimum: int = 0, maximum: int = 10**9) -> int:
+    """``value`` as a whole number in ``[minimum, maximum]`` (a bool is not a number).
+
+    Raises:
+        InvalidType: not an int.
+        ValidationError: out of range (code ``range``).
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidType(f"{field} is a whole number, got {type(value).__name__}", field=field)
+    if not minimum <= value <= maximum:
+        raise ValidationError(
+            f"{field} is from {minimum:,} to {maximum:,}", field=field, code="range"
+        )
+    return value
+
+
+def real_number(value: object, *, field: str, minimum: float, maximum: float) -> float:
+    """``value`` as a finite number in ``[minimum, maximum]``.
+
+    Raises:
+        InvalidType: not an int or a float.
+        ValidationError: not finite, or out of range (code ``range``).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidType(f"{field} is a number, got {type(value).__name__}", field=field)
+    number = float(value)
+    if not (math.isfinite(number) and minimum <= number <= maximum):
+        raise ValidationError(f"{field} is from {minimum} to {maximum}", field=field, code="range")
+    return number
+
+
+def date_value(value: object, *, field: str) -> dt.date:
+    """``value`` if it is a date (not a datetime), else our :class:`InvalidType`."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidType(f"{field} is a date, got {type(value).__name__}", field=field)
+    return value
+
+
+def neighbourhood(value: object, *, field: str) -> str | None:
+    """An RT or RW number in canonical form, three digits (``4`` and ``"04"`` give ``"004"``),
+    or ``None`` for an empty value. The one normaliser of RT/RW numbers.
+
+    Raises:
+        InvalidType: neither a number nor text.
+        ValidationError: not a whole number from 1 to 999 (code ``range``).
+    """
+    if isinstance(value, str) and len(value) == 3 and value.isascii() and value.isdigit():
+        if value != "000":
+            return value  # already canonical
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidType(f"{field} is a number 1-999, got {type(value).__name__}", field=field)
+    text = str(value).strip() if isinstance(value, str) else None
+    if text is not None and not (text.isascii() and text.isdigit() and len(text) <= 6):
+        raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
+    number = int(text) if text is not None else value
+    if not isinstance(number, int) or not 1 <= number <= 999:
+        raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
+    return f"{number:03d}"

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Final, Literal
 
 from . import regions as _regions
-from ._convert import cell_digits
+from ._convert import cell_digits, excerpt
 from .errors import (
     InvalidComponent,
     InvalidFormat,
@@ -29,6 +29,7 @@ the 2025 codes or a code retired since 2015 (``"historical"``), or for structure
 _STRICTNESS: Final = ("current", "historical", "none")
 _SEPARATORS: Final = str.maketrans("", "", " .-\t\r\n\u00a0")
 LENGTH: Final = 16
+_MAX_SEPARATOR: Final = 5
 
 
 def _day_months(offset: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -77,7 +78,7 @@ class Scheme:
     def check_options(self, as_of: object, regions: object) -> dt.date | None:
         if not isinstance(regions, str) or regions not in _STRICTNESS:
             raise ValidationError(
-                f"regions must be one of {', '.join(_STRICTNESS)}, got {regions!r}",
+                f"regions must be one of {', '.join(_STRICTNESS)}, got {excerpt(regions)}",
                 field="regions",
                 code="option",
             )
@@ -235,6 +236,15 @@ class Scheme:
         except ValidationError:
             return False
         return True
+
+    def format(self, value: object, separator: object) -> str:
+        """Validate (structure only) and group the parts with ``separator`` (short text)."""
+        if not isinstance(separator, str) or len(separator) > _MAX_SEPARATOR:
+            raise InvalidType(
+                f"separator is text of at most {_MAX_SEPARATOR} characters", field="separator"
+            )
+        number = self.validate(value, as_of=None, regions="none")[0]
+        return separator.join((number[:6], number[6:12], number[12:]))
 
     # -- presentation ----------------------------------------------------------------------
 

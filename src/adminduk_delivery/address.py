@@ -38,6 +38,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from . import regions as _regions
+from ._convert import checked, excerpt, neighbourhood
 from .errors import InvalidFormat, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
@@ -67,26 +68,12 @@ def _clean_text(value: object) -> str:
     return value.strip(" ,")
 
 
-def _neighbourhood_number(value: object, field: str) -> str | None:
-    if isinstance(value, str) and len(value) == 3 and value.isascii() and value.isdigit():
-        if value != "000":
-            return value  # already canonical
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidType(f"{field} is a number 1-999, got {type(value).__name__}", field=field)
-    text = str(value).strip()
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 999:
-        raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
-    return f"{int(text):03d}"
-
-
 def _rt(value: object) -> str | None:
-    return _neighbourhood_number(value, "rt")
+    return neighbourhood(value, field="rt")
 
 
 def _rw(value: object) -> str | None:
-    return _neighbourhood_number(value, "rw")
+    return neighbourhood(value, field="rw")
 
 
 def _optional_text(value: object) -> str | None:
@@ -254,6 +241,7 @@ def check_deliverable(address: Address, *, phone: object = None) -> Deliverabili
     >>> check_deliverable(a, phone="0812-3456-7890")
     Deliverability(missing=('house_number',), notes=())
     """
+    address = checked(address, Address, field="address")
     from . import phone as _phone  # noqa: PLC0415 - keeps phonenumbers out of the import
 
     missing = []
@@ -579,7 +567,8 @@ def _resolve_hint(value: str | None, level: _regions.RegionLevel, within: str | 
     matches = _regions.search(value, level=level, within=within)
     if len(matches) != 1:
         raise ValidationError(
-            f"the {level.value} hint {value!r} matches {len(matches)} regions; give its code",
+            f"the {level.value} hint {excerpt(value)} matches {len(matches)} regions; "
+            "give its code",
             field=level.value,
             code="ambiguous" if matches else "not_found",
         )
@@ -1014,6 +1003,9 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
     """
     if not isinstance(text, str):
         raise InvalidType(f"an address is a string, got {type(text).__name__}", field="text")
+    for hint, name in ((regency, "regency"), (district, "district")):
+        if hint is not None and not isinstance(hint, str):
+            raise InvalidType(f"a {name} hint is a code or a name", field=name)
     regency_code = _resolve_hint(regency, _regions.RegionLevel.REGENCY, None)
     district_code = _resolve_hint(district, _regions.RegionLevel.DISTRICT, regency_code)
     scope_code = district_code or regency_code

@@ -31,8 +31,9 @@ from typing import Any
 import attrs
 
 from . import regions
+from ._convert import checked, date_value, real_number, whole_number
 from .batches import Batch, Bucket
-from .errors import ValidationError
+from .errors import InvalidType, ValidationError
 from .policy import Policy
 from .shipments import Shipment, ShipmentStatus
 from .workdays import WorkCalendar
@@ -140,7 +141,18 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
         as_of: the day of the summary; later events are ignored.
         policy: for the SLA (working days, calendar) and the fee rule.
         handed_over: the handover day, from which the SLA and ageing count.
+
+    Returns:
+        The :class:`Summary`.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+        ValidationError: days so far apart that no calendar spans them (code ``range``).
     """
+    batch = checked(batch, Batch, field="batch")
+    as_of = date_value(as_of, field="as_of")
+    policy = checked(policy, Policy, field="policy")
+    handed_over = date_value(handed_over, field="handed_over")
     shipments = {s.tracking_number: _events_until(s, as_of) for s in batch.shipments}
     # The buckets are the reconciliation's, of the batch as it stood: the two cannot disagree.
     reconciliation = attrs.evolve(batch, shipments=tuple(shipments.values())).reconcile()
@@ -239,6 +251,25 @@ class Forecast:
     working_days: int
 
 
+def _success_rate(value: object) -> float:
+    rate = real_number(value, field="success_rate", minimum=0.0, maximum=1.0)
+    if rate == 0:
+        raise ValidationError("success_rate is in (0, 1]", field="success_rate", code="range")
+    return rate
+
+
+def _open_items(value: object) -> dict[str, int]:
+    """Open items per office, checked (a single count is one office, ``"all"``)."""
+    if not isinstance(value, Mapping):
+        return {"all": whole_number(value, field="open_items")}
+    items: dict[str, int] = {}
+    for office, count in value.items():
+        if not isinstance(office, str):
+            raise InvalidType("open_items is keyed by office codes (strings)", field="open_items")
+        items[office] = whole_number(count, field="open_items")
+    return items
+
+
 def _days_needed(open_items: int, capacity_per_day: int, success: float) -> int:
     if open_items <= 0:
         return 0
@@ -275,15 +306,30 @@ def forecast(
     Returns:
         The day the slowest office finishes at the observed rate, and the range for a success
         rate ``spread`` better or worse.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+        ValidationError: numbers out of range, or an office with open items and no couriers
+            (code ``range``).
     """
-    if not 0 < success_rate <= 1:
-        raise ValidationError("success_rate is in (0, 1]", field="success_rate", code="range")
-    items = open_items if isinstance(open_items, Mapping) else {"all": open_items}
+    success_rate = _success_rate(success_rate)
+    items = _open_items(open_items)
+    if not isinstance(couriers, Mapping):
+        couriers = whole_number(couriers, field="couriers")
+    items_per_courier = whole_number(items_per_courier, field="items_per_courier", minimum=1)
+    calendar = checked(calendar, WorkCalendar, field="calendar")
+    start = date_value(start, field="start")
+    spread = real_number(spread, field="spread", minimum=0.0, maximum=0.99)
+    retry_rounds = whole_number(retry_rounds, field="retry_rounds", maximum=100)
 
     def slowest(rate: float) -> int:
         worst = 0
         for office, n in items.items():
-            crew = couriers.get(office, 0) if isinstance(couriers, Mapping) else couriers
+            crew = (
+                whole_number(couriers.get(office, 0), field="couriers")
+                if isinstance(couriers, Mapping)
+                else couriers
+            )
             if n and crew <= 0:
                 raise ValidationError(f"office {office} has open items and no couriers",
                                       field="couriers", code="range")  # fmt: skip
@@ -312,19 +358,54 @@ def couriers_needed(
     calendar: WorkCalendar,
     start: dt.date,
 ) -> dict[str, int]:
-    """How many couriers each office needs to finish by ``target`` at the observed rate."""
+    """How many couriers each office needs to finish by ``target`` at the observed rate.
+
+    Args:
+        open_items: open items per office.
+        target: the day to finish by.
+        items_per_courier: items one courier carries a day.
+        success_rate: the observed share of attempts that succeed, in (0, 1].
+        calendar: the couriers' working days.
+        start: the day the count starts from.
+
+    Returns:
+        Couriers per office, in office order.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+        ValidationError: a target not after start, or numbers out of range (code ``range``).
+    """
+    items = _open_items(open_items)
+    target = date_value(target, field="target")
+    items_per_courier = whole_number(items_per_courier, field="items_per_courier", minimum=1)
+    success_rate = _success_rate(success_rate)
+    calendar = checked(calendar, WorkCalendar, field="calendar")
+    start = date_value(start, field="start")
     days = calendar.working_days_between(calendar.add_working_days(start, 1),
                                          calendar.add_working_days(target, 1))  # fmt: skip
     if days <= 0:
         raise ValidationError("the target is not after start", field="target", code="range")
     return {
-        office: math.ceil(n / max(success_rate, 1e-6) / (days * items_per_courier)) if n else 0
-        for office, n in sorted(open_items.items())
+        office: math.ceil(n / success_rate / (days * items_per_courier)) if n else 0
+        for office, n in sorted(items.items())
     }
 
 
 def open_items_by_office(batch: Batch, *, as_of: dt.date) -> dict[str, int]:
-    """Open items per office (district) at the end of ``as_of``."""
+    """Open items per office (district) at the end of ``as_of``.
+
+    Args:
+        batch: the batch.
+        as_of: the day; later events are ignored.
+
+    Returns:
+        ``{district code: open items}``, in code order.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+    """
+    batch = checked(batch, Batch, field="batch")
+    as_of = date_value(as_of, field="as_of")
     counts: Counter[str] = Counter()
     for shipment in batch.shipments:
         current = _events_until(shipment, as_of)

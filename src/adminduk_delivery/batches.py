@@ -39,7 +39,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import identifier, tuple_of
+from ._convert import identifier, instance_validator, tuple_of
 from .documents import Document, DocumentKind
 from .errors import InvalidType, TransitionError, ValidationError
 from .shipments import Shipment, ShipmentEvent, ShipmentStatus, apply
@@ -70,7 +70,7 @@ class TrackedEvent:
     """A courier event addressed to a tracking number."""
 
     tracking_number: str = attrs.field(converter=_loose_tracking)
-    event: ShipmentEvent = attrs.field(validator=attrs.validators.instance_of(ShipmentEvent))
+    event: ShipmentEvent = attrs.field(validator=instance_validator(ShipmentEvent))
 
 
 class AnomalyKind(enum.Enum):
@@ -290,9 +290,7 @@ class Batch:
         Raises:
             InvalidType: ``events`` holds something other than :class:`TrackedEvent` objects.
         """
-        incoming = list(events)
-        if not all(isinstance(e, TrackedEvent) for e in incoming):
-            raise InvalidType("events are TrackedEvent objects", field="events")
+        incoming = tuple_of(events, TrackedEvent, field="events")
         position = {s.tracking_number: i for i, s in enumerate(self.shipments)}
         shipments = list(self.shipments)
         rejected = list(self.rejected)

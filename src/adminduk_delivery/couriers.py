@@ -43,7 +43,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import tuple_of
+from ._convert import excerpt, tuple_of
 from .errors import InvalidType, ValidationError
 from .shipments import FailureReason, Recipient, RecipientKind, ShipmentEvent, ShipmentStatus
 
@@ -120,7 +120,8 @@ class Vocabulary:
             if rule.matches(wanted, text):
                 return rule
         raise ValidationError(
-            f"{self.name} has no row for code {wanted!r}" + (" with that text" if text else ""),
+            f"{self.name} has no row for code {excerpt(wanted)}"
+            + (" with that text" if text else ""),
             field="code",
             code="unknown_code",
         )

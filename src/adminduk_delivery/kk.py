@@ -146,8 +146,17 @@ def mask(value: object) -> str:
 def format(value: object, *, separator: str = " ") -> str:
     """Validate (structure only) and group the parts: district, issue date, serial.
 
+    Args:
+        value: the KK number.
+        separator: what goes between the parts (text, at most 5 characters).
+
+    Returns:
+        The grouped number.
+
+    Raises:
+        ValidationError: as :func:`validate`; a separator that is not short text.
+
     >>> format("3216201503180007")
     '321620 150318 0007'
     """
-    number = _SCHEME.validate(value, as_of=None, regions="none")[0]
-    return separator.join((number[:6], number[6:12], number[12:]))
+    return _SCHEME.format(value, separator)

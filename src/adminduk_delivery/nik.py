@@ -232,8 +232,17 @@ def mask(value: object) -> str:
 def format(value: object, *, separator: str = " ") -> str:
     """Validate (structure only) and group the parts: region, date, serial.
 
+    Args:
+        value: the NIK.
+        separator: what goes between the parts (text, at most 5 characters).
+
+    Returns:
+        The grouped NIK.
+
+    Raises:
+        ValidationError: as :func:`validate`; a separator that is not short text.
+
     >>> format("3216204107900003")
     '321620 410790 0003'
     """
-    number = _SCHEME.validate(value, as_of=None, regions="none")[0]
-    return separator.join((number[:6], number[6:12], number[12:]))
+    return _SCHEME.format(value, separator)

@@ -15,8 +15,9 @@ phonenumbers is imported on the first parse, not when the package is imported.
 >>> number = phone.parse("0812-3456-7890")
 >>> number.e164, number.is_mobile, number.kind
 ('+6281234567890', True, <PhoneKind.MOBILE: 'mobile'>)
->>> number
-PhoneNumber(e164='+62812******90', kind=<PhoneKind.MOBILE: 'mobile'>, extension=None, alternatives=())
+>>> number  # doctest: +NORMALIZE_WHITESPACE
+PhoneNumber(e164='+62812******90', kind=<PhoneKind.MOBILE: 'mobile'>, extension=None,
+            alternatives=())
 >>> phone.parse("(021) 8900 1234").is_mobile
 False
 >>> phone.is_valid("+65 6123 4567")  # a Singapore number is not an Indonesian one

@@ -202,9 +202,7 @@ def denial_counts(decisions: Iterable[Decision]) -> dict[str, int]:
     {}
     """
     counts: Counter[str] = Counter()
-    for decision in decisions:
-        if not isinstance(decision, Decision):
-            raise InvalidType("decisions are Decision objects", field="decisions")
+    for decision in tuple_of(decisions, Decision, field="decisions"):
         if decision.reason is not None:
             counts[decision.reason.rule_id] += 1
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

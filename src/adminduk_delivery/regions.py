@@ -32,6 +32,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from ._convert import excerpt, instance_validator
 from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
@@ -110,7 +111,7 @@ def _to_level(level: RegionLevel | str) -> RegionLevel:
     except ValueError:
         names = ", ".join(m.value for m in RegionLevel)
         raise ValidationError(
-            f"unknown level {level!r}; expected one of {names}", field="level", code="level"
+            f"unknown level {excerpt(level)}; expected one of {names}", field="level", code="level"
         ) from None
 
 
@@ -154,7 +155,7 @@ class Region:
     """
 
     code: str = attrs.field(validator=_check_code)
-    level: RegionLevel = attrs.field(validator=attrs.validators.instance_of(RegionLevel))
+    level: RegionLevel = attrs.field(validator=instance_validator(RegionLevel))
     name: str = attrs.field(validator=attrs.validators.min_len(1))
     parent_code: str | None = attrs.field(validator=_check_parent)
     retired: bool = False
@@ -648,6 +649,8 @@ def codes(level: RegionLevel | str | None = None, *, retired: bool = False) -> t
     >>> len(codes("district")), len(codes("regency", retired=True))
     (7285, 26)
     """
+    if not isinstance(retired, bool):
+        raise InvalidType("retired is true or false", field="retired")
     return _codes(None if level is None else _to_level(level), retired)
 
 

@@ -25,7 +25,7 @@ import attrs
 
 from . import kk as _kk
 from . import nik as _nik
-from ._convert import reported_as, tuple_of
+from ._convert import enum_member, instance_validator, reported_as, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -38,9 +38,20 @@ __all__ = ["Household", "Resident", "mask_name"]
 def mask_name(name: str) -> str:
     """Keep the initial of each word: ``"Siti Aminah"`` becomes ``"S*** A*****"``.
 
+    Args:
+        name: the name.
+
+    Returns:
+        The masked name.
+
+    Raises:
+        InvalidType: ``name`` is not a string.
+
     >>> mask_name("Muhammad  Rizky")
     'M******* R****'
     """
+    if not isinstance(name, str):
+        raise InvalidType(f"a name is a string, got {type(name).__name__}", field="name")
     return " ".join(word[0] + "*" * (len(word) - 1) for word in name.split())
 
 
@@ -84,6 +95,10 @@ def _birth_date(instance: object, attribute: attrs.Attribute[dt.date], value: ob
         )
 
 
+def _sex(value: object) -> _nik.Sex:
+    return enum_member(value, _nik.Sex, field="sex")
+
+
 @attrs.frozen(kw_only=True)
 class Resident:
     """A resident as recorded in the population register.
@@ -101,11 +116,11 @@ class Resident:
 
     nik: str = attrs.field(converter=_nik_value, repr=mask_for_repr)
     name: str = attrs.field(converter=_name, repr=lambda v: repr(mask_name(v)))
-    sex: Sex = attrs.field(validator=attrs.validators.instance_of(Sex))
+    sex: Sex = attrs.field(converter=_sex)
     birth_date: dt.date = attrs.field(validator=_birth_date)
     kk_number: str = attrs.field(converter=_kk_value, repr=mask_for_repr)
     address: Address | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Address))
+        default=None, validator=instance_validator(Address, optional=True)
     )
     phone: PhoneNumber | None = attrs.field(default=None, converter=_phone)
     disabled: bool = False
@@ -148,7 +163,7 @@ class Household:
 
     kk_number: str = attrs.field(converter=_kk_value, repr=mask_for_repr)
     members: tuple[Resident, ...] = attrs.field(converter=_members)
-    address: Address = attrs.field(validator=attrs.validators.instance_of(Address))
+    address: Address = attrs.field(validator=instance_validator(Address))
     head_nik: str | None = attrs.field(
         default=None,
         converter=attrs.converters.optional(_head_nik),

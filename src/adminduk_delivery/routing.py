@@ -54,8 +54,9 @@ import attrs
 from . import _vrp
 from . import regions as _regions
 from . import solvers as _solvers
-from ._convert import reported_as
+from ._convert import neighbourhood, real_number, reported_as, tuple_of
 from .errors import InvalidType, ValidationError
+from .shipments import Shipment
 from .solvers import Solver
 
 __all__ = [
@@ -74,11 +75,21 @@ EARTH_RADIUS_KM: Final = 6371.0088
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """The great-circle distance in km between two (latitude, longitude) points.
 
+    Args:
+        a, b: the points, in degrees.
+
+    Returns:
+        The distance in km.
+
+    Raises:
+        InvalidType: a point that is not a pair of numbers.
+        ValidationError: a latitude outside -90..90 or a longitude outside -180..180.
+
     >>> round(haversine_km((-6.2, 106.8), (-6.3, 107.1)), 1)
     35.0
     """
-    lat1, lon1 = math.radians(a[0]), math.radians(a[1])
-    lat2, lon2 = math.radians(b[0]), math.radians(b[1])
+    (lat1, lon1), (lat2, lon2) = _point(a, "a"), _point(b, "b")
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -99,14 +110,16 @@ def _text(value: object) -> str:
 
 
 def _neighbourhood(value: object) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidType("RT/RW is a number or text", field="rt_rw")
-    text = str(value).strip()
-    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= 999:
-        raise ValidationError("RT/RW is 1-999", field="rt_rw", code="range")
-    return f"{int(text):03d}"
+    return neighbourhood(value, field="rt_rw") or ""
+
+
+def _point(value: object, field: str) -> tuple[float, float]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise InvalidType(f"{field} is a (latitude, longitude) pair", field=field)
+    return (
+        real_number(value[0], field=field, minimum=-90.0, maximum=90.0),
+        real_number(value[1], field=field, minimum=-180.0, maximum=180.0),
+    )
 
 
 def _village(value: object) -> str:
@@ -208,11 +221,16 @@ def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
     addresses; a stop's id is its first tracking number.
 
     Args:
-        shipments: :class:`~adminduk_delivery.shipments.Shipment` objects (anything with
-            ``tracking_number``, ``documents`` and ``address``).
+        shipments: :class:`~adminduk_delivery.shipments.Shipment` objects.
+
+    Returns:
+        The stops, in walk order.
+
+    Raises:
+        InvalidType: ``shipments`` is not a collection of shipments.
     """
     groups: dict[tuple[str, ...], list[Any]] = {}
-    for shipment in shipments:
+    for shipment in tuple_of(shipments, Shipment, field="shipments"):
         a = shipment.address
         key = (
             a.village_code,
@@ -719,9 +737,7 @@ def plan(
         raise InvalidType("solver is a callable", field="solver")
     if depot is not None:
         depot = (_check_depot(depot, 0), _check_depot(depot, 1))
-    all_stops = list(stops)
-    if not all(isinstance(s, Stop) for s in all_stops):
-        raise InvalidType("stops are Stop objects", field="stops")
+    all_stops = list(tuple_of(stops, Stop, field="stops"))
     ids = [s.id for s in all_stops]
     if len(set(ids)) != len(ids):
         raise ValidationError("stop ids must be unique", field="stops", code="duplicate")

@@ -48,7 +48,7 @@ import attrs
 
 from . import nik as _nik
 from . import tracking as _tracking
-from ._convert import enum_member, frozenset_of, tuple_of
+from ._convert import enum_member, frozenset_of, instance_validator, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .documents import Document
@@ -285,6 +285,18 @@ def _optional_name(value: object) -> str | None:
     return " ".join(value.split()) or None
 
 
+def _recipient_kind(value: object) -> RecipientKind:
+    return enum_member(value, RecipientKind, field="kind")
+
+
+def _status(value: object) -> ShipmentStatus:
+    return enum_member(value, ShipmentStatus, field="status")
+
+
+def _optional_reason(value: object) -> FailureReason | None:
+    return None if value is None else enum_member(value, FailureReason, field="reason")
+
+
 def _proofs(value: Iterable[Proof]) -> frozenset[Proof]:
     return frozenset_of(value, Proof, field="proofs")
 
@@ -300,7 +312,7 @@ class Recipient:
         proofs: what the courier took as proof.
     """
 
-    kind: RecipientKind = attrs.field(validator=attrs.validators.instance_of(RecipientKind))
+    kind: RecipientKind = attrs.field(converter=_recipient_kind)
     nik: str | None = attrs.field(default=None, converter=_optional_nik, repr=mask_for_repr)
     name: str | None = attrs.field(
         default=None,
@@ -346,15 +358,15 @@ class ShipmentEvent:
             an event that is not a delivery or collection.
     """
 
-    status: ShipmentStatus = attrs.field(validator=attrs.validators.instance_of(ShipmentStatus))
+    status: ShipmentStatus = attrs.field(converter=_status)
     at: dt.datetime = attrs.field(validator=_aware)
     reason: FailureReason | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(FailureReason)),
+        converter=_optional_reason,
     )
     recipient: Recipient | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Recipient)),
+        validator=instance_validator(Recipient, optional=True),
     )
     office: str | None = attrs.field(default=None, converter=_optional_text)
     raw_code: str | None = attrs.field(default=None, converter=_optional_text)
@@ -419,7 +431,7 @@ class Shipment:
 
     tracking_number: str = attrs.field(converter=_tracking_number)
     documents: tuple[Document, ...] = attrs.field(converter=_documents)
-    address: Address = attrs.field(validator=attrs.validators.instance_of(Address))
+    address: Address = attrs.field(validator=instance_validator(Address))
     service: str = ""
     events: tuple[ShipmentEvent, ...] = attrs.field(default=(), converter=_events)
 

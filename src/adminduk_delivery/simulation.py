@@ -31,6 +31,7 @@ from typing import Final
 import attrs
 
 from . import routing
+from ._convert import checked, date_value, whole_number
 from .batches import Batch, TrackedEvent
 from .errors import ValidationError
 from .policy import NextAction, Policy, next_step
@@ -173,14 +174,35 @@ def simulate(
         outcomes: the outcome model (default :class:`Outcomes`).
         max_days: stop after this many working days.
 
+    Returns:
+        The :class:`Simulation`: the batch with every event, the event log, the days, and the
+        day the last item finished.
+
     Raises:
-        ValidationError: shipments that already have events, or bad settings.
+        InvalidType: arguments of the wrong type.
+        ValidationError: shipments that already have events, or settings out of range.
     """
+    batch = checked(batch, Batch, field="batch")
+    policy = checked(policy, Policy, field="policy")
+    start = date_value(start, field="start")
+    if not isinstance(seed, random.Random):
+        seed = whole_number(seed, field="seed", maximum=2**63)
     rng = seed if isinstance(seed, random.Random) else random.Random(seed)
+    if outcomes is not None:
+        outcomes = checked(outcomes, Outcomes, field="outcomes")
     model = outcomes or Outcomes()
-    if items_per_courier < 1:
-        raise ValidationError(
-            "items_per_courier is 1 or more", field="items_per_courier", code="range"
+    items_per_courier = whole_number(items_per_courier, field="items_per_courier", minimum=1)
+    max_days = whole_number(max_days, field="max_days", minimum=1, maximum=5_000)
+    if isinstance(couriers_per_office, Mapping):
+        couriers_per_office = {
+            checked(office, str, field="couriers_per_office"): whole_number(
+                crew, field="couriers_per_office"
+            )
+            for office, crew in couriers_per_office.items()
+        }
+    else:
+        couriers_per_office = whole_number(
+            couriers_per_office, field="couriers_per_office", minimum=1
         )
     if any(s.events for s in batch.shipments):
         raise ValidationError(

@@ -39,6 +39,7 @@ from ._consistency import (
     nik_for,
     years_before,
 )
+from ._convert import date_value, enum_member, identifier, real_number, tuple_of, whole_number
 from .address import Address
 from .batches import Batch
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
@@ -53,6 +54,20 @@ __all__ = ["Population", "batch", "population", "requests"]
 
 DEFAULT_AS_OF: Final = dt.date(2020, 3, 20)
 """The day of the Bekasi handover, the default reference day for ages and issue dates."""
+
+
+def _day_range(value: object) -> tuple[dt.date, dt.date]:
+    if not isinstance(value, tuple) or len(value) != 2:
+        raise InvalidType(
+            "requested_between is a (first, last) pair of dates", field="requested_between"
+        )
+    first = date_value(value[0], field="requested_between")
+    last = date_value(value[1], field="requested_between")
+    if last < first:
+        raise ValidationError(
+            "requested_between ends before it starts", field="requested_between", code="range"
+        )
+    return first, last
 
 
 def _rng(seed: int | random.Random | None) -> random.Random:
@@ -101,14 +116,17 @@ def population(
         as_of: the reference day: ages are counted on it and issue dates are before it.
         phone_share: the share of adults with a phone number.
 
+    Returns:
+        The :class:`Population`.
+
     Raises:
-        ValidationError: a bad count, regency or share.
+        InvalidType: arguments of the wrong type.
+        ValidationError: a count beyond 10,000,000, a regency that is not a current one, a
+            share outside 0-1.
     """
-    if isinstance(n_residents, bool) or not isinstance(n_residents, int) or n_residents < 0:
-        raise ValidationError("n_residents is 0 or more", field="n_residents", code="range")
-    if not 0.0 <= phone_share <= 1.0:
-        raise ValidationError("phone_share is between 0 and 1", field="phone_share",
-                              code="range")  # fmt: skip
+    n_residents = whole_number(n_residents, field="n_residents", maximum=10_000_000)
+    phone_share = real_number(phone_share, field="phone_share", minimum=0.0, maximum=1.0)
+    as_of = date_value(as_of, field="as_of")
     region = regions.get(regency)
     if region.level is not regions.RegionLevel.REGENCY or region.retired:
         raise ValidationError("regency is a current regency code", field="regency", code="level")
@@ -184,10 +202,29 @@ def requests(
     requested_between: tuple[dt.date, dt.date] = (dt.date(2019, 3, 1), dt.date(2020, 3, 13)),
 ) -> tuple[DocumentRequest, ...]:
     """One request per resident, for ``kind``; ``delivery_share`` of them choose delivery,
-    the rest collection at the Dinas or the post office."""
+    the rest collection at the Dinas or the post office.
+
+    Args:
+        residents: the residents.
+        seed: an int or a ``random.Random``.
+        kind: the document kind requested.
+        delivery_share: the share that choose delivery (0-1).
+        requested_between: the range of request days.
+
+    Returns:
+        The requests, one per resident, in order.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+        ValidationError: a share outside 0-1, or an empty range of days.
+    """
+    people = tuple_of(residents, Resident, field="residents")
+    delivery_share = real_number(delivery_share, field="delivery_share", minimum=0.0, maximum=1.0)
+    kind = enum_member(kind, DocumentKind, field="kind")
+    first, last = _day_range(requested_between)
     rng = _rng(seed)
     out = []
-    for index, resident in enumerate(residents):
+    for index, resident in enumerate(people):
         deliver = rng.random() < delivery_share and resident.address is not None
         out.append(
             DocumentRequest(
@@ -195,7 +232,7 @@ def requests(
                 nik=resident.nik,
                 kind=kind,
                 fulfilment=Fulfilment.DELIVER if deliver else Fulfilment.COLLECT,
-                requested_on=_date_between(rng, *requested_between),
+                requested_on=_date_between(rng, first, last),
                 address=resident.address if deliver else None,
                 collect_at=None
                 if deliver
@@ -214,10 +251,31 @@ def batch(
     seed: int | random.Random | None = None,
 ) -> Batch:
     """A handover batch: one ``kind`` document per resident (with an address), packed one
-    shipment per household address, with S10 tracking numbers. No events yet."""
+    shipment per household address, with S10 tracking numbers. No events yet.
+
+    Args:
+        residents: the residents; those without an address get no document.
+        batch_id: the handover's id.
+        kind: the document kind.
+        issued: the documents' issue day.
+        seed: an int or a ``random.Random``.
+
+    Returns:
+        The :class:`~adminduk_delivery.batches.Batch`.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+        ValidationError: more than 10,000,000 residents, or a bad batch id.
+    """
+    people = tuple_of(residents, Resident, field="residents")
+    if len(people) > 10_000_000:
+        raise ValidationError("at most 10,000,000 residents", field="residents", code="range")
+    kind = enum_member(kind, DocumentKind, field="kind")
+    issued = date_value(issued, field="issued")
+    batch_id = identifier(batch_id, field="batch_id")
     rng = _rng(seed)
     by_address: dict[Address, list[Document]] = {}
-    for index, resident in enumerate(residents):
+    for index, resident in enumerate(people):
         if resident.address is None:
             continue
         doc = Document(

@@ -29,6 +29,7 @@ from typing import Final
 
 import attrs
 
+from ._convert import excerpt
 from .errors import InvalidComponent, InvalidFormat, InvalidLength, InvalidType, ValidationError
 
 __all__ = [
@@ -203,6 +204,17 @@ def build_s10(service: str, serial: int | str, country: str = "ID") -> str:
     return f"{service.upper()}{digits}{s10_check_digit(digits)}{country.upper()}"
 
 
+def _pattern(value: object) -> re.Pattern[str]:
+    if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+        return value
+    if not isinstance(value, str):
+        raise InvalidType("pattern is a regular expression (text)", field="pattern")
+    try:
+        return re.compile(value)
+    except (re.error, OverflowError, RecursionError):
+        raise ValidationError("pattern is not a regular expression", field="pattern") from None
+
+
 def validate_domestic(value: object, *, pattern: str | re.Pattern[str] | None = None) -> str:
     """Check a domestic barcode against a pattern; return it compact and upper-case.
 
@@ -220,10 +232,11 @@ def validate_domestic(value: object, *, pattern: str | re.Pattern[str] | None = 
     'P240315001234'
     """
     text = _compact(value)
-    compiled = DEFAULT_DOMESTIC_PATTERN if pattern is None else re.compile(pattern)
+    compiled = DEFAULT_DOMESTIC_PATTERN if pattern is None else _pattern(pattern)
     if not compiled.fullmatch(text):
         raise InvalidFormat(
-            f"does not match the domestic barcode pattern {compiled.pattern!r}", field=_FIELD
+            f"does not match the domestic barcode pattern {excerpt(compiled.pattern)}",
+            field=_FIELD,
         )
     return text
 

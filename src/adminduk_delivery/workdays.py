@@ -30,6 +30,7 @@ from typing import Final
 
 import attrs
 
+from ._convert import frozenset_of
 from .errors import InvalidType, ValidationError
 
 __all__ = ["COURIER_WEEK", "OFFICE_WEEK", "WorkCalendar"]
@@ -44,8 +45,8 @@ _MAX_STEPS: Final = 366 * 20
 
 
 def _weekdays(value: Iterable[int]) -> frozenset[int]:
-    days = frozenset(value)
-    if not days or not all(isinstance(d, int) and 0 <= d <= 6 for d in days):
+    days = frozenset_of(value, int, field="weekdays")
+    if not days or not all(not isinstance(d, bool) and 0 <= d <= 6 for d in days):
         raise ValidationError(
             "weekdays are date.weekday() numbers 0 (Monday) to 6 (Sunday), at least one",
             field="weekdays",
@@ -55,7 +56,7 @@ def _weekdays(value: Iterable[int]) -> frozenset[int]:
 
 
 def _closed(value: Iterable[dt.date]) -> frozenset[dt.date]:
-    days = frozenset(value)
+    days = frozenset_of(value, dt.date, field="extra_closed")
     if not all(isinstance(d, dt.date) and not isinstance(d, dt.datetime) for d in days):
         raise InvalidType("extra_closed holds dates", field="extra_closed")
     return days
@@ -121,7 +122,12 @@ class WorkCalendar:
         remaining = abs(n)
         steps = 0
         while remaining:
-            day += step
+            try:
+                day += step
+            except OverflowError:
+                raise ValidationError(
+                    "no such working day before the year 10000", field="n", code="range"
+                ) from None
             steps += 1
             if steps > _MAX_STEPS:
                 raise ValidationError(
@@ -147,8 +153,22 @@ class WorkCalendar:
         return self.add_working_days(handed_over, working_days)
 
     def closed_days(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
-        """Holidays and extra closed days in [start, end), with their names, in order."""
+        """Holidays and extra closed days in [start, end), with their names, in order.
+
+        Args:
+            start: the first day.
+            end: the day after the last.
+
+        Returns:
+            ``(day, name)`` pairs.
+
+        Raises:
+            InvalidType: a day that is not a date.
+            ValidationError: a range longer than 20 years (code ``range``).
+        """
         start, end = _date(start, "start"), _date(end, "end")
+        if (end - start).days > _MAX_STEPS:
+            raise ValidationError("the range is longer than 20 years", field="end", code="range")
         found = []
         day = start
         while day < end:
