@@ -380,3 +380,34 @@ def test_unexplained_text_lowers_the_confidence():
     stray = address.parse("Jl Mawar /14, Desa Cicau, Kec. Cikarang Pusat", regency="3216")
     assert "unexplained" in stray.warning_codes
     assert stray.confidence < clean.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        # real texts of the real-input issue (school addresses, Kota Bekasi)
+        ("Jl. Raya Jatisampurna No. 99, Jatiranggon, Kecamatan Jati Sampurna", "3275101003"),
+        ("JL. KOMSEN KRANGGAN KM.3 JATILUHUR JATIASIH, JATILUHUR, Kecamatan Jatiasih",
+         "3275091005"),
+    ],
+)  # fmt: skip
+def test_a_village_named_in_the_street_gives_way(text, village):
+    """Finding 2 of the real-input issue: the village in the village position wins over a
+    village named inside the street, with a warning and a lower confidence."""
+    parsed = address.parse(text, regency="3275")
+    assert parsed.address is not None
+    assert parsed.address.village_code == village
+    assert parsed.warnings
+    assert parsed.confidence < 1.0
+
+
+def test_two_addresses_in_one_text_are_not_resolved():
+    """Finding 2: an operator pasted a second address into the street field; the text names
+    two villages in two districts, so no address is chosen and both are candidates."""
+    parsed = address.parse(
+        "Jl. Raya Jatisampurna No. 99, Jatiranggon, Kecamatan Jati Sampurna, Jl. Mawar 3, "
+        "Jatiluhur, Kecamatan Jatiasih",
+        regency="3275",
+    )
+    assert parsed.address is None
+    assert {"3275101003", "3275091005"} <= set(parsed.candidates)

@@ -728,12 +728,29 @@ class _Evaluation:
     used: frozenset[int]
     postal_match: bool | None
     village_piece: int
+    village_in_street: bool
 
     def tie_key(self) -> tuple[int, int, int]:
         return (self.conflicts, -self.support, self.typos)
 
-    def rank(self) -> tuple[int, int, int, int, str]:
-        return (*self.tie_key(), self.disorder, self.code)
+    def rank(self) -> tuple[int, int, int, int, int, int, str]:
+        return (*self.tie_key(), *self.tie_breakers(), self.code)
+
+    def tie_breakers(self) -> tuple[int, int, int]:
+        """What sets apart readings that explain the text equally well, in order: fewer
+        names left unexplained, the village read from its own position rather than from
+        inside a street, the parts in the usual order."""
+        return (len(self.unexplained), int(self.village_in_street), self.disorder)
+
+
+_TIE_BROKEN: Final = 0.9
+"""The confidence factor of a reading chosen by a tie-breaker over another that fits."""
+_TIE_WARNINGS: Final = (
+    "unexplained: another village fits if a name of the text is left unexplained",
+    "village_in_street: the street names another village; the village in its own position "
+    "was taken",
+    "order: another village fits if the parts are read in an unusual order",
+)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -804,6 +821,7 @@ def _evaluate(
         used=frozenset(used),
         postal_match=postal_match,
         village_piece=village_index,
+        village_in_street=pieces[village_index].peeled,
     )
 
 
@@ -895,10 +913,20 @@ def _resolve(
     evaluations.sort(key=_Evaluation.rank)
     best = evaluations[0]
     tied = [e for e in evaluations if e.tie_key() == best.tie_key()]
-    if len(tied) > 1 and sum(e.disorder == best.disorder for e in tied) == 1:
-        # Only the order of the parts (village, district, regency, province) sets it apart.
-        tied = [best]
-        warnings.append("order: another village fits if the parts are read in an unusual order")
+    broken = False
+    for breaker, warning in enumerate(_TIE_WARNINGS):
+        if len(tied) == 1 or best.conflicts:
+            # A labelled part contradicts every reading (two addresses in one text, say):
+            # no tie-breaker settles that.
+            break
+        # Readings that explain the text equally well: the next tie-breaker decides when it
+        # sets exactly one apart, and the reader is told which way it went.
+        level = best.tie_breakers()[breaker]
+        kept = [e for e in tied if e.tie_breakers()[breaker] == level]
+        if len(kept) < len(tied):
+            warnings.append(warning)
+            broken = True
+        tied = kept
     # Candidates contradicted by a labelled part (another district, say) are not worth listing.
     ranked = tuple(e.code for e in evaluations if e.conflicts == best.conflicts)
     if len(tied) > 1:
@@ -933,7 +961,7 @@ def _resolve(
     return _Resolution(
         status=ParseStatus.RESOLVED,
         code=best.code,
-        confidence=_confidence(best),
+        confidence=round(_confidence(best) * (_TIE_BROKEN if broken else 1.0), 3),
         candidates=ranked,
         warnings=tuple(warnings),
         street_pieces=street,
