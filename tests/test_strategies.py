@@ -126,3 +126,29 @@ def test_types_are_registered_with_hypothesis(cls):
         assert isinstance(value, cls)
 
     check()
+
+
+@given(batch=strategies.batches(region="3216", max_size=4),
+       shipment=strategies.shipments(region="327509"))  # fmt: skip
+def test_shipments_and_batches_in_a_region(batch, shipment):
+    """A downstream property about one regency's shipments can restrict them to it."""
+    assert all(s.address.village_code.startswith("3216") for s in batch.shipments)
+    assert shipment.address.village_code.startswith("327509")
+
+
+@given(r=strategies.residents(has_address=True, has_phone=True),
+       bare=strategies.residents(has_address=False, has_phone=False))  # fmt: skip
+def test_residents_with_or_without_address_and_phone(r, bare):
+    """Residents can be required to have, or to lack, an address and a phone."""
+    assert r.address is not None
+    assert r.phone is not None
+    assert bare.address is None
+    assert bare.phone is None
+
+
+def test_bad_resident_options_are_invalid_arguments():
+    """Options follow Hypothesis's API style: a bad one is an InvalidArgument."""
+    from hypothesis.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument):
+        strategies.residents(has_phone="yes").example()

@@ -354,6 +354,8 @@ def _resident(
     sexes: st.SearchStrategy[Sex],
     dates: st.SearchStrategy[dt.date],
     consistent: bool = True,
+    has_address: bool | None = None,
+    has_phone: bool | None = None,
 ) -> Resident:
     parts = _resident_parts(region)
     sex = draw(sexes)
@@ -372,13 +374,23 @@ def _resident(
         sex=sex,
         birth_date=born,
         kk_number=kk_number or draw(parts.kk_numbers),
-        address=address if address is not None else draw(parts.addresses),
-        phone=draw(parts.phones),
+        address=address if address is not None else _maybe(draw, parts.addresses, has_address),
+        phone=_maybe(draw, parts.phones, has_phone),
         disabled=draw(st.booleans()),
     )
 
 
 _SERIALS: Final = st.integers(1, 9999)
+
+
+def _maybe(draw: Draw, values: st.SearchStrategy[T | None], required: bool | None) -> T | None:
+    """A value of ``values`` (whose ``None`` means absent): any when ``required`` is None,
+    never absent when True, always absent when False."""
+    if required is False:
+        return None
+    if required:
+        return draw(values.filter(lambda v: v is not None))
+    return draw(values)
 
 
 @attrs.frozen
@@ -415,6 +427,8 @@ def residents(
     ages: tuple[int, int] | None = None,
     as_of: dt.date | None = None,
     consistent: bool = True,
+    has_address: bool | None = None,
+    has_phone: bool | None = None,
 ) -> st.SearchStrategy[Resident]:
     """Residents whose NIK encodes their recorded sex and birth date.
 
@@ -428,6 +442,9 @@ def residents(
         consistent: ``False`` makes the recorded sex or birth date differ from the NIK on
             purpose (``nik_consistent`` is then false), for testing how a system copes with
             register errors.
+        has_address: ``True`` for residents who always have an address, ``False`` for
+            never, ``None`` (the default) for either.
+        has_phone: likewise for the phone number.
 
     Shrinks towards a man born on 1 January 1930 with a one-word name and no address.
     """
@@ -450,7 +467,15 @@ def residents(
         sexes=_sexes(sex),
         dates=_dates(birth_dates),
         consistent=consistent,
+        has_address=_option(has_address, "has_address"),
+        has_phone=_option(has_phone, "has_phone"),
     )
+
+
+def _option(value: object, name: str) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidArgument(f"{name} is True, False or None, got {value!r}")
+    return value
 
 
 @st.composite
@@ -618,34 +643,41 @@ def shipment_histories(
 
 
 @st.composite
-def _shipment(draw: Draw, docs: st.SearchStrategy[list[Document]], with_history: bool) -> Shipment:
+def _shipment(
+    draw: Draw, docs: st.SearchStrategy[list[Document]], with_history: bool, region: str
+) -> Shipment:
     from .tracking import build_s10  # noqa: PLC0415 - tiny module, kept local for clarity
 
     contents = draw(docs)
     return Shipment(
         tracking_number=build_s10("RR", draw(st.integers(0, 99_999_999))),
         documents=contents,
-        address=draw(addresses()),
+        address=draw(addresses(region=region or None)),
         service=draw(st.sampled_from(["", "PKH", "EMS"])),
         events=draw(shipment_histories()) if with_history else (),
     )
 
 
 def shipments(
-    *, documents_of: st.SearchStrategy[list[Document]] | None = None, history: bool = True
+    *,
+    documents_of: st.SearchStrategy[list[Document]] | None = None,
+    history: bool = True,
+    region: str | None = None,
 ) -> st.SearchStrategy[Shipment]:
     """Shipments with an S10 tracking number, one to three documents and a legal history.
 
     Args:
         documents_of: a strategy of document lists (unique ids) to put inside.
         history: whether to add a legal event history.
+        region: a province, regency or district code (``"3216"``, ``"32.16"``) the
+            addresses lie in.
     """
     docs = documents_of or st.lists(documents(), min_size=1, max_size=3, unique_by=lambda d: d.id)
-    return _shipment(docs, history)
+    return _shipment(docs, history, _check_region(region, retired=False))
 
 
 @st.composite
-def _batch(draw: Draw, min_size: int, max_size: int) -> Batch:
+def _batch(draw: Draw, min_size: int, max_size: int, region: str) -> Batch:
     docs = draw(
         st.lists(documents(), min_size=min_size, max_size=max_size, unique_by=lambda d: d.id)
     )
@@ -665,7 +697,7 @@ def _batch(draw: Draw, min_size: int, max_size: int) -> Batch:
         Shipment(
             tracking_number=build_s10("RR", numbers[i]),
             documents=group,
-            address=draw(addresses()),
+            address=draw(addresses(region=region or None)),
         )
         for i, group in enumerate(groups)
     ]
@@ -678,16 +710,19 @@ def _batch(draw: Draw, min_size: int, max_size: int) -> Batch:
     return batch.fold(events)
 
 
-def batches(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[Batch]:
+def batches(
+    *, min_size: int = 0, max_size: int = 8, region: str | None = None
+) -> st.SearchStrategy[Batch]:
     """Batches of documents packed into shipments (neighbouring documents share one), with
     legal histories folded in. Every document is in exactly one shipment.
 
     Args:
         min_size, max_size: how many documents.
+        region: the region the shipments' addresses lie in (as :func:`shipments`).
     """
     if not 0 <= min_size <= max_size:
         raise InvalidArgument(f"need 0 <= min_size <= max_size, got {min_size}, {max_size}")
-    return _batch(min_size, max_size)
+    return _batch(min_size, max_size, _check_region(region, retired=False))
 
 
 @st.composite
