@@ -320,17 +320,11 @@ def translate(
     )
 
 
-def _row(
-    code: str,
-    status: ShipmentStatus,
-    pattern: str | None = None,
-    reason: FailureReason | None = None,
-) -> Rule:
-    return Rule(code=code, status=status, text_pattern=pattern, reason=reason)
+def _row(code: str, status: ShipmentStatus, pattern: str | None = None) -> Rule:
+    return Rule(code=code, status=status, text_pattern=pattern)
 
 
 _S = ShipmentStatus
-_R = FailureReason
 
 UPU_EMSEVT: Final = Vocabulary(
     name="UPU EMSEVT",
