@@ -105,6 +105,11 @@ def identifier(value: object, *, field: str = "id") -> str:
     return stripped
 
 
+SEPARATORS: Final = str.maketrans("", "", " .-\t\r\n\u00a0\u2007\u202f")
+"""What ``compact`` removes from a code or number as people write it (spaces, dots, dashes,
+tabs, line breaks, no-break spaces): the one separator set of NIKs, KK numbers, region codes
+and tracking numbers."""
+
 _EXACT_FLOAT: Final = 2**53
 _CELL_SPACE: Final = " \t\r\n\u00a0\u2007\u202f\ufeff"
 _TEXT_MARKS: Final = ("'", "\u2019")

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Final, Literal
 
 from . import regions as _regions
-from ._convert import cell_digits, excerpt
+from ._convert import SEPARATORS, cell_digits, excerpt
 from .errors import (
     InvalidComponent,
     InvalidFormat,
@@ -27,7 +27,6 @@ the 2025 codes or a code retired since 2015 (``"historical"``), or for structure
 (``"none"``)."""
 
 _STRICTNESS: Final = ("current", "historical", "none")
-_SEPARATORS: Final = str.maketrans("", "", " .-\t\r\n\u00a0")
 LENGTH: Final = 16
 _MAX_SEPARATOR: Final = 5
 
@@ -71,7 +70,7 @@ class Scheme:
         if isinstance(value, int) and not isinstance(value, bool) and value < 0:
             raise InvalidFormat(f"a {self.label} is not negative", field=self.field)
         text = cell_digits(value, field=self.field, label=f"a {self.label}")
-        return text.translate(_SEPARATORS)
+        return text.translate(SEPARATORS)
 
     # -- validation ------------------------------------------------------------------------
 

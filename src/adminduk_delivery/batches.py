@@ -39,7 +39,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import identifier, instance_validator, tuple_of
+from ._convert import SEPARATORS, identifier, instance_validator, tuple_of
 from .documents import Document, DocumentKind
 from .errors import InvalidType, TransitionError, ValidationError
 from .shipments import Shipment, ShipmentEvent, ShipmentStatus, apply
@@ -62,7 +62,7 @@ def _loose_tracking(value: object) -> str:
         raise InvalidType(
             f"a tracking number is a string, got {type(value).__name__}", field="tracking_number"
         )
-    return "".join(value.split()).replace("-", "").upper()
+    return value.translate(SEPARATORS).upper()
 
 
 @attrs.frozen(kw_only=True)

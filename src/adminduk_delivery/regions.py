@@ -32,7 +32,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from ._convert import excerpt, instance_validator
+from ._convert import SEPARATORS, excerpt, instance_validator
 from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
@@ -431,8 +431,6 @@ def _registry() -> _Registry:
 # --------------------------------------------------------------------------------------------
 # The public functions.
 
-_SEPARATORS: Final = str.maketrans("", "", " .-\t")
-
 
 def compact(code: object) -> str:
     """Remove dots, spaces and dashes from a region code: ``"32.16.20"`` becomes ``"321620"``.
@@ -442,7 +440,7 @@ def compact(code: object) -> str:
     """
     if not isinstance(code, str):
         raise InvalidType(f"a region code is a string, got {type(code).__name__}", field="code")
-    return code.translate(_SEPARATORS)
+    return code.translate(SEPARATORS)
 
 
 def _canonical(code: object) -> str:

@@ -29,7 +29,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import excerpt
+from ._convert import SEPARATORS, excerpt
 from .errors import InvalidComponent, InvalidFormat, InvalidLength, InvalidType, ValidationError
 
 __all__ = [
@@ -53,7 +53,6 @@ DEFAULT_DOMESTIC_PATTERN: Final = re.compile(r"[A-Z0-9]{8,40}")
 digits. Pass your courier's own pattern where it is stricter."""
 
 _FIELD = "tracking_number"
-_SEPARATORS: Final = str.maketrans("", "", " -\t")
 
 # ISO 3166-1 alpha-2 codes (officially assigned), the country part of an S10 identifier.
 _COUNTRIES: Final = frozenset(
@@ -108,7 +107,7 @@ def _compact(value: object) -> str:
         raise InvalidType(
             f"a tracking number is a string, got {type(value).__name__}", field=_FIELD
         )
-    return value.translate(_SEPARATORS).upper()
+    return value.translate(SEPARATORS).upper()
 
 
 def _serial_digits(serial: object) -> str:
