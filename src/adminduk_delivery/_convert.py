@@ -275,3 +275,9 @@ def neighbourhood(value: object, *, field: str) -> str | None:
     if not isinstance(number, int) or not 1 <= number <= 999:
         raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
     return f"{number:03d}"
+
+
+def boolean(instance: Any, attribute: Any, value: Any) -> None:
+    """An attrs validator: the value is ``True`` or ``False`` (not a truthy stand-in)."""
+    if not isinstance(value, bool):
+        raise InvalidType(f"{attribute.name} is true or false", field=attribute.name)

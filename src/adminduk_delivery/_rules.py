@@ -39,7 +39,7 @@ from typing import Any, Final, Generic, TypeAlias, TypeVar
 
 import attrs
 
-from ._convert import enum_member, identifier, text
+from ._convert import boolean, enum_member, identifier, text
 from .errors import InvalidType, ValidationError
 
 __all__ = ["DataValue", "Finding", "Message", "Outcome", "Rule", "data_mapping"]
@@ -154,11 +154,6 @@ def _outcome(value: object) -> Outcome:
     return enum_member(value, Outcome, field="outcome")
 
 
-def _boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidType(f"{attribute.name} is true or false", field=attribute.name)
-
-
 @attrs.frozen(kw_only=True)
 class Finding:
     """One evaluated rule: its id, its outcome, why (in two languages), and the facts.
@@ -178,7 +173,7 @@ class Finding:
     outcome: Outcome = attrs.field(converter=_outcome)
     message_id: str = attrs.field(converter=_message_text)
     message_en: str = attrs.field(converter=_message_text)
-    decisive: bool = attrs.field(default=True, validator=_boolean)
+    decisive: bool = attrs.field(default=True, validator=boolean)
     data: FindingData = attrs.field(factory=FindingData, converter=data_mapping, hash=False)
 
     @property

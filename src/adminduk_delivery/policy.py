@@ -40,7 +40,15 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from . import nik as _nik
-from ._convert import enum_member, frozenset_of, reported_as, text, tuple_of
+from ._convert import (
+    boolean,
+    enum_member,
+    frozenset_of,
+    instance_validator,
+    reported_as,
+    text,
+    tuple_of,
+)
 from ._rules import DataValue, Finding, Outcome, Rule
 from .address import Address
 from .documents import Document, DocumentKind, DocumentRequest, Fulfilment
@@ -100,11 +108,6 @@ def _text(value: object) -> str:
     return text(value, field="text")
 
 
-def _boolean(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidType(f"{attribute.name} is true or false", field=attribute.name)
-
-
 @attrs.frozen(kw_only=True)
 class Decision:
     """An explained answer, fit for an audit trail (it holds no full NIK).
@@ -123,7 +126,7 @@ class Decision:
     """
 
     decision: str = attrs.field(converter=_text)
-    allowed: bool = attrs.field(validator=_boolean)
+    allowed: bool = attrs.field(validator=boolean)
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
     subject: str = attrs.field(default="", converter=_text)
     policy: str = attrs.field(default="", converter=_text)
@@ -344,14 +347,6 @@ def _proofs(value: Iterable[Proof]) -> frozenset[Proof]:
     return frozenset_of(value, Proof, field="required_proofs")
 
 
-def _instance(cls: type, field: str) -> Callable[[object, object, object], None]:
-    def check(instance: object, attribute: object, value: object) -> None:
-        if not isinstance(value, cls):
-            raise InvalidType(f"{field} is a {cls.__name__}", field=field)
-
-    return check
-
-
 def _sources(value: Iterable[str]) -> tuple[str, ...]:
     return tuple_of(value, str, field="sources")
 
@@ -427,12 +422,12 @@ class Policy:
     required_address_fields: frozenset[str] = attrs.field(
         default=frozenset({"rt", "rw"}), converter=_address_fields
     )
-    require_phone: bool = attrs.field(default=False, validator=_boolean)
+    require_phone: bool = attrs.field(default=False, validator=boolean)
     recipients: RecipientRule = attrs.field(
         default=RecipientRule.HOUSEHOLD, converter=_recipient_rule
     )
     min_recipient_age: int = attrs.field(default=17, validator=_non_negative)
-    village_official_fallback: bool = attrs.field(default=False, validator=_boolean)
+    village_official_fallback: bool = attrs.field(default=False, validator=boolean)
     required_proofs: frozenset[Proof] = attrs.field(
         default=frozenset({Proof.ID_SHOWN}), converter=_proofs
     )
@@ -443,10 +438,10 @@ class Policy:
     )
     hold_working_days: int = attrs.field(default=7, validator=_non_negative)
     return_to: ReturnTo = attrs.field(default=ReturnTo.ISSUER, converter=_return_to)
-    fee: FeeRule = attrs.field(factory=FeeRule, validator=_instance(FeeRule, "fee"))
+    fee: FeeRule = attrs.field(factory=FeeRule, validator=instance_validator(FeeRule))
     sla_working_days: int = attrs.field(default=14, validator=_non_negative)
     calendar: WorkCalendar = attrs.field(
-        factory=WorkCalendar, validator=_instance(WorkCalendar, "calendar")
+        factory=WorkCalendar, validator=instance_validator(WorkCalendar)
     )
     elderly_age: int = attrs.field(default=60, validator=_non_negative)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
