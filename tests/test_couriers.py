@@ -222,3 +222,12 @@ def test_nipos_codes(code, text, status):
     assert couriers.translate(POS_NIPOS, code=code, text=text, at=wib(2020, 3, 20, 9)).status is (
         status
     )
+
+
+def test_a_delivery_to_the_sender_is_a_return():
+    """NIPOS reports a returned item as DELIVERED with "DITERIMA PENGIRIM": the item went back
+    to the sender (the Dinas), so it is returned, never delivered to the resident."""
+    event = couriers.translate(
+        POS_NIPOS, code="DELIVERED", text="DITERIMA PENGIRIM", at=wib(2020, 3, 20, 9)
+    )
+    assert event.status is S.RETURNED

@@ -392,7 +392,7 @@ POS_NIPOS: Final = Vocabulary(
         _row("GAGAL ANTAR", _S.ATTEMPT_FAILED),
         _row("DELIVERED (RETURN DELIVERY)", _S.RETURNED),
         _row("DELIVERED(RETURN DELIVERY)", _S.RETURNED),
-        _row("DELIVERED", _S.DELIVERED, r"diterima pengirim|diterima mitra"),
+        _row("DELIVERED", _S.RETURNED, r"diterima pengirim|diterima mitra|return"),
         _row("DELIVERED", _S.DELIVERED),
         _row("RETUR", _S.RETURNING),
     ),
@@ -416,6 +416,6 @@ Which rows are **inferred** (Pos publishes no code list): ``PENDING``, ``ON PROC
 the delivery office only when its text names a branch office (``KC``, ``KCP``, ``KCU``),
 otherwise a transit scan at a processing centre (``SPP``, ``DC``, ``MPC``); ``IRREGULARITY``
 and ``MISROUTE`` as transit scans (the item is re-routed; its text is kept); ``RETUR`` as the
-start of a return; ``DELIVERED`` with "DITERIMA PENGIRIM" in its text is still read by
-:func:`translate` through the note reader, and ``DELIVERED (RETURN DELIVERY)`` as the return's
-end. The receiver note decides who received (:func:`read_note`)."""
+start of a return; ``DELIVERED`` whose text says "DITERIMA PENGIRIM" (received by the
+sender, the Dinas here) as the end of a return, like ``DELIVERED (RETURN DELIVERY)``. The
+receiver note decides who received (:func:`read_note`)."""
