@@ -152,3 +152,18 @@ def test_bad_resident_options_are_invalid_arguments():
 
     with pytest.raises(InvalidArgument):
         strategies.residents(has_phone="yes").example()
+
+
+@given(doc=strategies.documents(issued_between=(dt.date(2020, 3, 1), dt.date(2020, 3, 20))))
+def test_documents_issued_in_a_range(doc):
+    """A downstream property about one campaign's documents restricts their issue dates."""
+    assert dt.date(2020, 3, 1) <= doc.issue_date <= dt.date(2020, 3, 20)
+
+
+@pytest.mark.parametrize("bad", [(dt.date(2020, 3, 2), dt.date(2020, 3, 1)), "2020", (None,)])
+def test_bad_issue_ranges_are_invalid_arguments(bad):
+    """An empty or malformed range is an InvalidArgument."""
+    from hypothesis.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument):
+        strategies.documents(issued_between=bad)

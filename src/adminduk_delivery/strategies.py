@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_BIRTH_DATES",
+    "DEFAULT_ISSUE_DATES",
     "addresses",
     "batches",
     "document_requests",
@@ -91,6 +92,9 @@ DEFAULT_BIRTH_DATES: Final = (dt.date(1930, 1, 1), dt.date(2025, 12, 31))
 """The default range of birth and issue dates. Every date in it decodes back to itself for any
 ``as_of`` from 2025-12-31 to 2029-12-31 (the two-digit year is resolved to the latest century
 not after ``as_of``)."""
+
+DEFAULT_ISSUE_DATES: Final = (dt.date(2015, 1, 1), dt.date(2026, 12, 31))
+"""The default range of document issue dates of :func:`documents`."""
 
 
 def _sexes(sex: Sex | st.SearchStrategy[Sex] | None) -> st.SearchStrategy[Sex]:
@@ -514,14 +518,17 @@ def households(
 
 @st.composite
 def _document(
-    draw: Draw, kinds: st.SearchStrategy[DocumentKind], owners: st.SearchStrategy[str]
+    draw: Draw,
+    kinds: st.SearchStrategy[DocumentKind],
+    owners: st.SearchStrategy[str],
+    issued: tuple[dt.date, dt.date],
 ) -> Document:
     kind = draw(kinds)
     return Document(
         id=f"DOC-{draw(st.integers(1, 10**6)):07d}",
         kind=kind,
         owner_nik=draw(owners),
-        issue_date=draw(st.dates(dt.date(2015, 1, 1), dt.date(2026, 12, 31))),
+        issue_date=draw(st.dates(*issued)),
         replaces_card=kind.properties.is_card and draw(st.booleans()),
     )
 
@@ -530,11 +537,21 @@ def documents(
     *,
     kind: DocumentKind | st.SearchStrategy[DocumentKind] | None = None,
     owners: st.SearchStrategy[str] | None = None,
+    issued_between: tuple[dt.date, dt.date] = DEFAULT_ISSUE_DATES,
 ) -> st.SearchStrategy[Document]:
     """Documents with ids ``DOC-nnnnnnn``; only cards may be replacements.
 
-    Shrinks towards a KTP-el issued on 1 January 2015.
+    Args:
+        kind: a kind, a strategy of kinds, or ``None`` for any.
+        owners: a strategy of owner NIKs; default :func:`niks`.
+        issued_between: ``(first, last)`` issue dates; default 2015 to 2026.
+
+    Shrinks towards a KTP-el issued on the first day of ``issued_between``.
     """
+    pair = issued_between if isinstance(issued_between, tuple) else ()
+    first, last = pair if len(pair) == 2 else (None, None)
+    if not (isinstance(first, dt.date) and isinstance(last, dt.date) and first <= last):
+        raise InvalidArgument(f"issued_between={issued_between!r} is not a (first, last) pair")
     if kind is None:
         kinds: st.SearchStrategy[DocumentKind] = st.sampled_from(list(DocumentKind))
     elif isinstance(kind, DocumentKind):
@@ -543,7 +560,7 @@ def documents(
         kinds = kind
     else:
         raise InvalidArgument(f"kind={kind!r} is not a DocumentKind or a strategy of them")
-    return _document(kinds, owners if owners is not None else niks())
+    return _document(kinds, owners if owners is not None else niks(), (first, last))
 
 
 @st.composite
