@@ -167,7 +167,7 @@ def test_shared_village_names_stay_ambiguous():
     assert parsed.status is ParseStatus.AMBIGUOUS
     assert parsed.address is None
     assert len(parsed.candidates) > 50
-    assert all(regions._name_key(regions.get(c).name) == "sidomulyo" for c in parsed.candidates)
+    assert all(regions.name_key(regions.get(c).name) == "sidomulyo" for c in parsed.candidates)
     assert "ambiguous" in parsed.warning_codes
     assert parsed.confidence < 0.1
     assert (parsed.rt, parsed.rw) == ("001", "002")
@@ -255,7 +255,7 @@ def addresses(draw, within=None):
 def _unique_in_district(code: str) -> bool:
     region = regions.get(code)
     siblings = regions.children(region.parent_code or "")
-    key = regions._name_key
+    key = regions.name_key
     return sum(key(s.name) == key(region.name) for s in siblings) == 1
 
 

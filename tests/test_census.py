@@ -155,6 +155,7 @@ CATALOGUE = {
     "kk.issue_date": (kk.issue_date, [KK], {"as_of": AS_OF}),
     "regions.get": (regions.get, ["3216"], {}),
     "regions.compact": (regions.compact, ["32.16"], {}),
+    "regions.name_key": (regions.name_key, ["Jati Sampurna"], {}),
     "regions.exists": (regions.exists, ["3216"], {"include_retired": True}),
     "regions.children": (regions.children, ["3216"], {"include_retired": False}),
     "regions.ancestors": (regions.ancestors, ["3216202001"], {}),

@@ -74,7 +74,7 @@ def test_messy_address_texts_parse_back(pair):
     """Property: a messy rendering parses back to the village, RT and RW (unique names)."""
     text, expected = pair
     siblings = regions.children(expected.district_code)
-    key = regions._name_key
+    key = regions.name_key
     unique = sum(key(s.name) == key(expected.village.name) for s in siblings) == 1
     parsed = address.parse(text, regency="3216")
     if unique:

@@ -465,7 +465,7 @@ class _PathKeys:
 
 @functools.lru_cache(maxsize=65536)
 def _path_keys(code: str) -> _PathKeys:
-    key = _regions._name_key
+    key = _regions.name_key
     province, regency, district = _regions.ancestors(code)
     _level, _kind, regency_core = _regions._split_prefix(regency.name)
     aliases = _regions._PROVINCE_ALIASES.get(province.code, ())
@@ -495,7 +495,7 @@ def _village_keys_by_length() -> dict[int, list[tuple[str, str]]]:
     by_length: dict[int, list[tuple[str, str]]] = {}
     for code in registry.codes:
         if len(code) == 10:
-            key = _regions._name_key(registry.names[code])
+            key = _regions.name_key(registry.names[code])
             by_length.setdefault(len(key), []).append((key, code))
     return by_length
 
@@ -583,7 +583,7 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
     (``Jl. Melati Sukamaju``) they are peeled off the right end, keeping at least the marker and
     one word as the street. A label stays with the first part.
     """
-    key = _regions._name_key
+    key = _regions.name_key
     index = _regions._registry().index
     words = text.split()
     if len(words) < 2 or key(text) in index:
@@ -620,7 +620,7 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
 
 def _split_pieces(part: str) -> tuple[_Piece, ...]:
     """Split one comma-separated part at keywords (Kec., Desa, Kab., ...) and into names."""
-    key = _regions._name_key
+    key = _regions.name_key
     found = list(_ADMIN_KEYWORD.finditer(part))
     # A keyword with nothing after it is part of a name: "Cibarusah Kota", "Desa Bumi Kota".
     while found and not part[found[-1].end() :].strip(" .,:;-"):

@@ -47,6 +47,7 @@ __all__ = [
     "data_info",
     "exists",
     "get",
+    "name_key",
     "point",
     "postal_code",
     "search",
@@ -341,11 +342,11 @@ class _Registry:
         def add_name(code: str, name: str) -> None:
             if len(code) == 4:
                 _level, kind, core = _split_prefix(name)
-                add(_name_key(core), code, kind or ("kota" if code[2] >= "7" else "kabupaten"))
+                add(name_key(core), code, kind or ("kota" if code[2] >= "7" else "kabupaten"))
             else:
-                add(_name_key(name), code, None)
+                add(name_key(name), code, None)
             for alias in _PROVINCE_ALIASES.get(code, ()):
-                add(_name_key(alias), code, None)
+                add(name_key(alias), code, None)
 
         for code, name in self.names.items():
             add_name(code, name)
@@ -412,8 +413,25 @@ def _split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:
 _NOT_ALNUM: Final = re.compile(r"[\W_]+")
 
 
-def _name_key(text: str) -> str:
-    """Fold a name for matching: case, accents, spacing and punctuation do not count."""
+def name_key(text: str) -> str:
+    """Fold a region name for matching: case, accents, spacing and punctuation do not count.
+
+    The key the gazetteer, the address parser and :func:`search` compare names by.
+
+    Args:
+        text: a name as written.
+
+    Returns:
+        The folded key: lower-case letters and digits only.
+
+    Raises:
+        InvalidType: ``text`` is not a string.
+
+    >>> name_key("Jati Sampurna"), name_key("JATISAMPURNA")
+    ('jatisampurna', 'jatisampurna')
+    """
+    if not isinstance(text, str):
+        raise InvalidType(f"a name is a string, got {type(text).__name__}", field="text")
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
     return _NOT_ALNUM.sub("", text.casefold())
@@ -623,7 +641,7 @@ def search(
         interpretations.append(prefixed)
     found: set[str] = set()
     for implied_level, kind, text in interpretations:
-        key = _name_key(text)
+        key = name_key(text)
         for code, code_kind in registry.index.get(key, ()):
             level_of_code = _LEVEL_BY_LENGTH[len(code)]
             if implied_level is not None and implied_level is not level_of_code:
