@@ -23,7 +23,7 @@ from typing import Any, Final
 import attrs
 
 from . import nik as _nik
-from ._convert import enum_member, identifier, reported_as
+from ._convert import date_value, enum_member, identifier, reported_as
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -137,10 +137,7 @@ def _optional_number(value: object) -> str | None:
 
 
 def _date_field(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidType(
-            f"{attribute.name} must be a date, got {type(value).__name__}", field=attribute.name
-        )
+    date_value(value, field=attribute.name)
 
 
 @attrs.frozen(kw_only=True)

@@ -42,12 +42,15 @@ import attrs
 from . import nik as _nik
 from ._convert import (
     boolean,
+    checked,
+    date_value,
     enum_member,
     frozenset_of,
     instance_validator,
     reported_as,
     text,
     tuple_of,
+    whole_number,
 )
 from ._rules import DataValue, Finding, Outcome, Rule
 from .address import Address
@@ -269,11 +272,7 @@ _MAX_AMOUNT: Final = 1_000_000_000
 
 
 def _items(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidType("items is a whole number", field="items")
-    if value < 0:
-        raise ValidationError("items is 0 or more", field="items", code="range")
-    return value
+    return whole_number(value, field="items", maximum=2**63)
 
 
 @attrs.frozen(kw_only=True)
@@ -284,12 +283,7 @@ class FeeRule:
     amount: int = 0
 
     def __attrs_post_init__(self) -> None:
-        if isinstance(self.amount, bool) or not isinstance(self.amount, int):
-            raise InvalidType("amount is whole rupiah", field="amount")
-        if not 0 <= self.amount <= _MAX_AMOUNT:
-            raise ValidationError(
-                "amount is whole rupiah, 0 to 1,000,000,000", field="amount", code="range"
-            )
+        whole_number(self.amount, field="amount", maximum=_MAX_AMOUNT)
         if self.kind is FeeKind.FREE and self.amount:
             raise ValidationError("a free programme has no amount", field="amount", code="range")
 
@@ -371,14 +365,7 @@ _MAX_COUNT: Final = 10_000
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidType(f"{attribute.name} is a whole number", field=attribute.name)
-    if not 0 <= value <= _MAX_COUNT:
-        raise ValidationError(
-            f"{attribute.name} is a whole number from 0 to {_MAX_COUNT:,}",
-            field=attribute.name,
-            code="range",
-        )
+    whole_number(value, field=attribute.name, maximum=_MAX_COUNT)
 
 
 def _name(value: object) -> str:
@@ -463,9 +450,7 @@ class Policy:
         Raises:
             InvalidType: ``address`` is not an :class:`~adminduk_delivery.address.Address`.
         """
-        if not isinstance(address, Address):
-            raise InvalidType("address is an Address", field="address")
-        return address.village_code.startswith(self.area)
+        return checked(address, Address, field="address").village_code.startswith(self.area)
 
     def deadline(self, handed_over: dt.date) -> dt.date:
         """The SLA due date for a handover day.
@@ -676,10 +661,8 @@ def delivery_eligibility(
             given as one string.
         ValidationError: an entry of ``deactivated_niks`` that is not a NIK.
     """
-    if not isinstance(request, DocumentRequest):
-        raise InvalidType("request is a DocumentRequest", field="request")
-    if not isinstance(policy, Policy):
-        raise InvalidType("policy is a Policy", field="policy")
+    request = checked(request, DocumentRequest, field="request")
+    policy = checked(policy, Policy, field="policy")
     deactivated = deactivation_list(deactivated_niks) if deactivated_niks else frozenset()
     context = RequestContext(request, policy, deactivated)
     return _decide("delivery_eligibility", rule, context, subject=request.id, policy=policy)
@@ -852,14 +835,11 @@ def recipient_eligibility(
     )
     if not documents:
         raise InvalidType("a shipment or a non-empty list of documents", field="shipment")
-    if not isinstance(recipient, Recipient):
-        raise InvalidType("recipient is a Recipient", field="recipient")
-    if not isinstance(policy, Policy):
-        raise InvalidType("policy is a Policy", field="policy")
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise InvalidType("on is a date", field="on")
-    if household is not None and not isinstance(household, Household):
-        raise InvalidType("household is a Household or None", field="household")
+    recipient = checked(recipient, Recipient, field="recipient")
+    policy = checked(policy, Policy, field="policy")
+    on = date_value(on, field="on")
+    if household is not None:
+        household = checked(household, Household, field="household")
     context = DoorContext(documents, recipient, household, on, policy, bool(nobody_else))
     subject = shipment.tracking_number if isinstance(shipment, Shipment) else ""
     return _decide("recipient_eligibility", rule, context, subject=subject, policy=policy)
@@ -884,8 +864,8 @@ def _action(value: object) -> NextAction:
 
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-        raise InvalidType(f"{attribute.name} is a date or None", field=attribute.name)
+    if value is not None:
+        date_value(value, field=attribute.name)
 
 
 def _optional_return_to(value: object) -> ReturnTo | None:
@@ -1061,12 +1041,9 @@ def next_step(shipment: Shipment, *, policy: Policy, as_of: dt.date) -> NextStep
     Raises:
         InvalidType: arguments of the wrong type.
     """
-    if not isinstance(shipment, Shipment):
-        raise InvalidType("shipment is a Shipment", field="shipment")
-    if not isinstance(policy, Policy):
-        raise InvalidType("policy is a Policy", field="policy")
-    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
-        raise InvalidType("as_of is a date", field="as_of")
+    shipment = checked(shipment, Shipment, field="shipment")
+    policy = checked(policy, Policy, field="policy")
+    as_of = date_value(as_of, field="as_of")
     context = StepContext(shipment, policy, as_of)
     calendar = policy.calendar
 
@@ -1114,8 +1091,7 @@ def batch_cost(shipments: Iterable[Shipment], *, policy: Policy) -> int:
     Raises:
         InvalidType: something that is not a shipment, or a policy of the wrong type.
     """
-    if not isinstance(policy, Policy):
-        raise InvalidType("policy is a Policy", field="policy")
+    policy = checked(policy, Policy, field="policy")
     items = sum(
         len(s.documents)
         for s in tuple_of(shipments, Shipment, field="shipments")
@@ -1232,17 +1208,12 @@ def priority(
     Raises:
         InvalidType: arguments of the wrong type.
     """
-    if not isinstance(resident, Resident):
-        raise InvalidType("resident is a Resident", field="resident")
-    if not isinstance(document, Document):
-        raise InvalidType("document is a Document", field="document")
-    if not isinstance(policy, Policy):
-        raise InvalidType("policy is a Policy", field="policy")
-    for value, name in ((as_of, "as_of"), (suket_expires, "suket_expires")):
-        if name == "suket_expires" and value is None:
-            continue
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise InvalidType(f"{name} is a date", field=name)
+    resident = checked(resident, Resident, field="resident")
+    document = checked(document, Document, field="document")
+    policy = checked(policy, Policy, field="policy")
+    as_of = date_value(as_of, field="as_of")
+    if suket_expires is not None:
+        suket_expires = date_value(suket_expires, field="suket_expires")
     context = PriorityContext(resident, document, policy, as_of, suket_expires)
     findings = tuple(f for rule in PRIORITY_RULES for f in rule.evaluate(context)[1])
     return Priority(score=sum(f.passed for f in findings), findings=findings)

@@ -25,7 +25,7 @@ import attrs
 
 from . import kk as _kk
 from . import nik as _nik
-from ._convert import enum_member, instance_validator, reported_as, tuple_of
+from ._convert import date_value, enum_member, instance_validator, reported_as, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -89,10 +89,7 @@ def _phone(value: object) -> PhoneNumber | None:
 
 
 def _birth_date(instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidType(
-            f"birth_date must be a date, got {type(value).__name__}", field="birth_date"
-        )
+    date_value(value, field="birth_date")
 
 
 def _sex(value: object) -> _nik.Sex:

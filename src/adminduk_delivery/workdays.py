@@ -30,7 +30,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import frozenset_of
+from ._convert import date_value, frozenset_of
 from .errors import InvalidType, ValidationError
 
 __all__ = ["COURIER_WEEK", "OFFICE_WEEK", "WorkCalendar"]
@@ -72,9 +72,7 @@ def _holidays(year: int, cuti_bersama: bool) -> dict[dt.date, str]:
 
 
 def _date(value: object, field: str) -> dt.date:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidType(f"{field} must be a date, got {type(value).__name__}", field=field)
-    return value
+    return date_value(value, field=field)
 
 
 @attrs.frozen(kw_only=True)
