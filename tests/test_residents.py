@@ -102,3 +102,51 @@ def test_generated_households_share_card_and_address(h):
     assert all(m.kk_number == h.kk_number for m in h.members)
     assert all(m.address == h.address for m in h.members)
     assert h.head_nik == h.members[0].nik
+
+
+@given(strategies.residents())
+def test_from_nik_reads_sex_and_birth_date(resident: Resident) -> None:
+    as_of = dt.date(2026, 1, 1)
+    made = Resident.from_nik(resident.nik, name=resident.name, as_of=as_of)
+    assert (made.sex, made.birth_date, made.nik_consistent) == (
+        resident.sex,
+        resident.birth_date,
+        True,
+    )
+    same = Resident.from_nik(
+        resident.nik,
+        name=resident.name,
+        as_of=as_of,
+        sex=resident.sex,
+        birth_date=resident.birth_date,
+        kk_number=resident.kk_number,
+    )
+    assert same.kk_number == resident.kk_number
+
+
+@pytest.mark.parametrize(
+    ("given_values", "field"),
+    [({"sex": "male"}, "sex"), ({"birth_date": dt.date(1990, 7, 2)}, "birth_date")],
+)
+def test_from_nik_reports_a_disagreement(given_values: dict[str, object], field: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Resident.from_nik(
+            "3216204107900003", name="Siti", as_of=dt.date(2026, 1, 1), **given_values
+        )  # type: ignore[arg-type]
+    assert (info.value.field, info.value.code) == (field, "nik_mismatch")
+    assert "3216204107900003" not in str(info.value)
+
+
+def test_from_nik_accepts_a_placeholder_birth_date_by_its_year() -> None:
+    # 1 July is the registry's placeholder for "year only" after 2004.
+    placeholder = "3216200107050003"
+    made = Resident.from_nik(
+        placeholder, name="Adi", as_of=dt.date(2026, 1, 1), birth_date=dt.date(2005, 3, 9)
+    )
+    assert made.birth_date == dt.date(2005, 3, 9)
+    assert not made.nik_consistent
+
+
+def test_kk_number_is_optional() -> None:
+    made = Resident.from_nik("3216204107900003", name="Siti", as_of=dt.date(2026, 1, 1))
+    assert made.kk_number is None

@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from . import kk as _kk
 from . import nik as _nik
@@ -105,7 +106,7 @@ class Resident:
         name: the full name, whitespace normalised.
         sex, birth_date: as recorded. They may disagree with what the NIK encodes (register
             errors happen); :attr:`nik_consistent` says whether they agree.
-        kk_number: the household's KK number.
+        kk_number: the household's KK number, when known (a form may not ask for it).
         address: the delivery address, when known.
         phone: a phone number (a :class:`~adminduk_delivery.phone.PhoneNumber` or text).
         disabled: has a disability (a delivery priority in many programmes).
@@ -115,12 +116,99 @@ class Resident:
     name: str = attrs.field(converter=_name, repr=lambda v: repr(mask_name(v)))
     sex: Sex = attrs.field(converter=_sex)
     birth_date: dt.date = attrs.field(validator=_birth_date)
-    kk_number: str = attrs.field(converter=_kk_value, repr=mask_for_repr)
+    kk_number: str | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_kk_value), repr=mask_for_repr
+    )
     address: Address | None = attrs.field(
         default=None, validator=instance_validator(Address, optional=True)
     )
     phone: PhoneNumber | None = attrs.field(default=None, converter=_phone)
     disabled: bool = False
+
+    @classmethod
+    def from_nik(
+        cls,
+        nik: object,
+        *,
+        name: object,
+        as_of: dt.date,
+        sex: object = None,
+        birth_date: object = None,
+        kk_number: object = None,
+        address: Address | None = None,
+        phone: PhoneNumber | str | None = None,
+        disabled: bool = False,
+    ) -> Resident:
+        """A resident whose sex and birth date are read from the NIK.
+
+        A form rarely asks for what the NIK already encodes; when it does, the given value
+        must agree with the NIK (a disagreement is a typing error on one side, and the
+        library does not guess which).
+
+        Args:
+            nik: the NIK, in any notation :func:`~adminduk_delivery.nik.validate` reads.
+            name: the full name.
+            as_of: the day of the reading; it chooses the century of the birth year.
+            sex: the sex as written on the form, if it asks (a :class:`~adminduk_delivery.nik.Sex`
+                or its value); checked against the NIK.
+            birth_date: the birth date as written on the form, if it asks; checked against
+                the NIK, except that a NIK whose day and month are a registry placeholder
+                (1 July or 31 December) only has its year checked.
+            kk_number: the KK number, if known.
+            address, phone, disabled: as for the class.
+
+        Returns:
+            The resident.
+
+        Raises:
+            ValidationError: an invalid NIK or field, or a given sex or birth date that
+                disagrees with the NIK (code ``nik_mismatch``, field ``sex`` or
+                ``birth_date``; the message names neither value).
+            InvalidType: a value of the wrong type.
+
+        >>> import datetime as dt
+        >>> r = Resident.from_nik("3216204107900003", name="Siti Aminah", as_of=dt.date(2026, 1, 1))
+        >>> r.sex.value, r.birth_date.isoformat(), r.nik_consistent
+        ('female', '1990-07-01', True)
+        >>> day = dt.date(2026, 1, 1)
+        >>> Resident.from_nik("3216204107900003", name="Siti", sex="male", as_of=day)
+        Traceback (most recent call last):
+        ...
+        adminduk_delivery.errors.ValidationError: sex: the sex given disagrees with the one ...
+        """
+        day = date_value(as_of, field="as_of")
+        info = _nik.parse(nik, as_of=day, regions="none")
+        if sex is not None and _sex(sex) is not info.sex:
+            raise ValidationError(
+                "the sex given disagrees with the one the NIK encodes",
+                field="sex",
+                code="nik_mismatch",
+            )
+        if birth_date is not None:
+            given = date_value(birth_date, field="birth_date")
+            placeholder = (
+                info.possible_placeholder_year_only or info.possible_placeholder_month_only
+            )
+            agrees = given.year == info.birth_date.year if placeholder else given == info.birth_date
+            if not agrees:
+                raise ValidationError(
+                    "the birth date given disagrees with the one the NIK encodes",
+                    field="birth_date",
+                    code="nik_mismatch",
+                )
+            born = given
+        else:
+            born = info.birth_date
+        return cls(
+            nik=info.nik,
+            name=name,
+            sex=info.sex,
+            birth_date=born,
+            kk_number=kk_number,
+            address=address,
+            phone=phone,
+            disabled=disabled,
+        )
 
     @property
     def nik_consistent(self) -> bool:
@@ -131,9 +219,19 @@ class Resident:
         return self.nik[6:12] == encoded
 
     def age(self, *, on: dt.date) -> int:
-        """Age in whole years on a given day."""
-        born = self.birth_date
-        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        """Age in whole years on a given day (python-dateutil's ``relativedelta``: someone
+        born on 29 February turns a year older on 1 March in common years).
+
+        Args:
+            on: the day.
+
+        Returns:
+            The age in whole years (negative before the birth date).
+
+        Raises:
+            InvalidType: ``on`` is not a date.
+        """
+        return relativedelta(date_value(on, field="on"), self.birth_date).years
 
 
 def _members(value: Iterable[Resident]) -> tuple[Resident, ...]:

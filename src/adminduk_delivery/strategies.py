@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -65,10 +65,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BIRTH_DATES",
     "DEFAULT_ISSUE_DATES",
+    "FormRow",
     "addresses",
     "batches",
     "document_requests",
     "documents",
+    "form_rows",
     "households",
     "invalid_niks",
     "kk_numbers",
@@ -794,6 +796,10 @@ def tracking_numbers(*, country: str = "ID") -> st.SearchStrategy[str]:
 @st.composite
 def _messy(draw: Draw, region: str) -> tuple[str, Address]:
     address = draw(addresses(region=region or None))
+    return _write_address(draw, address), address
+
+
+def _write_address(draw: Draw, address: Address) -> str:
     text = address.to_text()
     if draw(st.booleans()):
         text = text.replace("Kabupaten ", draw(st.sampled_from(["Kab. ", "KAB ", "kab "])))
@@ -808,12 +814,16 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
         text = text.replace(
             f"RT {address.rt}/RW {address.rw}", shape.write(int(address.rt), int(address.rw))
         )
+    return _case(draw, text)
+
+
+def _case(draw: Draw, text: str) -> str:
     case = draw(st.sampled_from(["as is", "lower", "upper"]))
     if case == "lower":
-        text = text.lower()
-    elif case == "upper":
-        text = text.upper()
-    return text, address
+        return text.lower()
+    if case == "upper":
+        return text.upper()
+    return text
 
 
 def messy_address_texts(*, region: str | None = None) -> st.SearchStrategy[tuple[str, Address]]:
@@ -857,3 +867,141 @@ def stops(*, region: str | None = None, coordinates: bool = False) -> st.SearchS
     Shrinks towards one item at the first village of the region, RW 1, RT 1.
     """
     return _stop(_check_region(region, retired=False), coordinates)
+
+
+class FormRow(NamedTuple):
+    """A generated form row (:func:`form_rows`) and what it says.
+
+    Attributes:
+        row: the row as a form or a CSV export gives it (column name -> cell).
+        resident: the resident the row was written from.
+        kinds: the documents requested, in the row's order.
+        fulfilment: delivery, collection or self-printing.
+        collect_at: the collection point of a collection.
+    """
+
+    row: dict[str, object]
+    resident: Resident
+    kinds: tuple[DocumentKind, ...]
+    fulfilment: Fulfilment
+    collect_at: CollectionPoint | None
+
+
+def _spelling(draw: Draw, words: tuple[str, ...]) -> str:
+    return _case(draw, draw(st.sampled_from(words)))
+
+
+def _write_nik(draw: Draw, nik: str) -> object:
+    shape = draw(st.sampled_from(["plain", "spaced", "dotted", "apostrophe", "int", "point zero"]))
+    if shape == "spaced":
+        return f"{nik[:4]} {nik[4:8]} {nik[8:12]} {nik[12:]}"
+    if shape == "dotted":
+        return f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}.{nik[6:12]}.{nik[12:]}"
+    if shape == "apostrophe":
+        return "'" + nik
+    if shape == "int":
+        return int(nik)
+    if shape == "point zero":
+        return nik + ".0"
+    return nik
+
+
+def _write_phone(draw: Draw, phone: PhoneNumber) -> str:
+    national = phone.national
+    shape = draw(st.sampled_from(["national", "dashed", "plus", "plus spaced", "apostrophe"]))
+    if shape == "dashed":
+        return f"{national[:4]}-{national[4:8]}-{national[8:]}"
+    if shape == "plus":
+        return phone.e164
+    if shape == "plus spaced":
+        return f"+62 {national[1:4]} {national[4:8]} {national[8:]}"
+    if shape == "apostrophe":
+        return "'" + national
+    return national
+
+
+def _header(draw: Draw, field: str) -> str:
+    spaced = field.replace("_", " ")
+    variants = [field, field.upper(), spaced.title()]
+    if field == "no_kk":
+        variants.append("No. KK")
+    return draw(st.sampled_from(variants))
+
+
+@st.composite
+def _form_row(draw: Draw, region: str, as_of: dt.date) -> FormRow:
+    from . import intake  # noqa: PLC0415 - intake imports python-dateutil's parser
+
+    fulfilment = draw(st.sampled_from(list(Fulfilment)))
+    resident = draw(
+        residents(
+            region=region or None,
+            birth_dates=st.dates(DEFAULT_BIRTH_DATES[0], min(DEFAULT_BIRTH_DATES[1], as_of)),
+            has_address=True if fulfilment is Fulfilment.DELIVER else None,
+        )
+    )
+    pool = [
+        k
+        for k in DocumentKind
+        if fulfilment is not Fulfilment.SELF_PRINT or k.self_printable_on(as_of)
+    ]
+    kinds = tuple(draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True)))
+    joiner = draw(st.sampled_from([", ", "; ", " dan ", " + ", " & "]))
+    cells: dict[str, object] = {
+        "nik": _write_nik(draw, resident.nik),
+        "nama": _case(draw, resident.name),
+        "dokumen": joiner.join(_spelling(draw, intake.DOCUMENT_WORDS[k]) for k in kinds),
+        "layanan": _spelling(draw, intake.FULFILMENT_WORDS[fulfilment]),
+    }
+    point = None
+    if fulfilment is Fulfilment.COLLECT:
+        point = draw(st.sampled_from(list(CollectionPoint)))
+        cells["tempat_ambil"] = _spelling(draw, intake.COLLECTION_POINT_WORDS[point])
+    if resident.address is not None and (fulfilment is Fulfilment.DELIVER or draw(st.booleans())):
+        cells["alamat"] = _write_address(draw, resident.address)
+    if resident.phone is not None and draw(st.booleans()):
+        cells["telepon"] = _write_phone(draw, resident.phone)
+    if draw(st.booleans()):
+        shapes = [
+            shape
+            for shape in intake.DATE_SHAPES
+            if "yy" not in shape.name.replace("yyyy", "")
+            or as_of.year - resident.birth_date.year < 99
+        ]
+        cells["tanggal_lahir"] = draw(st.sampled_from(shapes)).write(resident.birth_date)
+    if draw(st.booleans()):
+        cells["jenis_kelamin"] = _spelling(draw, intake.SEX_WORDS[resident.sex])
+    if resident.kk_number is not None and draw(st.booleans()):
+        cells["no_kk"] = _write_nik(draw, resident.kk_number)
+    row = {_header(draw, field): value for field, value in cells.items()}
+    return FormRow(row=row, resident=resident, kinds=kinds, fulfilment=fulfilment, collect_at=point)
+
+
+def form_rows(
+    *, region: str | None = None, as_of: dt.date = dt.date(2026, 1, 1)
+) -> st.SearchStrategy[FormRow]:
+    """Rows of a request form, written the way operators and spreadsheets write them, for
+    :func:`adminduk_delivery.intake.read_rows`.
+
+    Every shape the intake reads appears: NIKs and KK numbers plain, spaced, dotted, with an
+    apostrophe, as integers and as ``.0`` text; phone numbers national, dashed, with ``+62``;
+    every date shape of :data:`~adminduk_delivery.intake.DATE_SHAPES`; every spelling of
+    :data:`~adminduk_delivery.intake.DOCUMENT_WORDS`,
+    :data:`~adminduk_delivery.intake.FULFILMENT_WORDS`,
+    :data:`~adminduk_delivery.intake.COLLECTION_POINT_WORDS` and
+    :data:`~adminduk_delivery.intake.SEX_WORDS` in any case; one or two documents joined by
+    a comma, a semicolon, "dan", "+" or "&"; addresses as :func:`messy_address_texts`
+    writes them; column names in the form's case, upper case or title case.
+
+    Every row is valid: read on ``as_of``, it is accepted unless its address cannot be
+    resolved (a village whose name its district shares).
+
+    Args:
+        region: a region code for the residents (e.g. ``"3216"``).
+        as_of: the intake day; birth dates are not after it.
+
+    Shrinks towards a delivery of one KTP-el with the fewest optional columns.
+    """
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        raise InvalidArgument(f"as_of={as_of!r} is not a date")
+    return _form_row(_check_region(region, retired=False), as_of)

@@ -1,0 +1,274 @@
+"""Intake of form rows: every shape the form's fields arrive in, every problem reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminduk_delivery import intake
+from adminduk_delivery import strategies as ads
+from adminduk_delivery.documents import CollectionPoint, DocumentKind, Fulfilment
+from adminduk_delivery.errors import InvalidType, ValidationError
+from adminduk_delivery.labels import LANGUAGES, labels_of
+from adminduk_delivery.nik import Sex
+
+AS_OF = dt.date(2026, 1, 1)
+GOOD = {
+    "nik": "3216204107900003",
+    "nama": "Siti Aminah",
+    "alamat": "Jl. Kenanga No. 7 RT 01/04, Desa Cikarang Kota, Kec. Cikarang Utara",
+    "telepon": "0812-3456-7890",
+    "dokumen": "KTP-el",
+    "layanan": "dikirim",
+}
+
+
+def read(*rows: object, **kwargs: object) -> intake.Intake:
+    return intake.read_rows(rows, as_of=AS_OF, regency="3216", **kwargs)  # type: ignore[arg-type]
+
+
+def codes(result: intake.Intake) -> list[tuple[int, str, str]]:
+    return [(p.row, p.field, p.code) for p in result.problems]
+
+
+@settings(max_examples=150)
+@given(ads.form_rows(region="3216", as_of=AS_OF))
+def test_generated_rows_read_back(form: ads.FormRow) -> None:
+    result = read(form.row)
+    assert result.rows_read == 1
+    if result.problems:
+        # The one thing a valid row may fail on: a village its district names twice.
+        assert {(p.field, p.code) for p in result.problems} <= {
+            ("alamat", "address_ambiguous"),
+            ("alamat", "address_not_found"),
+        }
+        return
+    (resident,) = result.residents
+    assert resident.nik == form.resident.nik
+    assert resident.sex is form.resident.sex
+    assert resident.birth_date == form.resident.birth_date
+    assert [r.kind for r in result.requests] == list(form.kinds)
+    assert {r.fulfilment for r in result.requests} == {form.fulfilment}
+    assert {r.collect_at for r in result.requests} == {form.collect_at}
+    if form.fulfilment is Fulfilment.DELIVER:
+        address = result.requests[0].address
+        assert address is not None
+        assert form.resident.address is not None
+        assert address.village_code == form.resident.address.village_code
+        assert (address.rt, address.rw) == (form.resident.address.rt, form.resident.address.rw)
+
+
+def _break(row: dict[str, object], how: str) -> dict[str, object]:
+    broken = {k.casefold().replace(" ", "_").replace(".", ""): v for k, v in row.items()}
+    broken = {("no_kk" if k == "no_kk" else k): v for k, v in broken.items()}
+    if how == "nik":
+        broken["nik"] = "3216204107900000"
+    elif how == "no nik":
+        broken.pop("nik")
+    elif how == "document":
+        broken["dokumen"] = "Surat Kuasa"
+    elif how == "service":
+        broken["layanan"] = "titip tetangga"
+    elif how == "scientific":
+        broken["nik"] = "3.2162E+15"
+    elif how == "date":
+        broken["tanggal_lahir"] = "Juli 1990"
+    return broken
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(
+            ads.form_rows(region="3216", as_of=AS_OF),
+            st.sampled_from(["", "nik", "no nik", "document", "service", "scientific", "date"]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_every_row_is_accepted_or_reported(rows: list[tuple[ads.FormRow, str]]) -> None:
+    written = [_break(form.row, how) if how else form.row for form, how in rows]
+    result = read(*written)
+    assert result.rows_read == len(rows)
+    assert result.rows_accepted + result.rows_rejected == result.rows_read
+    assert len(result.rejected_rows) == result.rows_rejected
+    for index, (_form, how) in enumerate(rows):
+        if how:
+            assert index in result.rejected_rows
+    for problem in (*result.problems, *result.warnings):
+        assert problem.code
+        assert problem.message
+        for form, _how in rows:
+            assert form.resident.nik not in problem.message
+    accepted = {r.nik for r in result.requests}
+    assert accepted <= {r.nik for r in result.residents}
+
+
+def test_each_problem_names_its_field_and_code() -> None:
+    rows = [
+        GOOD,
+        {**GOOD, "nik": "3216204107900000"},
+        {**GOOD, "nik": "3.2162E+15"},
+        {**GOOD, "alamat": None},
+        {**GOOD, "alamat": "Jl. Tidak Ada, Desa Antah Berantah"},
+        {**GOOD, "layanan": "diambil"},
+        {**GOOD, "layanan": "diambil", "tempat_ambil": "kantor kelurahan"},
+        {**GOOD, "dokumen": "Surat Kuasa"},
+        {**GOOD, "jenis_kelamin": "L"},
+        {**GOOD, "tanggal_lahir": "02-07-1990"},
+        {**GOOD, "tanggal_lahir": "Juli 1990"},
+        {**GOOD, "telepon": "12345"},
+        {**GOOD, "no_kk": "123"},
+        {**GOOD, "layanan": "cetak mandiri"},
+        {**GOOD, "nama": "  "},
+        "not a row",
+    ]
+    result = read(*rows)
+    assert codes(result) == [
+        (1, "nik", "serial"),
+        (2, "nik", "spreadsheet"),
+        (3, "alamat", "required"),
+        (4, "alamat", "address_not_found"),
+        (5, "tempat_ambil", "required"),
+        (6, "tempat_ambil", "unknown_value"),
+        (7, "dokumen", "unknown_value"),
+        (8, "jenis_kelamin", "nik_mismatch"),
+        (9, "tanggal_lahir", "nik_mismatch"),
+        (10, "tanggal_lahir", "date"),
+        (11, "telepon", "invalid"),
+        (12, "no_kk", "length"),
+        (13, "layanan", "not_self_printable"),
+        (14, "nama", "required"),
+        (15, "", "type"),
+    ]
+    assert (result.rows_read, result.rows_accepted) == (16, 1)
+
+
+def test_every_problem_of_a_row_is_reported() -> None:
+    result = read({"nik": "123", "dokumen": "Surat Kuasa", "layanan": "diambil"})
+    assert codes(result) == [
+        (0, "nama", "required"),
+        (0, "nik", "length"),
+        (0, "dokumen", "unknown_value"),
+        (0, "tempat_ambil", "required"),
+    ]
+
+
+def test_repeated_requests_and_residents() -> None:
+    result = read(
+        GOOD,
+        {**GOOD, "dokumen": "KK"},
+        {**GOOD, "dokumen": "e-KTP"},
+        {**GOOD, "nama": "Siti A.", "dokumen": "akta kelahiran"},
+    )
+    assert codes(result) == [(2, "dokumen", "duplicate_request")]
+    assert len(result.residents) == 1
+    assert result.residents[0].name == "Siti Aminah"
+    assert [(w.row, w.code) for w in result.warnings] == [(3, "resident_repeated")]
+    assert [r.id for r in result.requests] == ["ROW-0000001", "ROW-0000002", "ROW-0000004"]
+
+
+def test_columns_are_mapped_and_folded() -> None:
+    row = {
+        "N I K": GOOD["nik"],
+        "Nama Lengkap": "Siti",
+        "Dokumen ": "KK",
+        "LAYANAN": "Ambil sendiri",
+        "Tempat Ambil": "Kantor Pos",
+        "No. KK": "3216201503180007",
+    }
+    result = read(row, columns={"nik": "N I K", "nama": "Nama Lengkap"})
+    assert codes(result) == []
+    (request,) = result.requests
+    assert request.collect_at is CollectionPoint.POST_OFFICE
+    assert result.residents[0].kk_number == "3216201503180007"
+    bad = read({**row, "N I K": "123"}, columns={"nik": "N I K", "nama": "Nama Lengkap"})
+    assert [(p.field, p.column) for p in bad.problems] == [("nik", "N I K")]
+
+
+def test_bad_arguments_raise_our_errors() -> None:
+    with pytest.raises(ValidationError) as info:
+        intake.read_rows([], as_of=AS_OF, columns={"name": "Nama"})
+    assert info.value.code == "unknown_field"
+    with pytest.raises(ValidationError) as info:
+        intake.read_rows([], as_of=AS_OF, columns={"nik": "Nama", "nama": "nama"})
+    assert info.value.code == "duplicate"
+    with pytest.raises(InvalidType):
+        intake.read_rows("nik,nama", as_of=AS_OF)  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        intake.read_rows([], as_of="2026-01-01")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        intake.read_rows([], as_of=AS_OF, regency="Atlantis")
+
+
+def test_vocabularies_read_every_label_and_spelling() -> None:
+    tables = (
+        (intake.DOCUMENT_WORDS, DocumentKind),
+        (intake.FULFILMENT_WORDS, Fulfilment),
+        (intake.COLLECTION_POINT_WORDS, CollectionPoint),
+        (intake.SEX_WORDS, Sex),
+    )
+    for words, cls in tables:
+        lookup = intake._lookup(words, cls)  # type: ignore[arg-type]
+        for member in cls:
+            spellings = [*words.get(member, ()), member.value]  # type: ignore[call-overload]
+            spellings += [labels_of(cls, lang)[member.value] for lang in LANGUAGES]
+            for spelling in spellings:
+                assert lookup[intake.word_key(spelling.upper())] is member, spelling
+
+
+@given(st.dates(dt.date(1927, 1, 2), AS_OF), st.sampled_from(intake.DATE_SHAPES))
+def test_every_date_shape_reads_back(day: dt.date, shape: intake.DateShape) -> None:
+    assert intake.read_date(shape.write(day), as_of=AS_OF) == day
+    assert intake.read_date(shape.example, as_of=AS_OF) == dt.date(1990, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01-07-1990", dt.date(1990, 7, 1)),
+        ("1 Juli 1990", dt.date(1990, 7, 1)),
+        ("1990/07/01", dt.date(1990, 7, 1)),
+        ("17 Agustus 1945", dt.date(1945, 8, 17)),
+        ("5 Pebruari 2001", dt.date(2001, 2, 5)),
+        ("30 Nopember 1999", dt.date(1999, 11, 30)),
+        ("01-07-25", dt.date(2025, 7, 1)),
+        ("01-07-27", dt.date(1927, 7, 1)),
+        ("1990-07-01 00:00:00", dt.date(1990, 7, 1)),
+    ],
+)
+def test_dates_as_forms_write_them(text: str, expected: dt.date) -> None:
+    assert intake.read_date(text, as_of=AS_OF) == expected
+
+
+@pytest.mark.parametrize("text", ["", "Juli 1990", "1990", "31-02-1990", "kemarin", "x" * 100])
+def test_what_is_not_a_date(text: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        intake.read_date(text, as_of=AS_OF, field="tanggal_lahir")
+    assert (info.value.code, info.value.field) == ("date", "tanggal_lahir")
+
+
+def test_records_for_pandas() -> None:
+    result = read(
+        GOOD, {**GOOD, "nik": "1"}, {**GOOD, "dokumen": "KK", "alamat": "Desa Sukamekar RT 3"}
+    )
+    records = result.records()
+    assert [(r["row"], r["code"], r["rejects"]) for r in records] == [
+        (1, "length", True),
+        (2, "address_incomplete", False),
+        (2, "resident_repeated", False),
+    ]
+    assert result.problem_counts() == {("nik", "length"): 1}
+
+
+def test_age_notes() -> None:
+    child = "3216201507150002"  # born 15 July 2015
+    result = read({**GOOD, "nik": child, "nama": "Adi"}, {**GOOD, "dokumen": "KIA"})
+    assert [(w.row, w.field, w.code) for w in result.warnings] == [
+        (0, "dokumen", "age"),
+        (1, "dokumen", "age"),
+    ]
