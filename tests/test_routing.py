@@ -33,16 +33,18 @@ def stop_lists(draw, *, coordinates=None, max_size=60):
         if with_points:
             lat = draw(st.floats(-6.45, -6.15, allow_nan=False))
             lon = draw(st.floats(107.0, 107.3, allow_nan=False))
-        stops.append(Stop(f"s{i:03d}", village, str(draw(st.integers(1, 9))),
-                          str(draw(st.integers(1, 20))), KENANGA, str(draw(st.integers(1, 99))),
+        stops.append(Stop(f"s{i:03d}", village, rt=str(draw(st.integers(1, 20))),
+                          rw=str(draw(st.integers(1, 9))), street=KENANGA,
+                          house_number=str(draw(st.integers(1, 99))),
                           items=draw(st.integers(1, 6)), lat=lat, lon=lon))  # fmt: skip
     return stops
 
 
 def test_stop_contract_and_validation():
-    """Positional fields as in the contract; RT/RW canonical; bad values are our errors."""
+    """Positional fields: id, village, RT, RW (as Address and Indonesian usage have them);
+    RT/RW canonical; bad values are our errors."""
     stop = Stop("a", CICAU, "1", 2, KENANGA, "7", 2, -6.3, 107.15)
-    assert (stop.rw, stop.rt, stop.items, stop.point) == ("001", "002", 2, (-6.3, 107.15))
+    assert (stop.rt, stop.rw, stop.items, stop.point) == ("001", "002", 2, (-6.3, 107.15))
     for kwargs in ({"items": 0}, {"lat": -6.3}, {"lat": 91.0, "lon": 0.0}, {"rw": "x"}):
         with pytest.raises(ValidationError):
             Stop(**{"id": "a", "village_code": CICAU, "rw": "1", "rt": "2", **kwargs})

@@ -32,17 +32,30 @@ holds always; documents that reached no shipment are open (*not shipped*) and re
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 import attrs
 
-from ._convert import SEPARATORS, identifier, instance_validator, tuple_of
-from .documents import Document, DocumentKind
+from ._convert import (
+    SEPARATORS,
+    checked,
+    enum_member,
+    identifier,
+    instance_validator,
+    reported_as,
+    text,
+    tuple_of,
+)
+from .address import Address
+from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import InvalidType, TransitionError, ValidationError
 from .shipments import Shipment, ShipmentEvent, ShipmentStatus, apply
+from .tracking import s10_series
 
 __all__ = [
     "Anomaly",
@@ -52,6 +65,7 @@ __all__ = [
     "DocumentState",
     "Reconciliation",
     "TrackedEvent",
+    "pack",
 ]
 
 
@@ -168,7 +182,8 @@ class Reconciliation:
         by_bucket: documents per :class:`Bucket`.
         documents: each listed document's state, in list order.
         anomalies: everything that did not add up, in a stable order.
-        superseded_suket_ids: Suket documents whose owner's KTP-el was delivered or collected.
+        superseded_suket_ids: Suket documents (listed, then those of :attr:`Batch.sukets`)
+            whose owner's KTP-el was delivered or collected.
     """
 
     total: int
@@ -242,6 +257,15 @@ def _anomaly_tuple(value: Iterable[Anomaly]) -> tuple[Anomaly, ...]:
     return tuple(value)
 
 
+def _suket_tuple(value: Iterable[Document]) -> tuple[Document, ...]:
+    sukets = tuple_of(value, Document, field="sukets")
+    if any(d.kind is not DocumentKind.SUKET for d in sukets):
+        raise ValidationError("sukets holds Suket documents only", field="sukets", code="kind")
+    if len({d.id for d in sukets}) != len(sukets):
+        raise ValidationError("a Suket id appears twice", field="sukets", code="duplicate")
+    return sukets
+
+
 @attrs.frozen(kw_only=True)
 class Batch:
     """The documents of one handover and the shipments that carry them.
@@ -251,12 +275,16 @@ class Batch:
         documents: the handover list; each document id once.
         shipments: the shipments; each tracking number once.
         rejected: events that :meth:`fold` could not apply, kept as anomalies.
+        sukets: the temporary certificates (*Suket*) that the owners of the batch's cards
+            hold: not handed over, so not on the list; :meth:`reconcile` reports each as
+            superseded once its owner's KTP-el is received.
     """
 
     id: str = attrs.field(converter=_batch_id)
     documents: tuple[Document, ...] = attrs.field(converter=_document_tuple)
     shipments: tuple[Shipment, ...] = attrs.field(converter=_shipment_tuple)
     rejected: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomaly_tuple)
+    sukets: tuple[Document, ...] = attrs.field(default=(), converter=_suket_tuple)
 
     def shipment(self, tracking_number: str) -> Shipment | None:
         """The shipment with this tracking number, if the batch has it.
@@ -411,8 +439,200 @@ class Batch:
             for d in self.documents
             if d.kind is DocumentKind.KTP_EL and bucket_of[d.id].received
         }
-        return tuple(
+        listed = tuple(
             d.id
             for d in self.documents
             if d.kind is DocumentKind.SUKET and d.owner_nik in owners_with_card
         )
+        held = tuple(
+            d.id for d in self.sukets if d.owner_nik in owners_with_card and d.id not in listed
+        )
+        return listed + held
+
+
+# --------------------------------------------------------------------------------------------
+# Packing
+
+
+def _request_key(request: DocumentRequest) -> tuple[dt.date, str]:
+    return request.requested_on, request.id
+
+
+def _address_order(address: Address) -> tuple[str, ...]:
+    return (
+        address.village_code,
+        address.rw or "",
+        address.rt or "",
+        address.street.casefold(),
+        address.house_number.casefold(),
+        address.dusun or "",
+        address.postal_code or "",
+    )
+
+
+def _collection_addresses(
+    value: Mapping[CollectionPoint, Address] | None,
+) -> dict[CollectionPoint, Address]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidType(
+            "collection_addresses maps collection points to addresses",
+            field="collection_addresses",
+        )
+    out: dict[CollectionPoint, Address] = {}
+    for point, address in value.items():
+        member = enum_member(point, CollectionPoint, field="collection_addresses")
+        out[member] = checked(address, Address, field="collection_addresses")
+    return out
+
+
+def pack(
+    documents: Iterable[Document],
+    requests: Iterable[DocumentRequest],
+    *,
+    tracking_numbers: Iterable[str] | None = None,
+    batch_id: str = "batch",
+    collection_addresses: Mapping[CollectionPoint, Address] | None = None,
+    sukets: Iterable[Document] = (),
+    service: str = "ANTARAN DUKCAPIL",
+) -> Batch:
+    """Pack printed documents into household shipments, as their owners asked.
+
+    Each document is matched to its owner's request for its kind (the latest request, by
+    day then id, when there are several). Documents to deliver are grouped by delivery
+    address: one shipment per address, whoever at that address owns them. Documents to
+    collect are grouped per owner and collection point, in a shipment addressed to that
+    point (``collection_addresses``). A document with no request, or whose owner chose to
+    print it themselves, is not packed: it stays on the handover list, and
+    :meth:`Batch.reconcile` reports it as not shipped (an ``document_not_shipped``
+    anomaly), so that nothing is lost.
+
+    Shipments come out in walk order of their addresses, documents inside them by id, and
+    take tracking numbers from ``tracking_numbers`` in that order: the same documents and
+    requests, in any order, give the same batch.
+
+    Args:
+        documents: the printed documents, the handover list (kept in its order).
+        requests: the residents' requests (from :func:`~adminduk_delivery.intake.read_rows`
+            or your own system).
+        tracking_numbers: where tracking numbers come from: an iterator you own (e.g.
+            :func:`~adminduk_delivery.tracking.s10_series` over the range the post office
+            allotted), of which exactly one number per shipment is drawn, so that your next
+            draw continues after the last one used. Default: S10 serials ``RR`` from 1, for
+            trials only (real numbers are allotted by the post office).
+        batch_id: the handover's id (the *berita acara serah terima* number).
+        collection_addresses: the address of each collection point that documents are to be
+            collected from.
+        sukets: the Suket documents the owners hold, for :attr:`Batch.sukets`.
+        service: the courier's service code written on every shipment.
+
+    Returns:
+        The :class:`Batch`, without events.
+
+    Raises:
+        ValidationError: a collection point without an address in
+            ``collection_addresses`` (code ``collection_address``); tracking numbers that run
+            out (``exhausted``), are malformed, or repeat (``duplicate``); duplicate document
+            ids; a bad batch id.
+        InvalidType: arguments of the wrong type.
+
+    >>> import datetime as dt
+    >>> from adminduk_delivery.address import Address
+    >>> from adminduk_delivery.documents import Document, DocumentRequest
+    >>> from adminduk_delivery.tracking import s10_series
+    >>> home = Address(village_code="3216202001", street="Jl. Kenanga", house_number="7",
+    ...                rt=1, rw=4)
+    >>> card = Document(id="B-1", kind="ktp_el", owner_nik="3216204107900003",
+    ...                 issue_date=dt.date(2020, 3, 2))
+    >>> wish = DocumentRequest(id="R-1", nik="3216204107900003", kind="ktp_el",
+    ...                        fulfilment="deliver", requested_on=dt.date(2020, 1, 6),
+    ...                        address=home)
+    >>> numbers = s10_series("RR", 1)
+    >>> batch = pack([card], [wish], tracking_numbers=numbers, batch_id="BAST-1")
+    >>> [(s.tracking_number, [d.id for d in s.documents]) for s in batch.shipments]
+    [('RR000000014ID', ['B-1'])]
+    >>> next(numbers)
+    'RR000000028ID'
+    """
+    listed = _document_tuple(documents)
+    wishes = tuple_of(requests, DocumentRequest, field="requests")
+    points = _collection_addresses(collection_addresses)
+    batch_id = identifier(batch_id, field="batch_id")
+    service = text(service, field="service")
+    numbers: Iterator[str] = (
+        s10_series("RR", 1)
+        if tracking_numbers is None
+        else iter(_checked_iterable(tracking_numbers))
+    )
+    chosen: dict[tuple[str, DocumentKind], DocumentRequest] = {}
+    for wish in wishes:
+        key = (wish.nik, wish.kind)
+        known = chosen.get(key)
+        if known is None or _request_key(wish) > _request_key(known):
+            chosen[key] = wish
+    deliveries: dict[Address, list[Document]] = {}
+    collections: dict[tuple[CollectionPoint, str], list[Document]] = {}
+    for document in listed:
+        asked = chosen.get((document.owner_nik, document.kind))
+        if asked is None:
+            continue
+        if asked.fulfilment is Fulfilment.DELIVER and asked.address is not None:
+            deliveries.setdefault(asked.address, []).append(document)
+        elif asked.fulfilment is Fulfilment.COLLECT and asked.collect_at is not None:
+            if asked.collect_at not in points:
+                raise ValidationError(
+                    f"documents are to be collected at {asked.collect_at.value}, which has no "
+                    "address in collection_addresses",
+                    field="collection_addresses",
+                    code="collection_address",
+                )
+            collections.setdefault((asked.collect_at, document.owner_nik), []).append(document)
+    groups: list[tuple[tuple[str, ...], Address, list[Document]]] = [
+        (("0", *_address_order(address)), address, docs) for address, docs in deliveries.items()
+    ]
+    groups += [
+        (("1", point.value, *_address_order(points[point]), owner), points[point], docs)
+        for (point, owner), docs in collections.items()
+    ]
+    groups.sort(key=lambda group: group[0])
+    shipments: list[Shipment] = []
+    used: set[str] = set()
+    for _key, address, docs in groups:
+        try:
+            number = next(numbers)
+        except StopIteration:
+            raise ValidationError(
+                f"tracking_numbers ran out after {len(shipments)} of {len(groups)} shipments",
+                field="tracking_numbers",
+                code="exhausted",
+            ) from None
+        make = functools.partial(
+            _shipment,
+            documents=sorted(docs, key=lambda d: d.id),
+            address=address,
+            service=service,
+        )
+        shipment = reported_as("tracking_numbers", make, number)
+        if shipment.tracking_number in used:
+            raise ValidationError(
+                "tracking_numbers gave one number twice", field="tracking_numbers", code="duplicate"
+            )
+        used.add(shipment.tracking_number)
+        shipments.append(shipment)
+    return Batch(id=batch_id, documents=listed, shipments=shipments, sukets=sukets)
+
+
+def _shipment(
+    number: object, *, documents: list[Document], address: Address, service: str
+) -> Shipment:
+    return Shipment(tracking_number=number, documents=documents, address=address, service=service)
+
+
+def _checked_iterable(value: object) -> Iterable[str]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidType(
+            "tracking_numbers is an iterable of tracking numbers, not one string",
+            field="tracking_numbers",
+        )
+    return value

@@ -29,8 +29,8 @@ Everything is pure Python and deterministic: the same stops, in any input order,
 same limits and ``seed``, give the same plan.
 
 >>> from adminduk_delivery import routing
->>> stops = [routing.Stop(f"s{i}", "3216202001", "001", f"{i % 3 + 1:03d}", "Jl. Kenanga",
-...                       str(i), items=2) for i in range(1, 8)]
+>>> stops = [routing.Stop(f"s{i}", "3216202001", rt=f"{i % 3 + 1:03d}", rw="001",
+...                       street="Jl. Kenanga", house_number=str(i), items=2) for i in range(1, 8)]
 >>> result = routing.plan(stops, capacity=6)
 >>> [[s.id for s in r.stops] for r in result.routes]
 [['s3', 's6', 's1'], ['s4', 's7', 's2'], ['s5']]
@@ -174,7 +174,9 @@ class Stop:
     Attributes:
         id: unique within a plan.
         village_code: the current village (desa/kelurahan) code.
-        rw, rt: canonical 3-digit strings, or ``""`` when unknown.
+        rt, rw: canonical 3-digit strings, or ``""`` when unknown (RT before RW, as in
+            :class:`~adminduk_delivery.address.Address` and in Indonesian usage; earlier
+            versions took RW first, so give them by keyword).
         street, house_number: as written.
         items: documents to hand over at this stop (1 or more).
         lat, lon: the stop's coordinates, when known (both or neither).
@@ -183,8 +185,8 @@ class Stop:
 
     id: str = attrs.field(converter=_text)
     village_code: str = attrs.field(converter=_village)
-    rw: str = attrs.field(converter=_neighbourhood)
     rt: str = attrs.field(converter=_neighbourhood)
+    rw: str = attrs.field(converter=_neighbourhood)
     street: str = attrs.field(default="", converter=_text)
     house_number: str = attrs.field(default="", converter=_text)
     items: int = 1
@@ -246,12 +248,12 @@ def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
         a = members[0].address
         stops.append(
             Stop(
-                members[0].tracking_number,
-                a.village_code,
-                a.rw or "",
-                a.rt or "",
-                a.street,
-                a.house_number,
+                id=members[0].tracking_number,
+                village_code=a.village_code,
+                rt=a.rt or "",
+                rw=a.rw or "",
+                street=a.street,
+                house_number=a.house_number,
                 items=sum(len(s.documents) for s in members),
                 shipment_ids=tuple(s.tracking_number for s in members),
             )

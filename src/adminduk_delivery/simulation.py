@@ -136,12 +136,12 @@ def _one_office(_stop: routing.Stop) -> str:
 def _stop(shipment: Shipment) -> routing.Stop:
     a = shipment.address
     return routing.Stop(
-        shipment.tracking_number,
-        a.village_code,
-        a.rw or "",
-        a.rt or "",
-        a.street,
-        a.house_number,
+        id=shipment.tracking_number,
+        village_code=a.village_code,
+        rt=a.rt or "",
+        rw=a.rw or "",
+        street=a.street,
+        house_number=a.house_number,
         items=len(shipment.documents),
     )
 

@@ -849,12 +849,12 @@ def _stop(draw: Draw, region: str, with_coordinates: bool) -> Stop:
         lat = centre[0] + draw(st.floats(-0.01, 0.01, allow_nan=False))
         lon = centre[1] + draw(st.floats(-0.01, 0.01, allow_nan=False))
     return Stop(
-        f"STOP-{draw(st.integers(1, 10**6)):07d}",
-        village,
-        str(draw(st.integers(1, 20))),
-        str(draw(st.integers(1, 30))),
-        draw(st.sampled_from(STREETS)),
-        str(draw(st.integers(1, 200))),
+        id=f"STOP-{draw(st.integers(1, 10**6)):07d}",
+        village_code=village,
+        rt=str(draw(st.integers(1, 30))),
+        rw=str(draw(st.integers(1, 20))),
+        street=draw(st.sampled_from(STREETS)),
+        house_number=str(draw(st.integers(1, 200))),
         items=draw(st.integers(1, 4)),
         lat=lat,
         lon=lon,

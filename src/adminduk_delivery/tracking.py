@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from typing import Final
 
 import attrs
 
-from ._convert import SEPARATORS, excerpt
+from ._convert import SEPARATORS, excerpt, whole_number
 from .errors import InvalidComponent, InvalidFormat, InvalidLength, InvalidType, ValidationError
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "is_valid_s10",
     "parse",
     "s10_check_digit",
+    "s10_series",
     "validate_domestic",
     "validate_s10",
 ]
@@ -201,6 +203,34 @@ def build_s10(service: str, serial: int | str, country: str = "ID") -> str:
         )
     digits = _serial_digits(serial)
     return f"{service.upper()}{digits}{s10_check_digit(digits)}{country.upper()}"
+
+
+def s10_series(service: str, first: int, *, country: str = "ID") -> Iterator[str]:
+    """S10 identifiers with consecutive serials, from ``first`` to the last serial
+    (99,999,999): a range of numbers a post office has allotted to a programme.
+
+    An iterator the caller owns: whoever draws numbers from it (e.g.
+    :func:`~adminduk_delivery.batches.pack`) takes only what it uses, and the next draw
+    continues after the last number used.
+
+    Args:
+        service: two letters, e.g. ``"RR"``.
+        first: the first serial, 0-99999999.
+        country: the issuing post's ISO 3166-1 alpha-2 code.
+
+    Returns:
+        An iterator of S10 identifiers.
+
+    Raises:
+        ValidationError: a malformed part (raised on the call, before any number is drawn).
+
+    >>> numbers = s10_series("RR", 1)
+    >>> next(numbers), next(numbers)
+    ('RR000000014ID', 'RR000000028ID')
+    """
+    serial = whole_number(first, field="first", maximum=99_999_999)
+    build_s10(service, serial, country)  # check the parts now, not on the first draw
+    return (build_s10(service, n, country) for n in range(serial, 100_000_000))
 
 
 def _pattern(value: object) -> re.Pattern[str]:
