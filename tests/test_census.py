@@ -27,6 +27,7 @@ from adminduk_delivery import (
     batches,
     couriers,
     documents,
+    intake,
     kk,
     labels,
     nik,
@@ -428,6 +429,52 @@ CATALOGUE = {
     "synthetic.requests": (synthetic.requests, [[_resident()]], {"seed": 1, "delivery_share": 0.5}),
     "serialization.to_dict": (serialization.to_dict, [home()], {}),
     "serialization.from_dict": (serialization.from_dict, [serialization.to_dict(home())], {}),
+    "tracking.s10_series": (tracking.s10_series, ["RR", 1], {"country": "ID"}),
+    "batches.pack": (
+        batches.pack,
+        [[_card()], [_request()]],
+        {
+            "tracking_numbers": ["RR123456785ID"],
+            "batch_id": "B-1",
+            "collection_addresses": {"dinas": home()},
+            "sukets": [],
+            "service": "ANTARAN",
+        },
+    ),
+    "routing.plan/limits": (
+        routing.plan,
+        [[_stop()]],
+        {
+            "capacity": 10,
+            "depot": {"321620": (-6.3, 107.1)},
+            "couriers": {"321620": 2},
+            "max_minutes": 480.0,
+            "service_minutes": 5.0,
+            "speed_kmh": 20.0,
+        },
+    ),
+    "Resident.from_nik": (
+        residents.Resident.from_nik,
+        [NIK_F],
+        {"name": "Siti", "as_of": AS_OF, "sex": "female", "birth_date": dt.date(1990, 7, 1)},
+    ),
+    "intake.read_rows": (
+        intake.read_rows,
+        [
+            [
+                {
+                    "nik": NIK_F,
+                    "nama": "Siti",
+                    "dokumen": "KTP-el",
+                    "layanan": "dikirim",
+                    "alamat": "Jl. Kenanga 7 RT 1 RW 4 Desa Cicau Kec. Cikarang Pusat",
+                }
+            ]
+        ],
+        {"as_of": AS_OF, "columns": {"nama": "nama"}, "regency": "3216", "id_prefix": "R"},
+    ),
+    "intake.read_date": (intake.read_date, ["01-07-1990"], {"as_of": AS_OF, "field": "t"}),
+    "intake.word_key": (intake.word_key, ["KTP-el"], {}),
 }
 
 
@@ -498,7 +545,8 @@ def test_bad_values_meet_only_our_errors(name, slot, bad):
 def test_the_census_covers_the_public_functions():
     """Every public function of the census's modules is in the catalogue."""
     modules = (nik, kk, regions, address, phone, tracking, residents, shipments, couriers,
-               policy, labels, routing, analysis, simulation, synthetic, serialization)  # fmt: skip
+               policy, labels, routing, analysis, simulation, synthetic, serialization,
+               intake, batches)  # fmt: skip
     missing = [
         f"{module.__name__.rsplit('.', 1)[1]}.{name}"
         for module in modules

@@ -348,3 +348,91 @@ def test_petals_shorten_a_plan_of_many_routes():
     by_petals = length(routing._optimal_split(petals, items, **kwargs))
     by_hilbert = length(routing._optimal_split(hilbert, items, **kwargs))
     assert by_petals < 0.9 * by_hilbert
+
+
+def _offices(stop):
+    return stop.district_code
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    stops=stop_lists(max_size=80),
+    capacity=st.integers(4, 30),
+    couriers=st.integers(0, 4),
+    shift=st.none() | st.floats(20.0, 600.0),
+    service=st.floats(0.0, 15.0),
+    speed=st.floats(5.0, 60.0),
+    rounds=st.integers(0, 100),
+    data=st.data(),
+)
+def test_the_limits_of_an_office_are_never_broken(
+    *, stops, capacity, couriers, shift, service, speed, rounds, data
+):
+    """Courier counts, the shift and per-office depots hold on every plan; every stop is on
+    one route or unassigned with a code; input order does not matter."""
+    offices = sorted({s.district_code for s in stops})
+    depots = {
+        o: (data.draw(st.floats(-6.5, -6.1)), data.draw(st.floats(106.9, 107.4))) for o in offices
+    }
+    kwargs = {
+        "capacity": capacity,
+        "couriers": dict.fromkeys(offices, couriers),
+        "depot": depots,
+        "max_minutes": shift,
+        "service_minutes": service,
+        "speed_kmh": speed,
+        "rounds": rounds,
+    }
+    result = routing.plan(stops, **kwargs)
+    placed = [s.id for r in result.routes for s in r.stops] + [u.stop.id for u in result.unassigned]
+    assert sorted(placed) == sorted(s.id for s in stops)
+    assert {u.code for u in result.unassigned} <= set(routing.UNASSIGNED_CODES)
+    for office in offices:
+        assert sum(r.office == office for r in result.routes) <= couriers
+    for route in result.routes:
+        assert route.items <= capacity
+        if route.distance_km is not None:
+            path = [depots[route.office], *(s.point for s in route.stops), depots[route.office]]
+            length = sum(routing.haversine_km(a, b) for a, b in itertools.pairwise(path))
+            assert math.isclose(route.distance_km, length, rel_tol=1e-9)
+            if shift is not None:
+                minutes = length / speed * 60 + service * len(route.stops)
+                assert minutes <= shift + 1e-6
+                assert math.isclose(route.minutes, minutes, rel_tol=1e-9)
+        elif shift is not None:
+            assert service * len(route.stops) <= shift + 1e-6 or len(route.stops) == 1
+    again = routing.plan(list(reversed(stops)), **kwargs)
+    assert again == result
+
+
+def test_couriers_keep_the_fullest_routes() -> None:
+    stops = [Stop(f"s{i}", CICAU, "1", "1", items=1 + (i == 0) * 4) for i in range(10)]
+    result = routing.plan(stops, capacity=5, couriers=1)
+    assert [[s.id for s in r.stops] for r in result.routes] == [["s0"]]
+    assert {u.code for u in result.unassigned} == {"couriers"}
+    assert len(result.unassigned) == 9
+
+
+def test_a_shift_limit_needs_a_speed_with_coordinates() -> None:
+    stop = Stop("a", CICAU, "1", "1", lat=-6.3, lon=107.15)
+    with pytest.raises(ValidationError) as info:
+        routing.plan([stop], capacity=5, max_minutes=60)
+    assert info.value.code == "required"
+    with pytest.raises(ValidationError) as info:
+        routing.plan([stop], capacity=5, depot={"x": (-6.3, 107.1)})
+    assert (info.value.field, info.value.code) == ("depot", "missing")
+    with pytest.raises(ValidationError) as info:
+        routing.plan([stop], capacity=5, couriers={"x": 1})
+    assert (info.value.field, info.value.code) == ("couriers", "missing")
+
+
+def test_a_stop_beyond_the_shift_is_unassigned() -> None:
+    far = Stop("far", CICAU, "1", "1", lat=-7.3, lon=107.15)  # about 110 km from the depot
+    near = Stop("near", CICAU, "1", "2", lat=-6.31, lon=107.15)
+    result = routing.plan(
+        [far, near], capacity=5, depot=(-6.3, 107.15), max_minutes=120, speed_kmh=40,
+        service_minutes=5,
+    )  # fmt: skip
+    assert [u.stop.id for u in result.unassigned] == ["far"]
+    assert result.unassigned[0].code == "shift"
+    assert result.routes[0].minutes == pytest.approx(2 * 1.112 / 40 * 60 + 5, rel=1e-2)

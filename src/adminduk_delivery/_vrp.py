@@ -45,6 +45,19 @@ class Instance(NamedTuple):
     max_stops: int | None = None
     max_length: float | None = None
     spans: list[list[float]] | None = None
+    service: float = 0.0
+    max_duration: float | None = None
+
+
+def budgets(instance: Instance) -> list[float]:
+    """The length budget of a route by its number of stops: ``budgets(instance)[k]`` is the
+    most a route of ``k`` stops may measure, under the length limit and the duration limit
+    (each stop's service counted as ``service`` km of travel)."""
+    n = len(instance.items)
+    length = math.inf if instance.max_length is None else instance.max_length
+    if instance.max_duration is None:
+        return [length] * (n + 2)
+    return [min(length, instance.max_duration - instance.service * k) for k in range(n + 2)]
 
 
 def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]:
@@ -151,7 +164,8 @@ class _Search:
         self.items = instance.items
         self.capacity = instance.capacity
         self.max_stops = n + 1 if instance.max_stops is None else instance.max_stops
-        self.max_length = math.inf if instance.max_length is None else instance.max_length
+        self.caps = budgets(instance)
+        self.budgeted = instance.max_length is not None or instance.max_duration is not None
         self.routes = [list(r) for r in routes]
         self.route_of = [-1] * (n + 1)
         self.pos = [0] * (n + 1)
@@ -179,7 +193,7 @@ class _Search:
             load += items[node]
             cum.append(load)
         self.load[r] = load
-        if self.max_length == math.inf:
+        if not self.budgeted:
             return  # lengths are only needed to check a budget
         self.length[r] = _length(route, self.xs, self.ys, self.depot)
 
@@ -193,7 +207,7 @@ class _Search:
             pos[node] = k
             load += items[node]
             cum[k] = load
-        if self.max_length != math.inf:
+        if self.budgeted:
             self.length[r] = _length(route, self.xs, self.ys, self.depot)
 
     def run(self, near: list[list[int]], spans: list[list[float]], reach: float) -> None:
@@ -207,7 +221,7 @@ class _Search:
         n = depot = self.depot
         xs, ys, hypot = self.xs, self.ys, math.hypot
         items, capacity = self.items, self.capacity
-        max_stops, max_length = self.max_stops, self.max_length
+        max_stops, caps = self.max_stops, self.caps
         routes, route_of, pos = self.routes, self.route_of, self.pos
         loads, lengths, cums = self.load, self.length, self.cum
         queue = collections.deque(range(n))
@@ -259,13 +273,13 @@ class _Search:
                         # Relocate u after v, or before v, in the same route.
                         if not moved and v != pu:
                             delta = d_uv + d_u_nv - d_v_nv - removal
-                            if delta < -eps and len_u + delta <= max_length:
+                            if delta < -eps and len_u + delta <= caps[len(su)]:
                                 su.pop(iu)
                                 su.insert(iv if iu < iv else iv + 1, u)
                                 moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
                         if not moved and v != nu:
                             delta = d_uv + d_pv_u - d_pv_v - removal
-                            if delta < -eps and len_u + delta <= max_length:
+                            if delta < -eps and len_u + delta <= caps[len(su)]:
                                 su.pop(iu)
                                 su.insert(iv - 1 if iu < iv else iv, u)
                                 moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
@@ -278,14 +292,15 @@ class _Search:
                     load_v, len_v = loads[rv], lengths[rv]
                     # Relocate u next to v, in v's route.
                     if load_v + qu <= capacity and len(sv) < max_stops:
+                        room_v = caps[len(sv) + 1] - len_v
                         added = d_uv + d_u_nv - d_v_nv
-                        if added - removal < -eps and len_v + added <= max_length:
+                        if added - removal < -eps and added <= room_v:
                             su.pop(iu)
                             sv.insert(iv + 1, u)
                             moved, since_u, since_v = True, iu, iv + 1
                         else:
                             added = d_uv + d_pv_u - d_pv_v
-                            if added - removal < -eps and len_v + added <= max_length:
+                            if added - removal < -eps and added <= room_v:
                                 su.pop(iu)
                                 sv.insert(iv, u)
                                 moved, since_u, since_v = True, iu, iv
@@ -296,8 +311,8 @@ class _Search:
                         change_v = d_pv_u + d_u_nv - d_pv_v - d_v_nv
                         if (
                             change_u + change_v < -eps
-                            and len_u + change_u <= max_length
-                            and len_v + change_v <= max_length
+                            and len_u + change_u <= caps[len(su)]
+                            and len_v + change_v <= caps[len(sv)]
                         ):
                             su[iu], sv[iv] = v, u
                             moved, since_u, since_v = True, iu, iv
@@ -370,16 +385,19 @@ class _Search:
     ) -> bool:
         """Whether both routes of a 2-opt* move (``crossed`` or not) stay within the length
         budget; ``first`` and ``second`` are the two edges the move adds."""
-        if self.max_length == math.inf:
+        if not self.budgeted:
             return True
         head, rest = self._head, self._rest
+        size_u, size_v = len(self.routes[ru]), len(self.routes[rv])
         if crossed:
             one = head(ru, iu) + first + head(rv, iv)
             two = rest(ru, iu + 1) + second + rest(rv, iv + 1)
+            stops_one, stops_two = iu + iv + 2, size_u + size_v - iu - iv - 2
         else:
             one = head(ru, iu) + first + rest(rv, iv)
             two = head(rv, iv - 1) + second + rest(ru, iu + 1)
-        return one <= self.max_length and two <= self.max_length
+            stops_one, stops_two = iu + 1 + size_v - iv, iv + size_u - iu - 1
+        return one <= self.caps[stops_one] and two <= self.caps[stops_two]
 
 
 def _edges(
@@ -459,7 +477,7 @@ def ruin_and_recreate(
     spans = near_distances(instance)
     depot = len(items)
     stop_limit = instance.max_stops if instance.max_stops is not None else depot + 1
-    length_limit = instance.max_length if instance.max_length is not None else math.inf
+    caps = budgets(instance)
     hypot = math.hypot
     current = [list(r) for r in routes if r]
     # Each route's edges, cached: edges[r][i] leads to the stop at position i (from the
@@ -563,12 +581,13 @@ def ruin_and_recreate(
                 # Before w: replaces the edge into w.
                 before = route[at - 1] if at else depot
                 add = hypot(xx - xs[before], yx - ys[before]) + d_w - route_edges[at]
-                if add < best_add and lengths[r] + add <= length_limit:
+                room = caps[len(route) + 1] - lengths[r]
+                if add < best_add and add <= room:
                     best_add, where = add, (r, at)
                 # After w: replaces the edge out of w.
                 after = route[at + 1] if at + 1 < len(route) else depot
                 add = d_w + hypot(xx - xs[after], yx - ys[after]) - route_edges[at + 1]
-                if add < best_add and lengths[r] + add <= length_limit:
+                if add < best_add and add <= room:
                     best_add, where = add, (r, at + 1)
             if where is None:
                 # Nothing near has room: try every place on the few routes with room whose
@@ -578,7 +597,7 @@ def ruin_and_recreate(
                     capacity=capacity, stop_limit=stop_limit,
                 )  # fmt: skip
                 for _d, r in roomy[:fallback_routes]:
-                    room = length_limit - lengths[r]
+                    room = caps[len(current[r]) + 1] - lengths[r]
                     # Each place's distance from x to the stop after it is the next place's
                     # distance to the stop before it.
                     from_previous = half_trip

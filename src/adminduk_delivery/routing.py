@@ -46,20 +46,21 @@ import itertools
 import math
 import random
 import re
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from . import _vrp
 from . import regions as _regions
 from . import solvers as _solvers
-from ._convert import neighbourhood, real_number, reported_as, tuple_of
+from ._convert import neighbourhood, real_number, reported_as, tuple_of, whole_number
 from .errors import InvalidType, ValidationError
 from .shipments import Shipment
 from .solvers import Solver
 
 __all__ = [
+    "UNASSIGNED_CODES",
     "Route",
     "RoutePlan",
     "Stop",
@@ -297,20 +298,41 @@ class Route:
         stops: in visiting order.
         items: the items on the route (never more than the capacity).
         distance_km: depot to depot in great-circle km; ``None`` without coordinates.
+        minutes: the route's duration (travel at the plan's speed plus service at each
+            stop) when the plan has a shift limit; else ``None``.
     """
 
     office: str
     stops: tuple[Stop, ...]
     items: int
     distance_km: float | None
+    minutes: float | None = None
+
+
+UNASSIGNED_CODES: Final = {
+    "capacity": "the stop has more items than a route holds",
+    "distance": "the stop's round trip alone exceeds the distance budget",
+    "shift": "the stop's round trip and service alone exceed the shift",
+    "couriers": "the office's couriers were all on other routes",
+}
+"""Why a stop can be unassigned (:attr:`Unassigned.code`), for dispatch to act on: a stop
+left out for ``couriers`` fits another day; the others need a bigger vehicle or a longer
+shift."""
 
 
 @attrs.frozen(kw_only=True)
 class Unassigned:
-    """A stop that is on no route, and why."""
+    """A stop that is on no route, and why.
+
+    Attributes:
+        stop: the stop.
+        reason: for people.
+        code: a key of :data:`UNASSIGNED_CODES`.
+    """
 
     stop: Stop
     reason: str
+    code: str = "capacity"
 
 
 @attrs.frozen(kw_only=True)
@@ -518,6 +540,7 @@ def _optimal_split(
     geo: _Geometry,
     depot: int,
     max_distance_km: float | None,
+    shift: _Shift | None = None,
 ) -> list[list[int]]:
     """Cut a visiting sequence into routes of least total length (Beasley's split, by
     dynamic programming over the sequence), respecting capacity and the other limits.
@@ -538,14 +561,17 @@ def _optimal_split(
     best = [math.inf] * (n + 1)
     cut = [0] * (n + 1)
     best[0] = 0.0
-    if max_distance_km is None:
+    limits = shift if shift is not None else _Shift(max_distance_km, None, 0.0, None)
+    if not limits.bounded:
         _linear_split(
             best, cut, to_depot=to_depot, along=along, load_of=load_of, capacity=capacity,
             stop_limit=stop_limit,
         )  # fmt: skip
     else:
         # The split measures in a local plane; keep a margin for the great-circle check.
-        budget = max_distance_km * _BUDGET_MARGIN
+        # A longer route may not be longer than its budget, which shrinks with its stops, so
+        # the first start that is over stays over.
+        caps = [limits.budget(k) * _BUDGET_MARGIN for k in range(min(n, stop_limit) + 2)]
         for i in range(n):
             base = best[i]
             if base == math.inf:
@@ -562,7 +588,7 @@ def _optimal_split(
                 if load > capacity:
                     break
                 total = start + along[j] + to_depot[j]
-                if total - base > budget:
+                if total - base > caps[j - i + 1]:
                     break
                 if total < best[j + 1]:
                     best[j + 1] = total
@@ -624,8 +650,10 @@ def _split(
     geo: _Geometry | None,
     depot: int,
     max_distance_km: float | None,
+    shift: _Shift | None = None,
 ) -> list[list[int]]:
     """Cut a sequence into routes, in order, never over capacity or the other limits."""
+    limits = shift if shift is not None else _Shift(max_distance_km, None, 0.0, None)
     routes: list[list[int]] = []
     current: list[int] = []
     load = 0
@@ -634,9 +662,9 @@ def _split(
         extra = items[node]
         too_full = load + extra > capacity or (max_stops is not None and len(current) >= max_stops)
         too_long = False
-        if geo is not None and max_distance_km is not None and current:
+        if geo is not None and limits.bounded and current:
             added = geo.d(current[-1], node) + geo.d(node, depot) - geo.d(current[-1], depot)
-            too_long = length + added > max_distance_km
+            too_long = length + added > limits.budget(len(current) + 1)
         if current and (too_full or too_long):
             routes.append(current)
             current, load, length = [], 0, 0.0
@@ -660,6 +688,48 @@ NEIGHBOURS: Final = 10
 """How many near stops each stop's moves consider (the granular neighbourhood)."""
 
 
+@attrs.frozen
+class _Shift:
+    """The limits on one route's length and duration (either may be absent), on the sphere."""
+
+    max_distance_km: float | None
+    max_minutes: float | None
+    service_minutes: float
+    speed_kmh: float | None
+
+    @property
+    def travel_km(self) -> float | None:
+        """The shift as kilometres of travel (``None`` without a shift limit)."""
+        if self.max_minutes is None or self.speed_kmh is None:
+            return None
+        return self.max_minutes / 60 * self.speed_kmh
+
+    @property
+    def service_km(self) -> float:
+        """One stop's service time as kilometres of travel."""
+        return 0.0 if self.speed_kmh is None else self.service_minutes / 60 * self.speed_kmh
+
+    def budget(self, stops: int) -> float:
+        """The most a route of ``stops`` stops may measure, in km."""
+        travel = self.travel_km
+        distance = math.inf if self.max_distance_km is None else self.max_distance_km
+        if travel is None:
+            return distance
+        return min(distance, travel - self.service_km * stops)
+
+    @property
+    def bounded(self) -> bool:
+        return self.max_distance_km is not None or self.travel_km is not None
+
+    def minutes(self, distance_km: float | None, stops: int) -> float | None:
+        if self.max_minutes is None or distance_km is None or self.speed_kmh is None:
+            return None
+        return distance_km / self.speed_kmh * 60 + self.service_minutes * stops
+
+
+_NO_SHIFT: Final = _Shift(None, None, 0.0, None)
+
+
 def default_rounds(stops: int) -> int:
     """The rounds of ruin-and-recreate search a plan of ``stops`` stops gets by default.
 
@@ -679,21 +749,27 @@ def plan(
     stops: Iterable[Stop],
     *,
     capacity: int,
-    depot: tuple[float, float] | None = None,
+    depot: tuple[float, float] | Mapping[str, tuple[float, float]] | None = None,
     office_of: Callable[[Stop], str] | None = None,
     max_stops: int | None = None,
     max_distance_km: float | None = None,
     rounds: int | None = None,
     seed: int = 0,
     solver: Solver | None = None,
+    couriers: int | Mapping[str, int] | None = None,
+    max_minutes: float | None = None,
+    service_minutes: float = 0.0,
+    speed_kmh: float | None = None,
 ) -> RoutePlan:
     """Group stops into courier routes.
 
     Args:
         stops: the stops; ids must be unique.
         capacity: the most items on one route.
-        depot: the delivery office's (lat, lon). Without it, each office's depot is the
-            centroid of its stops (with coordinates) and routes are measured from there.
+        depot: where routes start and end: one (lat, lon) for every office, or a mapping of
+            office -> (lat, lon), one depot per office (every office with stops needs one).
+            Without it, each office's depot is the centroid of its stops (with coordinates)
+            and routes are measured from there.
         office_of: which office serves a stop (default: its district code).
         max_stops: the most stops on one route.
         max_distance_km: a distance budget per route (with coordinates).
@@ -704,15 +780,29 @@ def plan(
             plan.
         solver: an optional solver (see :mod:`adminduk_delivery.solvers`) that gets each
             office's problem with coordinates, after the plan's own search; its routes are
-            checked and kept when they are shorter.
+            checked and kept when they are shorter (and, with a shift limit, within it).
+        couriers: the most routes an office runs (its couriers on the day): one number for
+            every office, or office -> number (every office with stops needs one). The
+            routes that carry the most items are kept; the stops of the others are
+            unassigned with code ``couriers``, for another day.
+        max_minutes: a shift limit per route: travel at ``speed_kmh`` plus
+            ``service_minutes`` at each stop. Without coordinates only the service time is
+            known, so a route then holds at most ``max_minutes // service_minutes`` stops.
+        service_minutes: the time spent at each stop (finding the door, checking the
+            recipient's identity, the signature or photo).
+        speed_kmh: the courier's average travel speed, needed for a shift limit with
+            coordinates (the library assumes none: measure your couriers').
 
     Returns:
-        A :class:`RoutePlan`. A stop with more items than the capacity is unassigned, with the
-        reason.
+        A :class:`RoutePlan`. Every stop is on exactly one route or unassigned, with the
+        reason and its code (:data:`UNASSIGNED_CODES`).
 
     Raises:
-        ValidationError: a bad capacity, limit or round count, duplicate stop ids, or routes
-            from the solver that lose a stop or break a limit.
+        ValidationError: a bad capacity, limit or round count, duplicate stop ids, an office
+            without a depot or a courier count in a mapping (code ``missing``), a shift limit
+            with coordinates but no speed (``required``), or routes from the solver that lose
+            a stop or break a limit.
+        InvalidType: arguments of the wrong type.
     """
     if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
         raise ValidationError(
@@ -722,13 +812,15 @@ def plan(
         isinstance(max_stops, bool) or not isinstance(max_stops, int) or max_stops < 1
     ):
         raise ValidationError("max_stops is 1 or more", field="max_stops", code="range")
-    if max_distance_km is not None and (
-        isinstance(max_distance_km, bool)
-        or not isinstance(max_distance_km, int | float)
-        or not max_distance_km > 0
-        or math.isinf(max_distance_km)
-    ):
-        raise ValidationError("max_distance_km is positive", field="max_distance_km", code="range")
+    if max_distance_km is not None:
+        max_distance_km = _positive(max_distance_km, "max_distance_km")
+    if max_minutes is not None:
+        max_minutes = _positive(max_minutes, "max_minutes")
+    service_minutes = real_number(
+        service_minutes, field="service_minutes", minimum=0.0, maximum=24 * 60.0
+    )
+    if speed_kmh is not None:
+        speed_kmh = _positive(speed_kmh, "speed_kmh")
     if rounds is not None and (
         isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 0
     ):
@@ -737,8 +829,9 @@ def plan(
         raise InvalidType("seed is a whole number", field="seed")
     if solver is not None and not callable(solver):
         raise InvalidType("solver is a callable", field="solver")
-    if depot is not None:
-        depot = (_check_depot(depot, 0), _check_depot(depot, 1))
+    depots = _depots(depot)
+    crews = _couriers(couriers)
+    shift = _Shift(max_distance_km, max_minutes, service_minutes, speed_kmh)
     all_stops = list(tuple_of(stops, Stop, field="stops"))
     ids = [s.id for s in all_stops]
     if len(set(ids)) != len(ids):
@@ -750,7 +843,9 @@ def plan(
         if stop.items > capacity:
             unassigned.append(
                 Unassigned(
-                    stop=stop, reason=f"{stop.items} items exceed the route capacity of {capacity}"
+                    stop=stop,
+                    reason=f"{stop.items} items exceed the route capacity of {capacity}",
+                    code="capacity",
                 )
             )
             continue
@@ -762,26 +857,113 @@ def plan(
     routes: list[Route] = []
     for name in sorted(by_office):
         group = by_office[name]
+        office_depot = _office_value(depots, name, "depot")
+        limit = _office_value(crews, name, "couriers")
         if all(s.point is not None for s in group):
-            share = total_rounds * len(group) // max(1, len(all_stops))
-            routes.extend(
-                _plan_geometric(
-                    name,
-                    stops=group,
-                    capacity=capacity,
-                    depot=depot,
-                    max_stops=max_stops,
-                    max_distance_km=max_distance_km,
-                    unassigned=unassigned,
-                    rounds=share,
-                    seed=seed,
-                    solver=solver,
+            if max_minutes is not None and speed_kmh is None:
+                raise ValidationError(
+                    "a shift limit with coordinates needs speed_kmh",
+                    field="speed_kmh",
+                    code="required",
                 )
+            share = total_rounds * len(group) // max(1, len(all_stops))
+            office_routes = _plan_geometric(
+                name,
+                stops=group,
+                capacity=capacity,
+                depot=office_depot,
+                max_stops=max_stops,
+                shift=shift,
+                unassigned=unassigned,
+                rounds=share,
+                seed=seed,
+                solver=solver,
             )
         else:
-            routes.extend(_plan_by_address(name, group, capacity, max_stops))
+            stop_limit = max_stops
+            if max_minutes is not None and service_minutes > 0:
+                by_service = max(1, int(max_minutes // service_minutes))
+                stop_limit = by_service if stop_limit is None else min(stop_limit, by_service)
+            office_routes = _plan_by_address(name, group, capacity, stop_limit, shift)
+        routes.extend(_within_couriers(office_routes, limit, unassigned))
     unassigned.sort(key=lambda u: _address_key(u.stop))
     return RoutePlan(routes=tuple(routes), unassigned=tuple(unassigned), capacity=capacity)
+
+
+def _positive(value: object, field: str) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not value > 0
+        or math.isinf(value)
+    ):
+        raise ValidationError(f"{field} is a positive number", field=field, code="range")
+    return float(value)
+
+
+T = TypeVar("T")
+
+
+def _office_value(values: T | Mapping[str, T] | None, office: str, field: str) -> T | None:
+    """The value for one office: the one value for all, or the office's entry."""
+    if not isinstance(values, Mapping):
+        return values
+    if office not in values:
+        raise ValidationError(
+            f"{field} has no entry for office {office!r}", field=field, code="missing"
+        )
+    return values[office]
+
+
+def _depots(
+    depot: object,
+) -> tuple[float, float] | dict[str, tuple[float, float]] | None:
+    if depot is None:
+        return None
+    if isinstance(depot, Mapping):
+        out = {}
+        for office, point in depot.items():
+            if not isinstance(office, str):
+                raise InvalidType("depot maps office names to (lat, lon)", field="depot")
+            out[office] = (_check_depot(point, 0), _check_depot(point, 1))
+        return out
+    return (_check_depot(depot, 0), _check_depot(depot, 1))
+
+
+def _couriers(couriers: object) -> int | dict[str, int] | None:
+    if couriers is None:
+        return None
+    if isinstance(couriers, Mapping):
+        out = {}
+        for office, count in couriers.items():
+            if not isinstance(office, str):
+                raise InvalidType("couriers maps office names to numbers", field="couriers")
+            out[office] = whole_number(count, field="couriers", maximum=100_000)
+        return out
+    return whole_number(couriers, field="couriers", maximum=100_000)
+
+
+def _within_couriers(
+    routes: list[Route], limit: int | None, unassigned: list[Unassigned]
+) -> list[Route]:
+    """The office's routes, at most ``limit`` of them: those that carry the most items
+    (then the shorter, then in plan order); the others' stops are unassigned."""
+    if limit is None or len(routes) <= limit:
+        return routes
+    ranked = sorted(
+        range(len(routes)), key=lambda i: (-routes[i].items, routes[i].distance_km or 0.0, i)
+    )
+    kept = sorted(ranked[:limit])
+    for i in ranked[limit:]:
+        for stop in routes[i].stops:
+            unassigned.append(
+                Unassigned(
+                    stop=stop,
+                    reason=f"office {routes[i].office} has {limit} couriers, all on other routes",
+                    code="couriers",
+                )
+            )
+    return [routes[i] for i in kept]
 
 
 def _check_depot(depot: object, axis: int) -> float:
@@ -809,7 +991,7 @@ def _plan_geometric(
     capacity: int,
     depot: tuple[float, float] | None,
     max_stops: int | None,
-    max_distance_km: float | None,
+    shift: _Shift,
     unassigned: list[Unassigned],
     rounds: int,
     seed: int,
@@ -820,17 +1002,28 @@ def _plan_geometric(
         sum(p[0] for p in all_points) / len(all_points),
         sum(p[1] for p in all_points) / len(all_points),
     )
-    if max_distance_km is not None:
+    if shift.bounded:
         reachable = []
         for stop in stops:
             assert stop.point is not None
             round_trip = 2 * haversine_km(depot_point, stop.point)
-            if round_trip > max_distance_km:
+            if shift.max_distance_km is not None and round_trip > shift.max_distance_km:
                 unassigned.append(
                     Unassigned(
                         stop=stop,
                         reason=f"the round trip of {round_trip:.1f} km exceeds the distance "
-                        f"budget of {max_distance_km:g} km",
+                        f"budget of {shift.max_distance_km:g} km",
+                        code="distance",
+                    )
+                )
+            elif round_trip > shift.budget(1):
+                minutes = shift.minutes(round_trip, 1)
+                unassigned.append(
+                    Unassigned(
+                        stop=stop,
+                        reason=f"the round trip and service take {minutes:.0f} minutes, "
+                        f"more than the shift of {shift.max_minutes:g}",
+                        code="shift",
                     )
                 )
             else:
@@ -854,13 +1047,19 @@ def _plan_geometric(
         max_stops=max_stops,
         geo=geo,
         depot=depot_index,
-        max_distance_km=max_distance_km,
+        max_distance_km=shift.max_distance_km,
+        shift=shift,
     )
     xs = [p[0] for p in geo.xy]
     ys = [p[1] for p in geo.xy]
     near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
-    max_length = None if max_distance_km is None else max_distance_km * _BUDGET_MARGIN
-    instance = _vrp.Instance(xs, ys, items, capacity, near, max_stops, max_length)
+    max_length = None if shift.max_distance_km is None else shift.max_distance_km * _BUDGET_MARGIN
+    travel = shift.travel_km
+    instance = _vrp.Instance(
+        xs, ys, items, capacity, near, max_stops, max_length,
+        service=shift.service_km * _BUDGET_MARGIN,
+        max_duration=None if travel is None else travel * _BUDGET_MARGIN,
+    )  # fmt: skip
     instance = instance._replace(spans=_vrp.near_distances(instance))
     routes = _vrp.local_search(routes, instance)
     if rounds:
@@ -874,7 +1073,10 @@ def _plan_geometric(
             routes=tuple(tuple(r) for r in routes), seed=seed,
         )  # fmt: skip
         theirs = _solvers.checked_routes(problem, solver(problem))
-        if sum(map(problem.length_km, theirs)) < sum(map(problem.length_km, routes)) - 1e-9:
+        caps = _vrp.budgets(instance)
+        if sum(map(problem.length_km, theirs)) < sum(map(problem.length_km, routes)) - 1e-9 and all(
+            problem.length_km(r) <= caps[len(r)] for r in theirs
+        ):
             routes = theirs
     # A deterministic order of routes: by their lowest stop number (stops are numbered in
     # address order).
@@ -882,25 +1084,29 @@ def _plan_geometric(
     result = []
     for route in routes:
         ordered = tuple(stops[i] for i in route)
-        for part in _within_budget(ordered, depot_point, max_distance_km):
+        for part in _within_budget(ordered, depot_point, shift):
             path = [depot_point, *points_of(part), depot_point]
+            distance = sum(haversine_km(a, b) for a, b in itertools.pairwise(path))
             result.append(
                 Route(
                     office=office,
                     stops=part,
                     items=sum(s.items for s in part),
-                    distance_km=sum(haversine_km(a, b) for a, b in itertools.pairwise(path)),
+                    distance_km=distance,
+                    minutes=shift.minutes(distance, len(part)),
                 )
             )
     return result
 
 
 def _within_budget(
-    route: tuple[Stop, ...], depot: tuple[float, float], budget: float | None
+    route: tuple[Stop, ...], depot: tuple[float, float], shift: _Shift | float | None
 ) -> list[tuple[Stop, ...]]:
-    """The route, or, in the rare case that it is over the budget on the sphere (an office
+    """The route, or, in the rare case that it is over a budget on the sphere (an office
     spread over hundreds of km), the route cut in order into pieces that are not."""
-    if budget is None:
+    if not isinstance(shift, _Shift):
+        shift = _Shift(shift, None, 0.0, None)
+    if not shift.bounded:
         return [route]
     pieces: list[tuple[Stop, ...]] = []
     current: list[Stop] = []
@@ -914,7 +1120,7 @@ def _within_budget(
             added = (
                 haversine_km(last, point) + haversine_km(point, depot) - haversine_km(last, depot)
             )
-            if length + added > budget:
+            if length + added > shift.budget(len(current) + 1):
                 pieces.append(tuple(current))
                 current, length = [], 0.0
         if not current:
@@ -949,7 +1155,11 @@ def _village_rank(codes: tuple[str, ...]) -> dict[str, int]:
 
 
 def _plan_by_address(
-    office: str, stops: list[Stop], capacity: int, max_stops: int | None
+    office: str,
+    stops: list[Stop],
+    capacity: int,
+    max_stops: int | None,
+    shift: _Shift = _NO_SHIFT,
 ) -> list[Route]:
     villages = tuple(sorted({s.village_code for s in stops}))
     rank = _village_rank(villages)
@@ -970,6 +1180,7 @@ def _plan_by_address(
             stops=tuple(ordered[i] for i in r),
             items=sum(items[i] for i in r),
             distance_km=None,
+            minutes=None if shift.max_minutes is None else shift.service_minutes * len(r),
         )
         for r in routes
     ]
