@@ -6,7 +6,9 @@ import datetime as dt
 
 import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
+from hypothesis import strategies as st
 
 from adminduk_delivery import strategies
 from adminduk_delivery.errors import ValidationError
@@ -150,3 +152,11 @@ def test_from_nik_accepts_a_placeholder_birth_date_by_its_year() -> None:
 def test_kk_number_is_optional() -> None:
     made = Resident.from_nik("3216204107900003", name="Siti", as_of=dt.date(2026, 1, 1))
     assert made.kk_number is None
+
+
+@given(
+    strategies.residents(),
+    st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)),
+)
+def test_age_is_relativedelta_years(resident: Resident, on: dt.date) -> None:
+    assert resident.age(on=on) == relativedelta(on, resident.birth_date).years

@@ -503,6 +503,8 @@ def _columns(columns: Mapping[str, str] | None) -> dict[str, str]:
 
 
 def _is_empty(value: object) -> bool:
+    if type(value) is str:
+        return not value or value.isspace()
     if value is None:
         return True
     if isinstance(value, float):
@@ -647,17 +649,18 @@ class _Reader:
     ) -> tuple[Resident | None, list[DocumentRequest], list[_RowProblem], list[_RowProblem]]:
         problems: list[_RowProblem] = []
         warnings: list[_RowProblem] = []
-        for field in _REQUIRED:
-            if _is_empty(cells.get(field)):
-                problems.append(_RowProblem(field, "required", f"{field} is empty"))
         present = {k: v for k, v in cells.items() if not _is_empty(v)}
+        for field in _REQUIRED:
+            if field not in present:
+                problems.append(_RowProblem(field, "required", f"{field} is empty"))
 
         def get(field: str) -> object:
             return present.get(field)
 
-        nik = None
+        info = None
         if "nik" in present:
-            nik = _checked("nik", lambda: _nik.validate(get("nik"), as_of=self.as_of), problems)
+            info = _checked("nik", lambda: _nik.parse(get("nik"), as_of=self.as_of), problems)
+        nik = None if info is None else info.nik
         kinds = (
             _checked("dokumen", lambda: _kinds(get("dokumen")), problems)
             if "dokumen" in present
@@ -760,7 +763,7 @@ class _Reader:
         resident = _checked(
             "nik",
             lambda: Resident.from_nik(
-                nik,
+                info,
                 name=get("nama"),
                 as_of=self.as_of,
                 sex=sex,
@@ -867,6 +870,7 @@ def read_rows(
     problems: list[Problem] = []
     warnings: list[Problem] = []
     rows_read = accepted = 0
+    keys: dict[str, str] = {}  # column name -> folded, as rows repeat their columns
 
     def note(into: list[Problem], index: int, found: Iterable[_RowProblem]) -> None:
         into.extend(
@@ -887,7 +891,12 @@ def read_rows(
             continue
         cells: dict[str, object] = {}
         for key, value in row.items():
-            field = field_of.get(_column_key(key)) if isinstance(key, str) else None
+            if not isinstance(key, str):
+                continue
+            folded = keys.get(key)
+            if folded is None:
+                folded = keys[key] = _column_key(key) if len(keys) < 10_000 else ""
+            field = field_of.get(folded)
             if field is not None:
                 cells[field] = value
                 shown[field] = key

@@ -22,7 +22,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from . import kk as _kk
 from . import nik as _nik
@@ -146,7 +145,8 @@ class Resident:
         library does not guess which).
 
         Args:
-            nik: the NIK, in any notation :func:`~adminduk_delivery.nik.validate` reads.
+            nik: the NIK, in any notation :func:`~adminduk_delivery.nik.validate` reads, or
+                a :class:`~adminduk_delivery.nik.NIKInfo` already parsed (on ``as_of``).
             name: the full name.
             as_of: the day of the reading; it chooses the century of the birth year.
             sex: the sex as written on the form, if it asks (a :class:`~adminduk_delivery.nik.Sex`
@@ -177,7 +177,7 @@ class Resident:
         adminduk_delivery.errors.ValidationError: sex: the sex given disagrees with the one ...
         """
         day = date_value(as_of, field="as_of")
-        info = _nik.parse(nik, as_of=day, regions="none")
+        info = nik if isinstance(nik, _nik.NIKInfo) else _nik.parse(nik, as_of=day, regions="none")
         if sex is not None and _sex(sex) is not info.sex:
             raise ValidationError(
                 "the sex given disagrees with the one the NIK encodes",
@@ -219,8 +219,10 @@ class Resident:
         return self.nik[6:12] == encoded
 
     def age(self, *, on: dt.date) -> int:
-        """Age in whole years on a given day (python-dateutil's ``relativedelta``: someone
-        born on 29 February turns a year older on 1 March in common years).
+        """Age in whole years on a given day: the ``years`` of python-dateutil's
+        ``relativedelta(on, birth_date)`` (someone born on 29 February turns a year older on
+        1 March in common years), computed directly, which is some twenty times faster; a
+        property test holds the two equal.
 
         Args:
             on: the day.
@@ -231,7 +233,12 @@ class Resident:
         Raises:
             InvalidType: ``on`` is not a date.
         """
-        return relativedelta(date_value(on, field="on"), self.birth_date).years
+        day = date_value(on, field="on")
+        born = self.birth_date
+        years = day.year - born.year
+        if years >= 0:
+            return years - ((day.month, day.day) < (born.month, born.day))
+        return years + ((day.month, day.day) > (born.month, born.day))
 
 
 def _members(value: Iterable[Resident]) -> tuple[Resident, ...]:

@@ -1,0 +1,136 @@
+"""Dispatch over days and the courier's manifest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminduk_delivery import dispatch, regions, synthetic
+from adminduk_delivery import policy as policies
+from adminduk_delivery.errors import InvalidType, ValidationError
+from adminduk_delivery.workdays import COURIER_WEEK, WorkCalendar
+
+START = dt.date(2020, 3, 20)
+PEOPLE = synthetic.population(300, regency="3216", seed=11)
+BATCH = synthetic.batch(PEOPLE.residents, seed=11)
+
+
+@settings(deadline=None, max_examples=20)
+@given(
+    capacity=st.integers(6, 40),
+    couriers=st.integers(0, 3),
+    max_stops=st.none() | st.integers(1, 10),
+    seed=st.integers(0, 5),
+    shuffle=st.randoms(use_true_random=False),
+)
+def test_every_shipment_gets_one_day_or_is_unscheduled(
+    *, capacity, couriers, max_stops, seed, shuffle
+) -> None:
+    shipments = list(BATCH.shipments)
+    schedule = dispatch.dispatch(
+        shipments, start=START, capacity=capacity, couriers=couriers, max_stops=max_stops,
+        seed=seed,
+    )  # fmt: skip
+    records = schedule.records()
+    numbers = [r["tracking_number"] for r in records]
+    assert sorted(numbers) == sorted(s.tracking_number for s in shipments)
+    assert schedule.shipments == len(shipments)
+    calendar = WorkCalendar(weekdays=COURIER_WEEK)
+    days = [d.day for d in schedule.days]
+    assert days == sorted(set(days))
+    assert all(calendar.is_working_day(d) for d in days)
+    for day in schedule.days:
+        offices = [r.office for r in day.plan.routes]
+        assert all(offices.count(o) <= couriers for o in offices)
+        assert all(r.items <= capacity for r in day.plan.routes)
+    if couriers == 0:
+        assert not any(d.plan.routes for d in schedule.days)
+        assert {u.code for u in schedule.unscheduled} <= {"couriers", "capacity"}
+    for record in records:
+        assert (record["day"] is None) == (record["code"] is not None)
+        assert schedule.day_of(record["tracking_number"]) == record["day"]
+    shuffle.shuffle(shipments)
+    again = dispatch.dispatch(
+        shipments, start=START, capacity=capacity, couriers=couriers, max_stops=max_stops,
+        seed=seed,
+    )  # fmt: skip
+    assert again == schedule
+
+
+def test_the_schedule_follows_the_couriers_and_the_calendar() -> None:
+    schedule = dispatch.dispatch(BATCH, start=dt.date(2020, 3, 22), capacity=10, couriers=1)
+    # 22 March 2020 was a Sunday; 25 March Nyepi.
+    assert schedule.days[0].day == dt.date(2020, 3, 23)
+    assert dt.date(2020, 3, 25) not in [d.day for d in schedule.days]
+    per_day = schedule.per_day()
+    assert per_day[-1]["remaining"] == 0
+    assert sum(d["stops"] for d in per_day) == sum(
+        len(r.stops) for d in schedule.days for r in d.plan.routes
+    )
+    more = dispatch.dispatch(BATCH, start=dt.date(2020, 3, 22), capacity=10, couriers=3)
+    assert more.last_day is not None
+    assert schedule.last_day is not None
+    assert more.last_day < schedule.last_day
+
+
+def test_a_stop_no_route_can_take_is_unscheduled() -> None:
+    schedule = dispatch.dispatch(BATCH, start=START, capacity=1, couriers=50)
+    big = [u for u in schedule.unscheduled if u.code == "capacity"]
+    assert big
+    assert all(u.stop.items > 1 for u in big)
+    capped = dispatch.dispatch(BATCH, start=START, capacity=10, couriers=1, max_days=2)
+    assert len(capped.days) == 2
+    assert {u.code for u in capped.unscheduled} == {"max_days"}
+
+
+def test_geometric_dispatch_with_a_shift() -> None:
+    def locate(shipment):
+        return regions.point(shipment.address.village_code)
+
+    schedule = dispatch.dispatch(
+        BATCH, start=START, capacity=30, couriers=2, locate=locate, max_minutes=240,
+        service_minutes=6, speed_kmh=25,
+    )  # fmt: skip
+    for day in schedule.days:
+        for route in day.plan.routes:
+            assert route.minutes is not None
+            assert route.minutes <= 240 + 1e-6
+    assert len(schedule.records()) == len(BATCH.shipments)
+
+
+def test_the_manifest_carries_no_nik() -> None:
+    schedule = dispatch.dispatch(BATCH, start=START, capacity=10, couriers=2)
+    rows = dispatch.manifest(
+        BATCH, PEOPLE.residents, policy=policies.BEKASI_2020, schedule=schedule
+    )
+    assert len(rows) == len(BATCH.shipments)
+    assert set(rows[0]) == {
+        "tracking_number", "names", "address", "phone", "documents", "may_receive", "day",
+        "office", "route", "position",
+    }  # fmt: skip
+    text = repr(rows)
+    assert not re.search(r"\d{16}", text)
+    assert rows[0]["may_receive"].startswith("pemilik")
+    days = [r["day"] for r in rows]
+    assert days == sorted(days)
+    english = dispatch.manifest(BATCH, PEOPLE.residents, language="en")
+    assert english[0]["documents"].startswith("electronic identity card")
+    assert "day" not in english[0]
+
+
+def test_dispatch_errors_carry_codes() -> None:
+    with pytest.raises(ValidationError) as info:
+        dispatch.dispatch(BATCH, start=START, capacity=0, couriers=1)
+    assert info.value.code == "range"
+    with pytest.raises(ValidationError) as info:
+        dispatch.dispatch(BATCH, start=START, capacity=5, couriers=1, max_days=0)
+    assert info.value.code == "range"
+    with pytest.raises(InvalidType):
+        dispatch.dispatch(BATCH, start="2020-03-20", capacity=5, couriers=1)
+    with pytest.raises(ValidationError) as info:
+        dispatch.manifest(BATCH, PEOPLE.residents[:1])
+    assert info.value.code == "unknown_owner"
