@@ -8,7 +8,8 @@ synthetic population of the regency's 23 districts:
 2. validate their NIKs, addresses and phone numbers;
 3. decide which requests may be delivered under the Bekasi 2020 preset policy;
 4. pack the handover batch (one shipment per household address);
-5. group the first day's deliveries into courier routes per post office;
+5. dispatch the deliveries over working days: each post office's couriers a route each per
+   day, so that every household has a day;
 6. simulate the campaign day by day to the last item;
 7. reconcile the batch: every document in exactly one state;
 8. summarise: a short report here, and plots (PNG) next to this script when matplotlib is
@@ -29,10 +30,10 @@ from pathlib import Path
 from adminduk_delivery import (
     address,
     analysis,
+    dispatch,
     nik,
     policy,
     regions,
-    routing,
     simulation,
     synthetic,
 )
@@ -97,9 +98,9 @@ def main() -> int:
     recipients = [r for r in adults if r.nik in eligible][: args.documents]
     batch = synthetic.batch(recipients, batch_id="BKS-2020-03-20", seed=args.seed)
 
-    progress("grouping the first day's deliveries into routes")
-    stops = routing.stops_from_shipments(batch.shipments)
-    day_one = routing.plan(stops, capacity=150)
+    progress("dispatching the deliveries over working days")
+    schedule = dispatch.dispatch(batch, start=HANDOVER, capacity=150, couriers=args.couriers)
+    day_one = schedule.days[0].plan
     routes_per_office = Counter(r.office for r in day_one.routes)
 
     progress("simulating the campaign day by day")
@@ -125,7 +126,9 @@ def main() -> int:
           f"{len(requests) - len(eligible):,} ({why})")  # fmt: skip
     print(f"  handed over {reconciliation.total:,} documents in {len(batch.shipments):,} shipments")
     print(f"  first day: {len(day_one.routes):,} routes of at most 150 items from "
-          f"{len(routes_per_office)} post offices")  # fmt: skip
+          f"{len(routes_per_office)} post offices ({args.couriers} couriers each); every "
+          f"household has its day by {schedule.last_day:%d %B} ({len(schedule.days)} working "
+          f"days, {len(schedule.unscheduled)} unscheduled)")  # fmt: skip
     print(f"  campaign finished {as_of:%d %B %Y} after {len(run.days)} working days "
           f"with {args.couriers} couriers per office")  # fmt: skip
     print(f"  delivered {reconciliation.delivered:,}, collected at the post office "

@@ -39,8 +39,10 @@ if TYPE_CHECKING:
         analysis,
         batches,
         couriers,
+        dispatch,
         documents,
         errors,
+        intake,
         kk,
         nik,
         phone,
@@ -57,7 +59,9 @@ if TYPE_CHECKING:
     )
     from .address import Address, ParsedAddress, ParseStatus
     from .batches import Batch, Reconciliation, TrackedEvent
-    from .documents import Document, DocumentKind, DocumentRequest, Fulfilment
+    from .dispatch import Dispatch
+    from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
+    from .intake import Intake
     from .kk import KKInfo
     from .nik import NIKInfo, Sex
     from .phone import PhoneKind, PhoneNumber
@@ -72,8 +76,8 @@ __version__ = "0.1.0"
 
 _SUBMODULES = frozenset(
     {
-        "address", "analysis", "batches", "couriers", "documents", "errors", "kk", "labels", "nik",
-        "phone",
+        "address", "analysis", "batches", "couriers", "dispatch", "documents", "errors", "intake",
+        "kk", "labels", "nik", "phone",
         "policy", "regions", "residents", "routing", "shipments", "simulation", "solvers",
         "synthetic", "tracking", "workdays",
     }
@@ -82,7 +86,8 @@ _EXPORTS = {
     "Address": "address", "ParsedAddress": "address", "ParseStatus": "address",
     "Batch": "batches", "Reconciliation": "batches", "TrackedEvent": "batches",
     "Document": "documents", "DocumentKind": "documents", "DocumentRequest": "documents",
-    "Fulfilment": "documents", "KKInfo": "kk", "NIKInfo": "nik", "Sex": "nik",
+    "Fulfilment": "documents", "CollectionPoint": "documents", "Dispatch": "dispatch",
+    "Intake": "intake", "KKInfo": "kk", "NIKInfo": "nik", "Sex": "nik",
     "PhoneKind": "phone", "PhoneNumber": "phone",
     "Decision": "policy", "Finding": "policy", "Policy": "policy",
     "Region": "regions", "RegionLevel": "regions", "RegionMatch": "regions",
@@ -96,7 +101,9 @@ __all__ = [
     "Address",
     "AdmindukError",
     "Batch",
+    "CollectionPoint",
     "Decision",
+    "Dispatch",
     "Document",
     "DocumentKind",
     "DocumentRequest",
@@ -104,6 +111,7 @@ __all__ = [
     "Finding",
     "Fulfilment",
     "Household",
+    "Intake",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
@@ -137,8 +145,10 @@ __all__ = [
     "analysis",
     "batches",
     "couriers",
+    "dispatch",
     "documents",
     "errors",
+    "intake",
     "kk",
     "labels",
     "nik",
