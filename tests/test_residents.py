@@ -160,3 +160,11 @@ def test_kk_number_is_optional() -> None:
 )
 def test_age_is_relativedelta_years(resident: Resident, on: dt.date) -> None:
     assert resident.age(on=on) == relativedelta(on, resident.birth_date).years
+
+
+def test_from_nik_takes_the_century_from_a_given_birth_date() -> None:
+    made = Resident.from_nik("3216204107900003", name="Siti", birth_date=dt.date(1990, 7, 1))
+    assert made.birth_date == dt.date(1990, 7, 1)
+    with pytest.raises(ValidationError) as info:
+        Resident.from_nik("3216204107900003", name="Siti")
+    assert (info.value.field, info.value.code) == ("as_of", "required")

@@ -130,7 +130,7 @@ class Resident:
         nik: object,
         *,
         name: object,
-        as_of: dt.date,
+        as_of: dt.date | None = None,
         sex: object = None,
         birth_date: object = None,
         kk_number: object = None,
@@ -148,7 +148,9 @@ class Resident:
             nik: the NIK, in any notation :func:`~adminduk_delivery.nik.validate` reads, or
                 a :class:`~adminduk_delivery.nik.NIKInfo` already parsed (on ``as_of``).
             name: the full name.
-            as_of: the day of the reading; it chooses the century of the birth year.
+            as_of: the day of the reading; it chooses the century of the birth year (the
+                latest not after it). It may be left out when ``birth_date`` is given, whose
+                year then says the century; the library never reads the clock.
             sex: the sex as written on the form, if it asks (a :class:`~adminduk_delivery.nik.Sex`
                 or its value); checked against the NIK.
             birth_date: the birth date as written on the form, if it asks; checked against
@@ -161,9 +163,10 @@ class Resident:
             The resident.
 
         Raises:
-            ValidationError: an invalid NIK or field, or a given sex or birth date that
+            ValidationError: an invalid NIK or field, a given sex or birth date that
                 disagrees with the NIK (code ``nik_mismatch``, field ``sex`` or
-                ``birth_date``; the message names neither value).
+                ``birth_date``; the message names neither value), or neither ``as_of`` nor
+                ``birth_date`` (code ``required``).
             InvalidType: a value of the wrong type.
 
         >>> import datetime as dt
@@ -176,7 +179,16 @@ class Resident:
         ...
         adminduk_delivery.errors.ValidationError: sex: the sex given disagrees with the one ...
         """
-        day = date_value(as_of, field="as_of")
+        if as_of is not None:
+            day = date_value(as_of, field="as_of")
+        elif birth_date is not None:
+            day = date_value(birth_date, field="birth_date")
+        else:
+            raise ValidationError(
+                "give as_of (or the birth date) to read the century of the NIK's birth year",
+                field="as_of",
+                code="required",
+            )
         info = nik if isinstance(nik, _nik.NIKInfo) else _nik.parse(nik, as_of=day, regions="none")
         if sex is not None and _sex(sex) is not info.sex:
             raise ValidationError(
@@ -228,7 +240,8 @@ class Resident:
             on: the day.
 
         Returns:
-            The age in whole years (negative before the birth date).
+            The age in whole years; before the birth date, the (negative) whole years to
+            it, truncated towards zero as ``relativedelta`` truncates.
 
         Raises:
             InvalidType: ``on`` is not a date.
@@ -236,9 +249,11 @@ class Resident:
         day = date_value(on, field="on")
         born = self.birth_date
         years = day.year - born.year
-        if years >= 0:
-            return years - ((day.month, day.day) < (born.month, born.day))
-        return years + ((day.month, day.day) > (born.month, born.day))
+        if years > 0 and (day.month, day.day) < (born.month, born.day):
+            return years - 1
+        if years < 0 and (day.month, day.day) > (born.month, born.day):
+            return years + 1  # truncated towards zero, as relativedelta does
+        return years
 
 
 def _members(value: Iterable[Resident]) -> tuple[Resident, ...]:
