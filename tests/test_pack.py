@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adminduk_delivery import strategies as ads
@@ -84,7 +84,7 @@ def cases(draw: st.DrawFn) -> tuple[list[DocumentRequest], list[Document]]:
     return requests, documents
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=80)
 @given(cases(), st.randoms(use_true_random=False))
 def test_every_document_is_packed_once_or_reported(case, random) -> None:
     requests, documents = case

@@ -380,8 +380,10 @@ def _resident(
         sex=sex,
         birth_date=born,
         kk_number=kk_number or draw(parts.kk_numbers),
-        address=address if address is not None else _maybe(draw, parts.addresses, has_address),
-        phone=_maybe(draw, parts.phones, has_phone),
+        address=address
+        if address is not None
+        else _maybe(draw, parts.addresses, parts.some_address, has_address),
+        phone=_maybe(draw, parts.phones, parts.some_phone, has_phone),
         disabled=draw(st.booleans()),
     )
 
@@ -389,13 +391,19 @@ def _resident(
 _SERIALS: Final = st.integers(1, 9999)
 
 
-def _maybe(draw: Draw, values: st.SearchStrategy[T | None], required: bool | None) -> T | None:
-    """A value of ``values`` (whose ``None`` means absent): any when ``required`` is None,
-    never absent when True, always absent when False."""
+def _maybe(
+    draw: Draw,
+    values: st.SearchStrategy[T | None],
+    present: st.SearchStrategy[T],
+    required: bool | None,
+) -> T | None:
+    """A value of ``values`` (whose ``None`` means absent) when ``required`` is None, one of
+    ``present`` when True (drawn directly: filtering out ``None`` would discard most early
+    examples), always absent when False."""
     if required is False:
         return None
     if required:
-        return draw(values.filter(lambda v: v is not None))
+        return draw(present)
     return draw(values)
 
 
@@ -404,7 +412,9 @@ class _ResidentParts:
     districts: st.SearchStrategy[str]
     kk_numbers: st.SearchStrategy[str]
     addresses: st.SearchStrategy[Address | None]
+    some_address: st.SearchStrategy[Address]
     phones: st.SearchStrategy[PhoneNumber | None]
+    some_phone: st.SearchStrategy[PhoneNumber]
     names: st.SearchStrategy[str]
 
 
@@ -416,7 +426,9 @@ def _resident_parts(region: str) -> _ResidentParts:
         districts=region_codes(level="district", within=within),
         kk_numbers=kk_numbers(region=within),
         addresses=st.none() | addresses(region=within),
+        some_address=addresses(region=within),
         phones=st.none() | phone_numbers(),
+        some_phone=phone_numbers(),
         names=st.builds(
             lambda first, last: " ".join([first, *last]),
             st.sampled_from(FIRST_NAMES),
