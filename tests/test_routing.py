@@ -436,3 +436,12 @@ def test_a_stop_beyond_the_shift_is_unassigned() -> None:
     assert [u.stop.id for u in result.unassigned] == ["far"]
     assert result.unassigned[0].code == "shift"
     assert result.routes[0].minutes == pytest.approx(2 * 1.112 / 40 * 60 + 5, rel=1e-2)
+
+
+def test_a_tiny_service_time_allows_any_number_of_stops() -> None:
+    """Found by the limits property: a service time near zero must not overflow."""
+    stops = [Stop(f"s{i}", CICAU, "1", "1") for i in range(3)]
+    result = routing.plan(stops, capacity=4, max_minutes=20.0, service_minutes=2.2e-313)
+    assert [len(r.stops) for r in result.routes] == [3]
+    none = routing.plan(stops, capacity=4, couriers=0)
+    assert {u.reason for u in none.unassigned} == {"office 321620 has no couriers"}

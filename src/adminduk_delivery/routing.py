@@ -882,7 +882,8 @@ def plan(
         else:
             stop_limit = max_stops
             if max_minutes is not None and service_minutes > 0:
-                by_service = max(1, int(max_minutes // service_minutes))
+                # A tiny service time allows any number of stops (and must not overflow).
+                by_service = max(1, int(min(max_minutes / service_minutes, len(group) + 1)))
                 stop_limit = by_service if stop_limit is None else min(stop_limit, by_service)
             office_routes = _plan_by_address(name, group, capacity, stop_limit, shift)
         routes.extend(_within_couriers(office_routes, limit, unassigned))
@@ -959,7 +960,9 @@ def _within_couriers(
             unassigned.append(
                 Unassigned(
                     stop=stop,
-                    reason=f"office {routes[i].office} has {limit} couriers, all on other routes",
+                    reason=f"office {routes[i].office} has {limit} couriers, all on other routes"
+                    if limit
+                    else f"office {routes[i].office} has no couriers",
                     code="couriers",
                 )
             )
