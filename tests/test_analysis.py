@@ -62,9 +62,30 @@ def test_offices_without_couriers_stay_open():
     assert run.finished is None
     assert run.batch.reconcile().open >= 1
     with pytest.raises(ValidationError):
-        simulation.simulate(run.batch, policy=policy.BEKASI_2020, start=START, seed=1)
-    with pytest.raises(ValidationError):
         simulation.Outcomes(success=1.5)
+
+
+def test_a_campaign_resumes_from_where_it_stands():
+    """A batch with events resumes from the day of its last event, never before it."""
+    people = synthetic.population(300, regency="3216", seed=4)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17]
+    batch = synthetic.batch(adults, seed=4)
+    full = simulation.simulate(batch, policy=policy.BEKASI_2020, start=START, seed=4,
+                               couriers_per_office=1)  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        simulation.simulate(full.batch, policy=policy.BEKASI_2020, start=START, seed=1)
+    assert info.value.code == "after_start"
+    midway = full.days[len(full.days) // 2 - 1].day
+    cut = full.batch.until(midway)
+    assert any(not s.is_terminal for s in cut.shipments)
+    rest = simulation.simulate(cut, policy=policy.BEKASI_2020, start=midway, seed=9,
+                               couriers_per_office=1)  # fmt: skip
+    report = rest.batch.reconcile()
+    assert report.balanced
+    assert report.open == 0
+    assert rest.finished is not None
+    for before, after in zip(cut.shipments, rest.batch.shipments, strict=True):
+        assert after.events[: len(before.events)] == before.events
 
 
 def test_summary_matches_a_brute_force_recount():

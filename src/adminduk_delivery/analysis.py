@@ -35,7 +35,7 @@ from ._convert import checked, date_value, real_number, whole_number
 from .batches import Batch, Bucket
 from .errors import InvalidType, ValidationError
 from .policy import Policy
-from .shipments import Shipment, ShipmentStatus
+from .shipments import ShipmentStatus
 from .workdays import WorkCalendar
 
 __all__ = [
@@ -125,14 +125,6 @@ class Summary:
         )
 
 
-def _events_until(shipment: Shipment, as_of: dt.date) -> Shipment:
-    """The shipment as it was at the end of ``as_of`` (events after it ignored)."""
-    kept = tuple(e for e in shipment.events if e.at.date() <= as_of)
-    if len(kept) == len(shipment.events):
-        return shipment
-    return attrs.evolve(shipment, events=kept)
-
-
 def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.date) -> Summary:
     """Summarize a batch as it stood at the end of ``as_of``.
 
@@ -153,7 +145,7 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
     as_of = date_value(as_of, field="as_of")
     policy = checked(policy, Policy, field="policy")
     handed_over = date_value(handed_over, field="handed_over")
-    shipments = {s.tracking_number: _events_until(s, as_of) for s in batch.shipments}
+    shipments = {s.tracking_number: s.until(as_of) for s in batch.shipments}
     # The buckets are the reconciliation's, of the batch as it stood: the two cannot disagree.
     reconciliation = attrs.evolve(batch, shipments=tuple(shipments.values())).reconcile()
     total = reconciliation.total
@@ -408,7 +400,7 @@ def open_items_by_office(batch: Batch, *, as_of: dt.date) -> dict[str, int]:
     as_of = date_value(as_of, field="as_of")
     counts: Counter[str] = Counter()
     for shipment in batch.shipments:
-        current = _events_until(shipment, as_of)
+        current = shipment.until(as_of)
         if not current.is_terminal:
             counts[current.address.district_code] += len(current.documents)
     return dict(sorted(counts.items()))

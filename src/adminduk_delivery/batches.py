@@ -301,6 +301,22 @@ class Batch:
         wanted = _loose_tracking(tracking_number)
         return next((s for s in self.shipments if s.tracking_number == wanted), None)
 
+    def until(self, day: dt.date) -> Batch:
+        """The batch as it stood at the end of ``day``: every shipment's later events left out
+        (see :meth:`~adminduk_delivery.shipments.Shipment.until`); for a forecast from a past
+        day, or a report as of it.
+
+        Args:
+            day: the day.
+
+        Returns:
+            The batch.
+
+        Raises:
+            InvalidType: ``day`` is not a date.
+        """
+        return attrs.evolve(self, shipments=[s.until(day) for s in self.shipments])
+
     def fold(self, events: Iterable[TrackedEvent]) -> Batch:
         """Apply courier events, oldest first, and return the new batch.
 

@@ -48,7 +48,7 @@ import attrs
 
 from . import nik as _nik
 from . import tracking as _tracking
-from ._convert import enum_member, frozenset_of, instance_validator, tuple_of
+from ._convert import date_value, enum_member, frozenset_of, instance_validator, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .documents import Document
@@ -466,6 +466,25 @@ class Shipment:
     def is_terminal(self) -> bool:
         """Delivered, collected, returned, withdrawn or recalled."""
         return self.status.is_terminal
+
+    def until(self, day: dt.date) -> Shipment:
+        """The shipment as it stood at the end of ``day``: its events after that day left out
+        (each event's day in its own time zone).
+
+        Args:
+            day: the day.
+
+        Returns:
+            The shipment (itself when nothing is left out).
+
+        Raises:
+            InvalidType: ``day`` is not a date.
+        """
+        day = date_value(day, field="day")
+        kept = tuple(e for e in self.events if e.at.date() <= day)
+        if len(kept) == len(self.events):
+            return self
+        return attrs.evolve(self, events=kept)
 
     def event_at(self, status: ShipmentStatus) -> dt.datetime | None:
         """When the shipment first reached ``status``, if it did.

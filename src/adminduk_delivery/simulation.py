@@ -150,6 +150,33 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
 
 
+def _outcome(
+    shipment: Shipment, policy: Policy, model: Outcomes, rng: random.Random, when: dt.datetime
+) -> ShipmentEvent:
+    """One attempt's outcome, drawn from the model: a delivery (to the owner or a household
+    member, with the policy's proofs) or a failure with a reason."""
+    office = shipment.address.district_code
+    if rng.random() < model.success_by_district.get(office, model.success):
+        kind = (
+            RecipientKind.HOUSEHOLD_MEMBER
+            if rng.random() < model.household_receives
+            else RecipientKind.OWNER
+        )
+        proofs = set(policy.required_proofs)
+        if any(d.needs_old_card_surrendered for d in shipment.documents):
+            proofs.add(Proof.OLD_CARD_SURRENDERED)
+        return ShipmentEvent(
+            status=ShipmentStatus.DELIVERED,
+            at=when,
+            recipient=Recipient(kind=kind, proofs=frozenset(proofs)),
+        )
+    reasons = [r for r, _w in model.reasons]
+    weights = [w for _r, w in model.reasons]
+    return ShipmentEvent(
+        status=ShipmentStatus.ATTEMPT_FAILED, at=when, reason=rng.choices(reasons, weights)[0]
+    )
+
+
 def simulate(
     batch: Batch,
     *,
@@ -204,13 +231,14 @@ def simulate(
         couriers_per_office = whole_number(
             couriers_per_office, field="couriers_per_office", minimum=1
         )
-    if any(s.events for s in batch.shipments):
+    latest = max((s.events[-1].at for s in batch.shipments if s.events), default=None)
+    if latest is not None and latest.date() > start:
         raise ValidationError(
-            "the batch's shipments must not have events yet", field="batch", code="started"
+            "the batch has events after start: resume from the day of its last event",
+            field="start",
+            code="after_start",
         )
     calendar = policy.calendar
-    reasons = [r for r, _w in model.reasons]
-    weights = [w for _r, w in model.reasons]
     shipments: dict[str, Shipment] = {}
     log: list[TrackedEvent] = []
 
@@ -218,21 +246,45 @@ def simulate(
         shipments[number] = apply(shipments[number], event)
         log.append(TrackedEvent(tracking_number=number, event=event))
 
+    next_day = calendar.add_working_days(start, 1)
+    due: dict[str, dt.date] = {}
     for shipment in sorted(batch.shipments, key=lambda s: s.tracking_number):
-        shipments[shipment.tracking_number] = shipment
-        record(
-            shipment.tracking_number,
-            ShipmentEvent(status=ShipmentStatus.HANDED_OVER, at=_at(start, 8)),
-        )
-        record(
-            shipment.tracking_number,
-            ShipmentEvent(
-                status=ShipmentStatus.AT_DELIVERY_OFFICE,
-                at=_at(start, 15),
-                office=shipment.address.district_code,
-            ),
-        )
-    due: dict[str, dt.date] = {n: calendar.add_working_days(start, 1) for n in shipments}
+        number = shipment.tracking_number
+        shipments[number] = shipment
+        status = shipment.status
+        last = shipment.events[-1].at if shipment.events else _at(start, 0)
+        if status is ShipmentStatus.CREATED:
+            record(number, ShipmentEvent(status=ShipmentStatus.HANDED_OVER, at=_at(start, 8)))
+        if status in (
+            ShipmentStatus.CREATED,
+            ShipmentStatus.HANDED_OVER,
+            ShipmentStatus.IN_TRANSIT,
+        ):
+            record(
+                number,
+                ShipmentEvent(
+                    status=ShipmentStatus.AT_DELIVERY_OFFICE,
+                    at=max(_at(start, 15), last),
+                    office=shipment.address.district_code,
+                ),
+            )
+        elif status is ShipmentStatus.OUT_FOR_DELIVERY:
+            # Out on the start day: its outcome is drawn as the day's others are.
+            evening = max(_at(start, 17), last)
+            record(number, _outcome(shipments[number], policy, model, rng, evening))
+        if shipments[number].status is ShipmentStatus.ATTEMPT_FAILED:
+            evening = max(_at(start, 17), last)
+            step = next_step(shipments[number], policy=policy, as_of=start)
+            if step.action is NextAction.RETRY:
+                due[number] = step.due or next_day
+            elif step.action is NextAction.HOLD_AT_POST_OFFICE:
+                held = ShipmentEvent(status=ShipmentStatus.HELD_FOR_PICKUP, at=evening)
+                record(number, held)
+            else:
+                reason = shipments[number].events[-1].reason
+                back = ShipmentEvent(status=ShipmentStatus.RETURNING, at=evening, reason=reason)
+                record(number, back)
+        due.setdefault(number, next_day)
     reports: list[DayReport] = []
     day = start
     finished = None
@@ -277,33 +329,13 @@ def simulate(
                 record(
                     number, ShipmentEvent(status=ShipmentStatus.OUT_FOR_DELIVERY, at=_at(day, 8))
                 )
-                shipment = shipments[number]
-                chance = model.success_by_district.get(office, model.success)
                 when = _at(day, 8) + dt.timedelta(minutes=20 + minute)
-                if rng.random() < chance:
-                    kind = (
-                        RecipientKind.HOUSEHOLD_MEMBER
-                        if rng.random() < model.household_receives
-                        else RecipientKind.OWNER
-                    )
-                    proofs = set(policy.required_proofs)
-                    if any(d.needs_old_card_surrendered for d in shipment.documents):
-                        proofs.add(Proof.OLD_CARD_SURRENDERED)
-                    record(
-                        number,
-                        ShipmentEvent(
-                            status=ShipmentStatus.DELIVERED,
-                            at=when,
-                            recipient=Recipient(kind=kind, proofs=frozenset(proofs)),
-                        ),
-                    )
+                outcome = _outcome(shipments[number], policy, model, rng, when)
+                record(number, outcome)
+                if outcome.status is ShipmentStatus.DELIVERED:
                     delivered += 1
                     continue
-                reason = rng.choices(reasons, weights)[0]
-                record(
-                    number,
-                    ShipmentEvent(status=ShipmentStatus.ATTEMPT_FAILED, at=when, reason=reason),
-                )
+                reason = outcome.reason
                 failed += 1
                 step = next_step(shipments[number], policy=policy, as_of=day)
                 if step.action is NextAction.RETRY:
