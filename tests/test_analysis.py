@@ -160,3 +160,53 @@ def test_summary_and_reconciliation_agree(batch, as_of):
     assert sum(r["documents"] for r in summary.by_bucket) == reconciliation.total
     received = sum(r["documents"] for r in summary.by_bucket if Bucket(r["bucket"]).received)
     assert received <= reconciliation.delivered + reconciliation.collected
+
+
+def _small_batch():
+    people = synthetic.population(400, regency="3216", seed=8)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17]
+    return synthetic.batch(adults, seed=8)
+
+
+def test_the_completion_forecast_is_a_seeded_range():
+    batch = _small_batch()
+    kwargs = {"policy": policy.BEKASI_2020, "start": START, "runs": 8, "couriers_per_office": 1}
+    forecast = simulation.forecast_completion(batch, seed=1, **kwargs)
+    assert forecast.p10 is not None
+    assert forecast.p90 is not None
+    assert START < forecast.p10 <= forecast.p50 <= forecast.p90
+    assert forecast == simulation.forecast_completion(batch, seed=1, **kwargs)
+    assert forecast.p90 == max(d for d in forecast.finishes if d is not None)
+    offices = {s.address.district_code for s in batch.shipments}
+    assert set(forecast.by_office) == offices
+    for p10, p50, p90 in forecast.by_office.values():
+        assert p10 is not None
+        assert p10 <= p50 <= p90 <= forecast.p90
+    assert forecast.records()[0]["office"] == "all"
+    assert forecast.assumptions["success_observed"] is False  # nothing observed yet
+    # Midway, the observed success rates are the assumption, and the range starts later.
+    run = simulation.simulate(batch, policy=policy.BEKASI_2020, start=START, seed=2,
+                              couriers_per_office=1)  # fmt: skip
+    midway = run.days[len(run.days) // 2 - 1].day
+    later = simulation.forecast_completion(
+        run.batch.until(midway), seed=1, **{**kwargs, "start": midway}
+    )
+    assert later.p10 is not None
+    assert later.p10 >= midway
+    assert later.assumptions["success_observed"] is True
+
+
+def test_observed_outcomes_and_couriers_for_a_target():
+    batch = _small_batch()
+    run = simulation.simulate(batch, policy=policy.BEKASI_2020, start=START, seed=2,
+                              couriers_per_office=1)  # fmt: skip
+    observed = simulation.observed_outcomes(run.batch)
+    assert 0.7 < observed.success < 0.95
+    assert set(observed.success_by_district) <= {s.address.district_code for s in batch.shipments}
+    kwargs = {"policy": policy.BEKASI_2020, "start": START, "runs": 4, "max_couriers": 8}
+    assert simulation.couriers_for_target(batch, target=START, **kwargs) is None
+    enough = simulation.couriers_for_target(batch, target=dt.date(2020, 6, 30), **kwargs)
+    assert enough == 1
+    with pytest.raises(ValidationError) as info:
+        simulation.couriers_for_target(batch, target=START, quantile=0.7, **kwargs)
+    assert info.value.code == "choice"

@@ -430,6 +430,33 @@ CATALOGUE = {
     "serialization.to_dict": (serialization.to_dict, [home()], {}),
     "serialization.from_dict": (serialization.from_dict, [serialization.to_dict(home())], {}),
     "tracking.s10_series": (tracking.s10_series, ["RR", 1], {"country": "ID"}),
+    "simulation.forecast_completion": (
+        simulation.forecast_completion,
+        [batches.Batch(id="B-2", documents=[_card()], shipments=[_shipment()])],
+        {
+            "policy": policy.BEKASI_2020,
+            "start": AS_OF,
+            "runs": 2,
+            "seed": 1,
+            "couriers_per_office": 1,
+            "items_per_courier": 10,
+            "max_days": 5,
+        },
+    ),
+    "simulation.couriers_for_target": (
+        simulation.couriers_for_target,
+        [batches.Batch(id="B-2", documents=[_card()], shipments=[_shipment()])],
+        {
+            "target": AS_OF,
+            "policy": policy.BEKASI_2020,
+            "start": AS_OF,
+            "runs": 1,
+            "max_couriers": 2,
+        },
+    ),
+    "simulation.observed_outcomes": (simulation.observed_outcomes, [_batch()], {}),
+    "Batch.until": (_batch().until, [AS_OF], {}),
+    "Shipment.until": (_delivered().until, [AS_OF], {}),
     "batches.pack": (
         batches.pack,
         [[_card()], [_request()]],

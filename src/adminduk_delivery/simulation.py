@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 import attrs
@@ -33,7 +33,7 @@ import attrs
 from . import routing
 from ._convert import checked, date_value, whole_number
 from .batches import Batch, TrackedEvent
-from .errors import ValidationError
+from .errors import InvalidType, ValidationError
 from .policy import NextAction, Policy, next_step
 from .shipments import (
     FailureReason,
@@ -46,7 +46,16 @@ from .shipments import (
     apply,
 )
 
-__all__ = ["DayReport", "Outcomes", "Simulation", "simulate"]
+__all__ = [
+    "CompletionForecast",
+    "DayReport",
+    "Outcomes",
+    "Simulation",
+    "couriers_for_target",
+    "forecast_completion",
+    "observed_outcomes",
+    "simulate",
+]
 
 WIB: Final = dt.timezone(dt.timedelta(hours=7), "WIB")
 
@@ -398,3 +407,278 @@ def simulate(
             break
     final = attrs.evolve(batch, shipments=[shipments[s.tracking_number] for s in batch.shipments])
     return Simulation(batch=final, events=tuple(log), days=tuple(reports), finished=finished)
+
+
+# --------------------------------------------------------------------------------------------
+# Completion forecasts: replicated simulations from the batch as it stands
+
+
+def observed_outcomes(batch: Batch, *, base: Outcomes | None = None) -> Outcomes:
+    """The outcome model a forecast assumes: ``base`` (default :class:`Outcomes`) with the
+    success rates of the attempts the batch has seen so far, overall and per district (an
+    attempt is a delivery or a failed attempt; a district without attempts keeps the overall
+    rate).
+
+    Args:
+        batch: the batch as it stands.
+        base: the model to start from.
+
+    Returns:
+        The model.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+    """
+    batch = checked(batch, Batch, field="batch")
+    model = checked(base, Outcomes, field="base") if base is not None else Outcomes()
+    tried: dict[str, list[int]] = {}
+    for shipment in batch.shipments:
+        counts = tried.setdefault(shipment.address.district_code, [0, 0])
+        for event in shipment.events:
+            if event.status is ShipmentStatus.DELIVERED:
+                counts[0] += 1
+                counts[1] += 1
+            elif event.status is ShipmentStatus.ATTEMPT_FAILED:
+                counts[1] += 1
+    succeeded = sum(c[0] for c in tried.values())
+    attempts = sum(c[1] for c in tried.values())
+    if not attempts:
+        return model
+    by_district = {d: c[0] / c[1] for d, c in sorted(tried.items()) if c[1]}
+    return attrs.evolve(model, success=succeeded / attempts, success_by_district=by_district)
+
+
+@attrs.frozen(kw_only=True)
+class CompletionForecast:
+    """When a campaign will be done, from replicated seeded simulations.
+
+    "Done" is every item at its end (delivered, collected, returned, withdrawn or recalled),
+    held and returned items included, not the last delivery attempt.
+
+    Attributes:
+        p10, p50, p90: the completion day that 10%, 50% and 90% of the runs finished by
+            (nearest rank; ``None`` where that many runs did not finish within
+            ``max_days``).
+        by_office: per office (district code): its (p10, p50, p90).
+        finishes: each run's completion day (``None``: not done within ``max_days``), in run
+            order.
+        start: the day the runs start from.
+        assumptions: what the runs assume, as data: couriers per office, items per courier,
+            the success rate overall and per district (observed so far where the batch has
+            attempts), the household share, the daily pickup chance, runs and seed.
+    """
+
+    p10: dt.date | None
+    p50: dt.date | None
+    p90: dt.date | None
+    by_office: dict[str, tuple[dt.date | None, dt.date | None, dt.date | None]]
+    finishes: tuple[dt.date | None, ...]
+    start: dt.date
+    assumptions: dict[str, object]
+
+    def records(self) -> list[dict[str, object]]:
+        """One record per office and one for the whole batch (``office`` = ``"all"``), with
+        ``p10``, ``p50``, ``p90``: for pandas."""
+        rows: list[dict[str, object]] = [
+            {"office": "all", "p10": self.p10, "p50": self.p50, "p90": self.p90}
+        ]
+        rows += [
+            {"office": office, "p10": p10, "p50": p50, "p90": p90}
+            for office, (p10, p50, p90) in self.by_office.items()
+        ]
+        return rows
+
+
+def _quantiles(
+    values: list[dt.date | None],
+) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
+    """Nearest-rank 10th, 50th and 90th percentiles; an unfinished run ranks last."""
+    ranked = sorted(values, key=lambda d: (d is None, d or dt.date.min))
+    n = len(ranked)
+    picks = []
+    for q in (0.1, 0.5, 0.9):
+        index = max(0, -(-int(q * 100) * n // 100) - 1)
+        picks.append(ranked[min(index, n - 1)])
+    return picks[0], picks[1], picks[2]
+
+
+def _office_finishes(batch: Batch) -> dict[str, dt.date | None]:
+    """Each office's completion day in a simulated batch (``None`` when not done)."""
+    done: dict[str, dt.date | None] = {}
+    for shipment in batch.shipments:
+        office = shipment.address.district_code
+        if not shipment.is_terminal:
+            done[office] = None
+            continue
+        if office in done and done[office] is None:
+            continue
+        finished = shipment.events[-1].at.date()
+        current = done.get(office)
+        done[office] = finished if current is None or finished > current else current
+    return done
+
+
+def forecast_completion(
+    batch: Batch,
+    *,
+    policy: Policy,
+    start: dt.date,
+    runs: int = 20,
+    seed: int = 0,
+    couriers_per_office: int | Mapping[str, int] = 10,
+    items_per_courier: int = 150,
+    outcomes: Outcomes | None = None,
+    max_days: int = 250,
+    progress: Callable[[int, int], object] | None = None,
+) -> CompletionForecast:
+    """When will the batch be done? Percentiles of the completion day over ``runs`` seeded
+    simulations from the batch as it stands (:func:`simulate` resumes it on ``start``).
+
+    Unless ``outcomes`` is given, the runs assume the success rates observed so far
+    (:func:`observed_outcomes`); the other rates are :class:`Outcomes`' defaults, stated in
+    :attr:`CompletionForecast.assumptions`. The closed-form
+    :func:`adminduk_delivery.analysis.forecast` remains the fast estimate of the last
+    attempt; this one counts holds and returns, and gives a range.
+
+    Args:
+        batch: the batch, with its events up to ``start``.
+        policy: the programme (calendar, attempts, holds, returns).
+        start: the day the batch stands on (its events are not after it).
+        runs: how many simulations (each seeded from ``seed`` and its number).
+        seed: the forecast's seed: the same seed, the same forecast.
+        couriers_per_office, items_per_courier, max_days: as for :func:`simulate`.
+        outcomes: the outcome model (default: observed so far).
+        progress: called as ``progress(done, runs)`` after each run (a progress bar's
+            update; the library prints nothing itself).
+
+    Returns:
+        The :class:`CompletionForecast`.
+
+    Raises:
+        ValidationError: a bad number of runs, or what :func:`simulate` refuses.
+        InvalidType: arguments of the wrong type.
+
+    >>> import datetime as dt
+    >>> from adminduk_delivery import policy, simulation, synthetic
+    >>> people = synthetic.population(300, regency="3216", seed=1)
+    >>> batch = synthetic.batch(people.residents, seed=1)
+    >>> f = simulation.forecast_completion(batch, policy=policy.BEKASI_2020,
+    ...                                    start=dt.date(2020, 3, 20), runs=10, seed=3,
+    ...                                    couriers_per_office=1)
+    >>> f.p10 <= f.p50 <= f.p90
+    True
+    >>> f.assumptions["couriers_per_office"], f.assumptions["runs"]
+    (1, 10)
+    """
+    batch = checked(batch, Batch, field="batch")
+    runs = whole_number(runs, field="runs", minimum=1, maximum=10_000)
+    seed = whole_number(seed, field="seed", maximum=2**63)
+    if progress is not None and not callable(progress):
+        raise InvalidType("progress is a function of (done, total)", field="progress")
+    model = (
+        checked(outcomes, Outcomes, field="outcomes")
+        if outcomes is not None
+        else observed_outcomes(batch)
+    )
+    finishes: list[dt.date | None] = []
+    offices: dict[str, list[dt.date | None]] = {}
+    for run in range(runs):
+        result = simulate(
+            batch,
+            policy=policy,
+            start=start,
+            seed=random.Random(f"{seed}:{run}"),
+            couriers_per_office=couriers_per_office,
+            items_per_courier=items_per_courier,
+            outcomes=model,
+            max_days=max_days,
+        )
+        done = _office_finishes(result.batch)
+        days = [d for d in done.values() if d is not None]
+        finishes.append(None if len(days) < len(done) else max(days, default=start))
+        for office, day in done.items():
+            offices.setdefault(office, []).append(day)
+        if progress is not None:
+            progress(run + 1, runs)
+    p10, p50, p90 = _quantiles(finishes)
+    assumptions: dict[str, object] = {
+        "couriers_per_office": couriers_per_office
+        if not isinstance(couriers_per_office, Mapping)
+        else dict(couriers_per_office),
+        "items_per_courier": items_per_courier,
+        "success": round(model.success, 4),
+        "success_by_district": {k: round(v, 4) for k, v in model.success_by_district.items()},
+        "success_observed": outcomes is None and bool(model.success_by_district),
+        "household_receives": model.household_receives,
+        "daily_pickup": model.daily_pickup,
+        "runs": runs,
+        "seed": seed,
+        "max_days": max_days,
+    }
+    return CompletionForecast(
+        p10=p10,
+        p50=p50,
+        p90=p90,
+        by_office={office: _quantiles(days) for office, days in sorted(offices.items())},
+        finishes=tuple(finishes),
+        start=start,
+        assumptions=assumptions,
+    )
+
+
+def couriers_for_target(
+    batch: Batch,
+    *,
+    target: dt.date,
+    policy: Policy,
+    start: dt.date,
+    runs: int = 10,
+    seed: int = 0,
+    quantile: float = 0.9,
+    max_couriers: int = 100,
+    items_per_courier: int = 150,
+    outcomes: Outcomes | None = None,
+) -> int | None:
+    """The fewest couriers per office with which the campaign is done by ``target`` in at
+    least ``quantile`` of the runs (a binary search over :func:`forecast_completion`).
+
+    Args:
+        batch: the batch as it stands.
+        target: the day it should be done by.
+        policy, start, runs, seed, items_per_courier, outcomes: as for
+            :func:`forecast_completion`.
+        quantile: the share of runs that must be done by ``target``: 0.5 or 0.9.
+        max_couriers: the most couriers per office to consider.
+
+    Returns:
+        The number of couriers per office, or ``None`` when even ``max_couriers`` do not
+        make it.
+
+    Raises:
+        ValidationError: a quantile other than 0.5 or 0.9, or bad arguments.
+        InvalidType: arguments of the wrong type.
+    """
+    target = date_value(target, field="target")
+    if quantile not in (0.5, 0.9):
+        raise ValidationError("quantile is 0.5 or 0.9", field="quantile", code="choice")
+    max_couriers = whole_number(max_couriers, field="max_couriers", minimum=1, maximum=10_000)
+
+    def in_time(couriers: int) -> bool:
+        found = forecast_completion(
+            batch, policy=policy, start=start, runs=runs, seed=seed,
+            couriers_per_office=couriers, items_per_courier=items_per_courier,
+            outcomes=outcomes,
+        )  # fmt: skip
+        day = found.p50 if quantile == 0.5 else found.p90
+        return day is not None and day <= target
+
+    if not in_time(max_couriers):
+        return None
+    low, high = 1, max_couriers
+    while low < high:
+        middle = (low + high) // 2
+        if in_time(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
