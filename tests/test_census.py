@@ -456,6 +456,12 @@ CATALOGUE = {
     ),
     "simulation.observed_outcomes": (simulation.observed_outcomes, [_batch()], {}),
     "Batch.until": (_batch().until, [AS_OF], {}),
+    "analysis.failure_reasons_by": (
+        analysis.failure_reasons_by,
+        [_batch()],
+        {"level": "village", "language": "en"},
+    ),
+    "analysis.event_records": (analysis.event_records, [_batch()], {"language": "id"}),
     "Shipment.until": (_delivered().until, [AS_OF], {}),
     "batches.pack": (
         batches.pack,

@@ -34,14 +34,17 @@ from . import regions
 from ._convert import checked, date_value, real_number, whole_number
 from .batches import Batch, Bucket
 from .errors import InvalidType, ValidationError
+from .labels import Language, label
 from .policy import Policy
-from .shipments import ShipmentStatus
+from .shipments import FailureReason, ShipmentStatus
 from .workdays import WorkCalendar
 
 __all__ = [
     "Forecast",
     "Summary",
     "couriers_needed",
+    "event_records",
+    "failure_reasons_by",
     "forecast",
     "open_items_by_office",
     "summarize",
@@ -404,3 +407,105 @@ def open_items_by_office(batch: Batch, *, as_of: dt.date) -> dict[str, int]:
         if not current.is_terminal:
             counts[current.address.district_code] += len(current.documents)
     return dict(sorted(counts.items()))
+
+
+def _region_name(code: str) -> str:
+    return regions.get(code).name if regions.exists(code) else code
+
+
+def failure_reasons_by(
+    batch: Batch, *, level: str = "district", language: Language = "id"
+) -> list[dict[str, Any]]:
+    """Failed attempts by reason per district (kecamatan) or village (desa/kelurahan).
+
+    Args:
+        batch: the batch with its events.
+        level: ``"district"`` or ``"village"``.
+        language: the language of the ``label`` column (``"id"`` or ``"en"``).
+
+    Returns:
+        One record per place and reason with failures: ``code``, ``name``, ``reason`` (the
+        code), ``label`` (the reason in ``language``), ``failures``, ``share`` (of the place's
+        failed attempts); by place code, then most failures first.
+
+    Raises:
+        InvalidType: ``batch`` is not a batch.
+        ValidationError: another level (code ``choice``) or language.
+
+    >>> from adminduk_delivery import simulation, synthetic, policy
+    >>> import datetime as dt
+    >>> people = synthetic.population(300, regency="3216", seed=1)
+    >>> run = simulation.simulate(synthetic.batch(people.residents, seed=1),
+    ...                           policy=policy.BEKASI_2020, start=dt.date(2020, 3, 20), seed=1)
+    >>> row = failure_reasons_by(run.batch, level="district")[0]
+    >>> sorted(row)
+    ['code', 'failures', 'label', 'name', 'reason', 'share']
+    """
+    batch = checked(batch, Batch, field="batch")
+    if level not in ("district", "village"):
+        raise ValidationError("level is district or village", field="level", code="choice")
+    label(Bucket.OPEN, language)  # checks the language
+    width = 6 if level == "district" else 10
+    counts: dict[str, Counter[FailureReason]] = {}
+    for shipment in batch.shipments:
+        code = shipment.address.village_code[:width]
+        for event in shipment.failed_attempts:
+            if event.reason is not None:
+                counts.setdefault(code, Counter())[event.reason] += 1
+    rows = []
+    for code in sorted(counts):
+        total = sum(counts[code].values())
+        name = _region_name(code)
+        for reason, n in sorted(counts[code].items(), key=lambda kv: (-kv[1], kv[0].value)):
+            rows.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "reason": reason.value,
+                    "label": label(reason, language),
+                    "failures": n,
+                    "share": _rate(n, total),
+                }
+            )
+    return rows
+
+
+def event_records(batch: Batch, *, language: Language = "id") -> list[dict[str, Any]]:
+    """The batch's event log as records (for pandas), oldest first per shipment, shipments
+    by tracking number.
+
+    Args:
+        batch: the batch with its events.
+        language: the language of the ``status_label`` and ``reason_label`` columns.
+
+    Returns:
+        One record per event: ``tracking_number``, ``at`` (timezone-aware), ``status``,
+        ``status_label``, ``reason``, ``reason_label``, ``recipient`` (the recipient kind),
+        ``office``, ``district``, ``village``, ``documents``; no NIK.
+
+    Raises:
+        InvalidType: ``batch`` is not a batch.
+        ValidationError: an unknown language.
+    """
+    batch = checked(batch, Batch, field="batch")
+    label(Bucket.OPEN, language)  # checks the language
+    rows = []
+    for shipment in sorted(batch.shipments, key=lambda s: s.tracking_number):
+        village = shipment.address.village_code
+        for event in shipment.events:
+            rows.append(
+                {
+                    "tracking_number": shipment.tracking_number,
+                    "at": event.at,
+                    "status": event.status.value,
+                    "status_label": label(event.status, language),
+                    "reason": None if event.reason is None else event.reason.value,
+                    "reason_label": None if event.reason is None else label(event.reason, language),
+                    "recipient": None if event.recipient is None else event.recipient.kind.value,
+                    "office": event.office,
+                    "district": village[:6],
+                    "village": village,
+                    "documents": len(shipment.documents),
+                }
+            )
+    return rows
