@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import adminduk_delivery
-from adminduk_delivery import shipments
+from adminduk_delivery import analysis, plots, policy, shipments, simulation, synthetic
 
 project = "adminduk-delivery"
 author = "adminduk-delivery contributors"
@@ -59,4 +60,32 @@ def _write_generated_pages() -> None:
         copy.write_bytes(notebook.read_bytes())
 
 
+def _draw_plots() -> None:
+    """The plots of docs/analysis.md, drawn by the library from a simulated campaign of 5,000
+    residents on every build (the PNG files are not kept in the repository)."""
+    out = Path(__file__).parent / "_generated" / "plots"
+    out.mkdir(parents=True, exist_ok=True)
+    people = synthetic.population(5_000, regency="3216", seed=2020)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17]
+    start, midway = dt.date(2020, 3, 20), dt.date(2020, 3, 24)
+    bekasi = policy.BEKASI_2020
+    run = simulation.simulate(synthetic.batch(adults, seed=2020), policy=bekasi, start=start,
+                              seed=2020, couriers_per_office=1)  # fmt: skip
+    said = simulation.forecast_completion(run.batch.until(midway), policy=bekasi, start=midway,
+                                          runs=10, seed=1, couriers_per_office=1)  # fmt: skip
+    summary = analysis.summarize(run.batch, as_of=run.finished or midway, policy=bekasi,
+                                 handed_over=start)  # fmt: skip
+    figures = {
+        "received_per_day": plots.received_per_day(run.batch, policy=bekasi, handed_over=start,
+                                                   forecast=said),
+        "received_by_district": plots.received_by_district(summary),
+        "failure_reasons_by_district": plots.failure_reasons_by_district(run.batch,
+                                                                         language="en"),
+        "village_map": plots.village_map(summary),
+    }  # fmt: skip
+    for name, figure in figures.items():
+        figure.savefig(out / f"{name}.png", dpi=90)
+
+
 _write_generated_pages()
+_draw_plots()

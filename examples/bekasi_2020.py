@@ -12,8 +12,9 @@ synthetic population of the regency's 23 districts:
    day, so that every household has a day;
 6. simulate the campaign day by day to the last item;
 7. reconcile the batch: every document in exactly one state;
-8. summarise: a short report here, and plots (PNG) next to this script when matplotlib is
-   installed (``pip install "adminduk-delivery[examples]"``).
+8. summarise: a short report here, and four plots (PNG, Indonesian labels by default) in
+   the folder given with ``--out`` (default ``./bekasi_2020_output`` in the current
+   directory) when matplotlib is installed (``pip install "adminduk-delivery[plot]"``).
 
 Run: ``python examples/bekasi_2020.py`` (about a minute; ``--documents 13200`` for a quick run).
 """
@@ -32,15 +33,18 @@ from adminduk_delivery import (
     analysis,
     dispatch,
     nik,
+    plots,
     policy,
     regions,
     simulation,
     synthetic,
 )
 from adminduk_delivery.documents import DocumentKind
+from adminduk_delivery.errors import MissingDependency
+from adminduk_delivery.labels import Language, label
+from adminduk_delivery.shipments import FailureReason
 
 HANDOVER = dt.date(2020, 3, 20)
-HERE = Path(__file__).resolve().parent
 
 
 class Progress:
@@ -68,6 +72,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--couriers", type=int, default=10, help="couriers per post office")
     parser.add_argument("--no-plots", action="store_true")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("bekasi_2020_output"),
+        help="folder for the plots (default: ./bekasi_2020_output)",
+    )
+    parser.add_argument(
+        "--language", choices=("id", "en"), default="id", help="language of the plots' labels"
+    )
     args = parser.parse_args()
     progress = Progress(8)
     bekasi = policy.BEKASI_2020
@@ -111,9 +124,13 @@ def main() -> int:
     reconciliation = run.batch.reconcile()
     assert reconciliation.balanced, "every document is in exactly one state"
 
-    progress("summarising")
+    progress("summarising, and what a forecast said on the fifth working day")
     as_of = run.finished or run.days[-1].day
     summary = analysis.summarize(run.batch, as_of=as_of, policy=bekasi, handed_over=HANDOVER)
+    fifth = run.days[min(4, len(run.days) - 1)].day
+    said = simulation.forecast_completion(run.batch.until(fifth), policy=bekasi, start=fifth,
+                                          runs=5, seed=args.seed,
+                                          couriers_per_office=args.couriers)  # fmt: skip
     progress.finish()
 
     print()
@@ -134,61 +151,48 @@ def main() -> int:
     print(f"  delivered {reconciliation.delivered:,}, collected at the post office "
           f"{reconciliation.collected:,}, returned {reconciliation.returned:,}, "
           f"still open {reconciliation.open:,}")  # fmt: skip
-    print(f"  first-attempt success {summary.first_attempt_success_rate:.1%}; "
-          f"SLA {summary.sla['working_days']} working days (due {summary.sla['due']}): "
-          f"{summary.sla['on_time']:,} on time, {summary.sla['late']:,} late")  # fmt: skip
+    sla = summary.sla
+    not_received = reconciliation.returned + reconciliation.open
+    print(f"  first-attempt success {summary.first_attempt_success_rate:.1%}; SLA "
+          f"{sla['working_days']} working days (due {sla['due']}): {sla['on_time']:,} received "
+          f"on time, {sla['late']:,} received late, {not_received:,} never received "
+          f"(returned or open); the last item finished {as_of:%d %B}")  # fmt: skip
+    print(f"  on {fifth:%d %B} a forecast of 5 runs said done between {said.p10:%d %B} and "
+          f"{said.p90:%d %B} (P50 {said.p50:%d %B})")  # fmt: skip
     print("  failure reasons: " + ", ".join(
-        f"{r['reason']} {r['failures']:,}" for r in summary.failure_reasons[:5]))  # fmt: skip
+        f"{label(FailureReason(r['reason']))} {r['failures']:,}"
+        for r in summary.failure_reasons[:5]))  # fmt: skip
     worst = min(summary.by_district, key=lambda r: r["received_rate"] or 0)
     print(f"  lowest received rate: {worst['name']} ({worst['received_rate']:.1%})")
     print(f"  cost to the Dinas: Rp {summary.cost_to_dinas:,} (free programme)")
 
     if not args.no_plots:
-        plot(run, summary)
+        language: Language = "en" if args.language == "en" else "id"
+        draw(args.out, run, summary, bekasi, said, language=language)
     return 0
 
 
-def plot(run: simulation.Simulation, summary: analysis.Summary) -> None:
+def draw(out: Path, run: simulation.Simulation, summary: analysis.Summary,
+         programme: policy.Policy, said: simulation.CompletionForecast, *,
+         language: Language) -> None:  # fmt: skip
+    """The four plots, as PNG files in ``out`` (the library only returns figures)."""
     try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        print("\n(plots skipped: pip install 'adminduk-delivery[examples]' for matplotlib)")
+        figures = {
+            "received_per_day": plots.received_per_day(
+                run.batch, policy=programme, handed_over=HANDOVER, forecast=said,
+                language=language),
+            "received_by_district": plots.received_by_district(summary, language=language),
+            "failure_reasons_by_district": plots.failure_reasons_by_district(
+                run.batch, language=language),
+            "village_map": plots.village_map(summary, language=language),
+        }  # fmt: skip
+    except MissingDependency:
+        print("\n(plots skipped: pip install 'adminduk-delivery[plot]' for matplotlib)")
         return
-    days = [d.day for d in run.days]
-    fig, ax = plt.subplots(figsize=(8, 4))
-    ax.bar(days, [d.delivered for d in run.days], label="delivered")
-    ax.bar(days, [d.failed for d in run.days], bottom=[d.delivered for d in run.days],
-           label="failed attempts")  # fmt: skip
-    ax.set_title("Kabupaten Bekasi 2020: deliveries per working day (simulated)")
-    ax.set_ylabel("shipments")
-    ax.legend()
-    fig.autofmt_xdate()
-    fig.tight_layout()
-    fig.savefig(HERE / "bekasi_deliveries_per_day.png", dpi=100)
-    plt.close(fig)
-
-    rows = sorted(summary.by_district, key=lambda r: r["received_rate"] or 0)
-    fig, ax = plt.subplots(figsize=(8, 6))
-    ax.barh([r["name"] for r in rows], [100 * (r["received_rate"] or 0) for r in rows])
-    ax.set_xlabel("documents received (%)")
-    ax.set_title("Received by district")
-    fig.tight_layout()
-    fig.savefig(HERE / "bekasi_success_by_district.png", dpi=100)
-    plt.close(fig)
-
-    reasons = summary.failure_reasons
-    fig, ax = plt.subplots(figsize=(8, 4))
-    ax.barh([r["reason"] for r in reasons][::-1], [r["failures"] for r in reasons][::-1])
-    ax.set_xlabel("failed attempts")
-    ax.set_title("Why attempts failed")
-    fig.tight_layout()
-    fig.savefig(HERE / "bekasi_failure_reasons.png", dpi=100)
-    plt.close(fig)
-    print(f"\nplots written to {HERE}: bekasi_deliveries_per_day.png, "
-          "bekasi_success_by_district.png, bekasi_failure_reasons.png")  # fmt: skip
+    out.mkdir(parents=True, exist_ok=True)
+    for name, figure in figures.items():
+        figure.savefig(out / f"bekasi_2020_{name}.png", dpi=100)
+    print(f"\nplots written to {out}: " + ", ".join(f"bekasi_2020_{n}.png" for n in figures))
 
 
 if __name__ == "__main__":
