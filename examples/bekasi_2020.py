@@ -48,18 +48,26 @@ HANDOVER = dt.date(2020, 3, 20)
 
 
 class Progress:
-    """Numbered steps with their durations, on stderr."""
+    """Numbered steps with their durations on stderr, and a counter within long steps (the
+    library reports through callbacks and prints nothing itself)."""
 
     def __init__(self, steps: int) -> None:
         self.steps = steps
         self.step = 0
+        self.text = ""
         self.started = time.perf_counter()
 
     def __call__(self, text: str) -> None:
         self.finish()
         self.step += 1
+        self.text = text
         self.started = time.perf_counter()
         print(f"[{self.step}/{self.steps}] {text} ...", end="", file=sys.stderr, flush=True)
+
+    def update(self, detail: str) -> None:
+        """Rewrite the current step's line with how far it has got."""
+        line = f"\r[{self.step}/{self.steps}] {self.text} ... {detail}"
+        print(line, end="", file=sys.stderr, flush=True)
 
     def finish(self) -> None:
         if self.step:
@@ -117,8 +125,12 @@ def main() -> int:
     routes_per_office = Counter(r.office for r in day_one.routes)
 
     progress("simulating the campaign day by day")
+
+    def each_day(n: int, day: dt.date) -> None:
+        progress.update(f"day {n}, {day:%d %b}")
+
     run = simulation.simulate(batch, policy=bekasi, start=HANDOVER, seed=args.seed,
-                              couriers_per_office=args.couriers)  # fmt: skip
+                              couriers_per_office=args.couriers, progress=each_day)  # fmt: skip
 
     progress("reconciling the batch")
     reconciliation = run.batch.reconcile()
@@ -130,7 +142,9 @@ def main() -> int:
     fifth = run.days[min(4, len(run.days) - 1)].day
     said = simulation.forecast_completion(run.batch.until(fifth), policy=bekasi, start=fifth,
                                           runs=5, seed=args.seed,
-                                          couriers_per_office=args.couriers)  # fmt: skip
+                                          couriers_per_office=args.couriers,
+                                          progress=lambda n, runs: progress.update(
+                                              f"forecast run {n} of {runs}"))  # fmt: skip
     progress.finish()
 
     print()

@@ -32,7 +32,8 @@ import attrs
 
 from . import regions
 from ._convert import checked, date_value, real_number, whole_number
-from .batches import Batch, Bucket
+from .batches import NOT_SHIPPED, Batch, Bucket
+from .documents import DocumentKind
 from .errors import InvalidType, ValidationError
 from .labels import Language, label
 from .policy import Policy
@@ -97,6 +98,74 @@ class Summary:
     sla: dict[str, Any]
     ageing: list[dict[str, Any]]
     cost_to_dinas: int
+    language: Language = "id"
+
+    def __repr__(self) -> str:
+        received = sum(r["documents"] for r in self.by_bucket if Bucket(r["bucket"]).received)
+        return (
+            f"Summary(as_of={self.as_of.isoformat()}, total={self.total:,}, "
+            f"received={received:,}, first_attempt_success={self.first_attempt_success_rate}, "
+            f"sla_due={self.sla['due']}): str() or .report() for the report"
+        )
+
+    def __str__(self) -> str:
+        return self.report()
+
+    def report(self, language: Language | None = None) -> str:
+        """The summary as a short text report for people, in Indonesian or English.
+
+        Args:
+            language: ``"id"`` or ``"en"``; default: the summary's own.
+
+        Returns:
+            The report, one fact per line.
+
+        Raises:
+            ValidationError: another language.
+        """
+        lang = self.language if language is None else language
+        label(Bucket.OPEN, lang)  # checks the language
+        indonesian = lang == "id"
+        buckets = {r["bucket"]: r["documents"] for r in self.by_bucket}
+        lines = [
+            f"Per {self.as_of.isoformat()}: {self.total:,} dokumen diserahterimakan"
+            if indonesian
+            else f"As of {self.as_of.isoformat()}: {self.total:,} documents handed over"
+        ]
+        for bucket in Bucket:
+            count = buckets.get(bucket.value, 0)
+            if count:
+                lines.append(f"  {label(bucket, lang)}: {count:,} ({count / self.total:.1%})")
+        rate = self.first_attempt_success_rate
+        if rate is not None:
+            first = "berhasil pada antaran pertama" if indonesian else "first-attempt success"
+            lines.append(f"  {first}: {rate:.1%}")
+        sla = self.sla
+        if indonesian:
+            lines.append(
+                f"  SLA {sla['working_days']} hari kerja (batas {sla['due']}): "
+                f"{sla['on_time']:,} tepat waktu, {sla['late']:,} terlambat, "
+                f"{sla['open_overdue']:,} belum selesai melewati batas"
+            )
+        else:
+            lines.append(
+                f"  SLA {sla['working_days']} working days (due {sla['due']}): "
+                f"{sla['on_time']:,} on time, {sla['late']:,} late, "
+                f"{sla['open_overdue']:,} open past the due day"
+            )
+        if self.failure_reasons:
+            top = ", ".join(
+                f"{label(FailureReason(r['reason']), lang)} {r['failures']:,}"
+                for r in self.failure_reasons[:3]
+            )
+            main = "alasan gagal utama" if indonesian else "main failure reasons"
+            lines.append(f"  {main}: {top}")
+        rated = [r for r in self.by_district if r["received_rate"] is not None]
+        if rated:
+            worst = min(rated, key=lambda r: (r["received_rate"], r["name"]))
+            lowest = "kecamatan terendah" if indonesian else "lowest district"
+            lines.append(f"  {lowest}: {worst['name']} ({worst['received_rate']:.1%})")
+        return "\n".join(lines)
 
     def records(self) -> dict[str, list[dict[str, Any]]]:
         """Every table, by name."""
@@ -128,7 +197,14 @@ class Summary:
         )
 
 
-def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.date) -> Summary:
+def summarize(
+    batch: Batch,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    handed_over: dt.date,
+    language: Language = "id",
+) -> Summary:
     """Summarize a batch as it stood at the end of ``as_of``.
 
     Args:
@@ -136,6 +212,8 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
         as_of: the day of the summary; later events are ignored.
         policy: for the SLA (working days, calendar) and the fee rule.
         handed_over: the handover day, from which the SLA and ageing count.
+        language: the language of the ``label`` column of the bucket, state, kind and
+            failure-reason tables (``"id"`` or ``"en"``); the codes stay beside it.
 
     Returns:
         The :class:`Summary`.
@@ -148,6 +226,7 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
     as_of = date_value(as_of, field="as_of")
     policy = checked(policy, Policy, field="policy")
     handed_over = date_value(handed_over, field="handed_over")
+    label(Bucket.OPEN, language)  # checks the language
     shipments = {s.tracking_number: s.until(as_of) for s in batch.shipments}
     # The buckets are the reconciliation's, of the batch as it stood: the two cannot disagree.
     reconciliation = attrs.evolve(batch, shipments=tuple(shipments.values())).reconcile()
@@ -216,16 +295,20 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
     return Summary(
         as_of=as_of,
         total=total,
-        by_bucket=[{"bucket": b.value, "documents": buckets[b], "rate": _rate(buckets[b], total)}
+        by_bucket=[{"bucket": b.value, "label": label(b, language), "documents": buckets[b],
+                    "rate": _rate(buckets[b], total)}
                    for b in Bucket],
-        by_state=[{"state": k, "documents": v, "rate": _rate(v, total)}
+        by_state=[{"state": k, "label": _state_label(k, language), "documents": v,
+                   "rate": _rate(v, total)}
                   for k, v in sorted(states.items())],
         by_district=by_district,
         by_village=by_village,
-        by_kind=[{"kind": k, **bucket_rows(c, sum(c.values()))} for k, c in sorted(kinds.items())],
+        by_kind=[{"kind": k, "label": label(DocumentKind(k), language),
+                  **bucket_rows(c, sum(c.values()))} for k, c in sorted(kinds.items())],
         attempts=[{"attempts": k, "shipments": attempts[k]} for k in sorted(attempts)],
         failure_reasons=[
-            {"reason": r, "failures": n, "share": _rate(n, failures)}
+            {"reason": r, "label": label(FailureReason(r), language), "failures": n,
+             "share": _rate(n, failures)}
             for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         first_attempt_success_rate=_rate(first_ok, len(attempted)),
@@ -233,7 +316,14 @@ def summarize(batch: Batch, *, as_of: dt.date, policy: Policy, handed_over: dt.d
              "on_time": on_time, "late": late, "open_overdue": overdue},
         ageing=[{"working_days_open": k, "documents": ageing[k]} for k in sorted(ageing)],
         cost_to_dinas=policy.fee.dinas_pays(delivered_items),
+        language="en" if language == "en" else "id",
     )  # fmt: skip
+
+
+def _state_label(state: str, language: Language) -> str:
+    if state == NOT_SHIPPED:
+        return "belum dikirim" if language == "id" else "not shipped"
+    return label(ShipmentStatus(state), language)
 
 
 @attrs.frozen(kw_only=True)

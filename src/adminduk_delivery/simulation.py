@@ -134,6 +134,19 @@ class Simulation:
     finished: dt.date | None
     """The last working day on which something happened, if every item reached its end."""
 
+    def records(self) -> list[dict[str, object]]:
+        """One record per working day (the fields of :class:`DayReport`), for pandas.
+
+        >>> import datetime as dt
+        >>> from adminduk_delivery import policy, synthetic
+        >>> people = synthetic.population(100, regency="3216", seed=1)
+        >>> run = simulate(synthetic.batch(people.residents, seed=1), policy=policy.BEKASI_2020,
+        ...                start=dt.date(2020, 3, 20), seed=1)
+        >>> sorted(run.records()[0])
+        ['collected', 'day', 'delivered', 'failed', 'out', 'returned', 'routes']
+        """
+        return [attrs.asdict(day) for day in self.days]
+
 
 _MINUTES_PER_STOP: Final = 3
 
@@ -196,6 +209,7 @@ def simulate(
     items_per_courier: int = 150,
     outcomes: Outcomes | None = None,
     max_days: int = 250,
+    progress: Callable[[int, dt.date], object] | None = None,
 ) -> Simulation:
     """Run a campaign from handover to the last item.
 
@@ -209,6 +223,8 @@ def simulate(
         items_per_courier: what one courier carries in a day.
         outcomes: the outcome model (default :class:`Outcomes`).
         max_days: stop after this many working days.
+        progress: called as ``progress(days_done, day)`` after each working day (a progress
+            bar's update; the library prints nothing itself).
 
     Returns:
         The :class:`Simulation`: the batch with every event, the event log, the days, and the
@@ -226,6 +242,8 @@ def simulate(
     rng = seed if isinstance(seed, random.Random) else random.Random(seed)
     if outcomes is not None:
         outcomes = checked(outcomes, Outcomes, field="outcomes")
+    if progress is not None and not callable(progress):
+        raise InvalidType("progress is a function of (days done, day)", field="progress")
     model = outcomes or Outcomes()
     items_per_courier = whole_number(items_per_courier, field="items_per_courier", minimum=1)
     max_days = whole_number(max_days, field="max_days", minimum=1, maximum=5_000)
@@ -402,6 +420,8 @@ def simulate(
                 returned=returned,
             )
         )
+        if progress is not None:
+            progress(len(reports), day)
         if all(s.is_terminal for s in shipments.values()):
             finished = day
             break
