@@ -647,7 +647,8 @@ def _history(draw: Draw, start: dt.datetime, max_size: int) -> tuple[ShipmentEve
     while len(events) < max_size and not status.is_terminal and draw(st.booleans()):
         order = list(ShipmentStatus)
         status = draw(st.sampled_from(sorted(TRANSITIONS[status], key=order.index)))
-        at = at + dt.timedelta(minutes=draw(st.integers(0, 3 * 24 * 60)))
+        # At least a minute apart: two equal events would be one (apply drops a duplicate).
+        at = at + dt.timedelta(minutes=draw(st.integers(1, 3 * 24 * 60)))
         events.append(_event_for(draw, status, at))
     return tuple(events)
 
@@ -656,7 +657,7 @@ def shipment_histories(
     *, start: dt.datetime | None = None, max_size: int = 12
 ) -> st.SearchStrategy[tuple[ShipmentEvent, ...]]:
     """Legal event sequences from ``created``: a random walk over the transition table,
-    with timestamps that never go back.
+    with timestamps at least a minute apart (so no two events are equal).
 
     Args:
         start: the time before the first event (timezone-aware); default 20 March 2020, 08:00
