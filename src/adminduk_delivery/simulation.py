@@ -315,11 +315,16 @@ def simulate(
     reports: list[DayReport] = []
     day = start
     finished = None
+    # The shipments still under way, by tracking number (the order of every daily pass, which
+    # decides the order in which the seeded draws are made); finished ones drop out.
+    active = list(shipments)
     for _ in range(max_days):
         day = calendar.add_working_days(day, 1)
         out = delivered = failed = collected = returned = routes_out = 0
+        active = [n for n in active if not shipments[n].is_terminal]
         by_office: dict[str, list[str]] = {}
-        for number, shipment in shipments.items():
+        for number in active:
+            shipment = shipments[number]
             status = shipment.status
             if status in (ShipmentStatus.AT_DELIVERY_OFFICE, ShipmentStatus.ATTEMPT_FAILED) and (
                 due.get(number, day) <= day
@@ -379,7 +384,7 @@ def simulate(
                             status=ShipmentStatus.RETURNING, at=_at(day, 17), reason=reason
                         ),
                     )
-        for number in sorted(shipments):
+        for number in active:
             shipment = shipments[number]
             if shipment.status is ShipmentStatus.HELD_FOR_PICKUP:
                 held_since = shipment.events[-1].at.date()
@@ -422,7 +427,7 @@ def simulate(
         )
         if progress is not None:
             progress(len(reports), day)
-        if all(s.is_terminal for s in shipments.values()):
+        if all(shipments[n].is_terminal for n in active):
             finished = day
             break
     final = attrs.evolve(batch, shipments=[shipments[s.tracking_number] for s in batch.shipments])
