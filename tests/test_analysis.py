@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -210,3 +211,52 @@ def test_observed_outcomes_and_couriers_for_a_target():
     with pytest.raises(ValidationError) as info:
         simulation.couriers_for_target(batch, target=START, quantile=0.7, **kwargs)
     assert info.value.code == "choice"
+
+
+@st.composite
+def split_batches(draw):
+    """A generated batch with events, and its shipments dealt into 1-4 parts (each document
+    with the first shipment that carries it; documents in none, anywhere)."""
+    batch = draw(strategies.batches(max_size=12))
+    parts = draw(st.integers(1, 4))
+    where = {s.tracking_number: draw(st.integers(0, parts - 1)) for s in batch.shipments}
+    carrier = {}
+    for shipment in sorted(batch.shipments, key=lambda s: s.tracking_number):
+        for document in shipment.documents:
+            carrier.setdefault(document.id, where[shipment.tracking_number])
+    pieces = []
+    for k in range(parts):
+        documents = [d for d in batch.documents
+                     if carrier.get(d.id, draw(st.integers(0, parts - 1))) == k]  # fmt: skip
+        shipments = [s for s in batch.shipments if where[s.tracking_number] == k]
+        pieces.append(attrs.evolve(batch, documents=documents, shipments=shipments))
+    return batch, pieces
+
+
+@settings(deadline=None, max_examples=60)
+@given(case=split_batches(), language=st.sampled_from(["id", "en"]))
+def test_summaries_of_parts_merge_into_the_summary_of_the_whole(case, language):
+    whole, pieces = case
+    kwargs = {"as_of": dt.date(2020, 4, 30), "policy": policy.BEKASI_2020,
+              "handed_over": START, "language": language}  # fmt: skip
+    parts = [analysis.summarize(p, **kwargs) for p in pieces]
+    merged = analysis.merge(parts)
+    assert merged.total == len(whole.documents)
+    expected = analysis.summarize(whole, **kwargs)
+    assert merged == expected
+    # Any grouping: a tree of merges gives the same.
+    if len(parts) > 2:
+        assert analysis.merge([analysis.merge(parts[:2]), analysis.merge(parts[2:])]) == expected
+
+
+def test_merge_refuses_what_does_not_add_up():
+    batch = _small_batch()
+    one = analysis.summarize(batch, as_of=START, policy=policy.BEKASI_2020, handed_over=START)
+    other = analysis.summarize(batch, as_of=dt.date(2020, 3, 21), policy=policy.BEKASI_2020,
+                               handed_over=START)  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        analysis.merge([one, other])
+    assert info.value.code == "mismatch"
+    with pytest.raises(ValidationError) as info:
+        analysis.merge([])
+    assert info.value.code == "empty"

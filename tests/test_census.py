@@ -462,6 +462,11 @@ CATALOGUE = {
         {"level": "village", "language": "en"},
     ),
     "analysis.event_records": (analysis.event_records, [_batch()], {"language": "id"}),
+    "analysis.merge": (
+        analysis.merge,
+        [[analysis.summarize(_batch(), as_of=AS_OF, policy=policy.BEKASI_2020, handed_over=AS_OF)]],
+        {},
+    ),
     "Shipment.until": (_delivered().until, [AS_OF], {}),
     "batches.pack": (
         batches.pack,

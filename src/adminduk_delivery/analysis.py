@@ -25,13 +25,13 @@ import datetime as dt
 import importlib
 import math
 from collections import Counter
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
 
 import attrs
 
 from . import regions
-from ._convert import checked, date_value, real_number, whole_number
+from ._convert import checked, date_value, real_number, tuple_of, whole_number
 from .batches import NOT_SHIPPED, Batch, Bucket
 from .documents import DocumentKind
 from .errors import InvalidType, ValidationError
@@ -47,6 +47,7 @@ __all__ = [
     "event_records",
     "failure_reasons_by",
     "forecast",
+    "merge",
     "open_items_by_office",
     "summarize",
 ]
@@ -99,6 +100,9 @@ class Summary:
     ageing: list[dict[str, Any]]
     cost_to_dinas: int
     language: Language = "id"
+    first_attempt: dict[str, int] = attrs.field(factory=dict)
+    """The counts behind :attr:`first_attempt_success_rate`: ``succeeded`` at the first
+    attempt, ``attempted`` at least once (what :func:`merge` adds up)."""
 
     def __repr__(self) -> str:
         received = sum(r["documents"] for r in self.by_bucket if Bucket(r["bucket"]).received)
@@ -312,6 +316,7 @@ def summarize(
             for r, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         first_attempt_success_rate=_rate(first_ok, len(attempted)),
+        first_attempt={"succeeded": first_ok, "attempted": len(attempted)},
         sla={"due": due.isoformat(), "working_days": policy.sla_working_days,
              "on_time": on_time, "late": late, "open_overdue": overdue},
         ageing=[{"working_days_open": k, "documents": ageing[k]} for k in sorted(ageing)],
@@ -599,3 +604,117 @@ def event_records(batch: Batch, *, language: Language = "id") -> list[dict[str, 
                 }
             )
     return rows
+
+
+def _summed(
+    tables: list[list[dict[str, Any]]], key: str, counts: tuple[str, ...]
+) -> dict[Any, dict[str, Any]]:
+    """Rows of several tables by ``key``, their ``counts`` columns added up (the other
+    columns taken from the first row seen)."""
+    merged: dict[Any, dict[str, Any]] = {}
+    for table in tables:
+        for row in table:
+            known = merged.get(row[key])
+            if known is None:
+                merged[row[key]] = dict(row)
+            else:
+                for column in counts:
+                    known[column] += row[column]
+    return merged
+
+
+_BUCKET_COLUMNS: Final = (*(b.value for b in Bucket), "documents")
+
+
+def _with_received_rate(row: dict[str, Any]) -> dict[str, Any]:
+    done = sum(row[b.value] for b in Bucket if b.received)
+    row["received_rate"] = _rate(done, row["documents"])
+    return row
+
+
+def merge(summaries: Iterable[Summary]) -> Summary:
+    """The summary of a whole batch from the summaries of its parts (partitions by regency,
+    office or any other cut, made on one day under one policy): counts are added up and every
+    rate and share recomputed, so that the merge equals :func:`summarize` of the whole (a
+    property test splits generated batches at random and checks it). Merging is associative:
+    summaries merge in any grouping, as a tree reduction does.
+
+    A part must hold each shipment whole, with the listed documents it carries.
+
+    Args:
+        summaries: the parts' summaries (at least one), of the same day, SLA and language.
+
+    Returns:
+        The merged :class:`Summary`.
+
+    Raises:
+        ValidationError: no summaries (code ``empty``), or summaries of different days, SLA
+            or languages (code ``mismatch``).
+        InvalidType: something other than summaries.
+    """
+    parts = tuple_of(summaries, Summary, field="summaries")
+    if not parts:
+        raise ValidationError("merge needs at least one summary", field="summaries", code="empty")
+    first = parts[0]
+    for part in parts[1:]:
+        if (part.as_of, part.language, part.sla["due"], part.sla["working_days"]) != (
+            first.as_of, first.language, first.sla["due"], first.sla["working_days"]
+        ):  # fmt: skip
+            raise ValidationError(
+                "summaries of different days, SLA or languages do not merge",
+                field="summaries",
+                code="mismatch",
+            )
+    total = sum(p.total for p in parts)
+    buckets = _summed([p.by_bucket for p in parts], "bucket", ("documents",))
+    states = _summed([p.by_state for p in parts], "state", ("documents",))
+    failures = _summed([p.failure_reasons for p in parts], "reason", ("failures",))
+    failed = sum(r["failures"] for r in failures.values())
+    attempts = _summed([p.attempts for p in parts], "attempts", ("shipments",))
+    ageing = _summed([p.ageing for p in parts], "working_days_open", ("documents",))
+    succeeded = sum(p.first_attempt.get("succeeded", 0) for p in parts)
+    attempted = sum(p.first_attempt.get("attempted", 0) for p in parts)
+    sla = dict(first.sla)
+    for column in ("on_time", "late", "open_overdue"):
+        sla[column] = sum(p.sla[column] for p in parts)
+    return Summary(
+        as_of=first.as_of,
+        total=total,
+        by_bucket=[
+            {**buckets[b.value], "rate": _rate(buckets[b.value]["documents"], total)}
+            for b in Bucket
+        ],
+        by_state=[
+            {**row, "rate": _rate(row["documents"], total)}
+            for _state, row in sorted(states.items())
+        ],
+        by_district=[
+            _with_received_rate(row)
+            for _code, row in sorted(
+                _summed([p.by_district for p in parts], "district", _BUCKET_COLUMNS).items()
+            )
+        ],
+        by_village=[
+            _with_received_rate(row)
+            for _code, row in sorted(
+                _summed([p.by_village for p in parts], "village", _BUCKET_COLUMNS).items()
+            )
+        ],
+        by_kind=[
+            _with_received_rate(row)
+            for _kind, row in sorted(
+                _summed([p.by_kind for p in parts], "kind", _BUCKET_COLUMNS).items()
+            )
+        ],
+        attempts=[row for _n, row in sorted(attempts.items())],
+        failure_reasons=[
+            {**row, "share": _rate(row["failures"], failed)}
+            for _reason, row in sorted(failures.items(), key=lambda kv: (-kv[1]["failures"], kv[0]))
+        ],
+        first_attempt_success_rate=_rate(succeeded, attempted),
+        sla=sla,
+        ageing=[row for _n, row in sorted(ageing.items())],
+        cost_to_dinas=sum(p.cost_to_dinas for p in parts),
+        language=first.language,
+        first_attempt={"succeeded": succeeded, "attempted": attempted},
+    )
