@@ -30,6 +30,7 @@ from adminduk_delivery import (
     intake,
     kk,
     labels,
+    national,
     nik,
     phone,
     policy,
@@ -468,6 +469,23 @@ CATALOGUE = {
         {},
     ),
     "Shipment.until": (_delivered().until, [AS_OF], {}),
+    "national.regency_sizes": (national.regency_sizes, [100], {"regencies": ["3216"]}),
+    "national.regency_campaign": (
+        national.regency_campaign,
+        ["3216", 3],
+        {"seed": 1, "as_of": AS_OF, "simulate": False, "couriers_per_office": 1},
+    ),
+    "national.combine": (
+        national.combine,
+        [[national.regency_campaign("3216", 2, seed=1, simulate=False)]],
+        {},
+    ),
+    "national.pseudonym": (national.pseudonym, [NIK_F], {"key": b"sixteen bytes at least"}),
+    "national.export_records": (
+        national.export_records,
+        [_batch()],
+        {"key": b"sixteen bytes at least", "as_of": AS_OF},
+    ),
     "batches.pack": (
         batches.pack,
         [[_card()], [_request()]],
@@ -584,7 +602,7 @@ def test_the_census_covers_the_public_functions():
     """Every public function of the census's modules is in the catalogue."""
     modules = (nik, kk, regions, address, phone, tracking, residents, shipments, couriers,
                policy, labels, routing, analysis, simulation, synthetic, serialization,
-               intake, batches)  # fmt: skip
+               intake, batches, national)  # fmt: skip
     missing = [
         f"{module.__name__.rsplit('.', 1)[1]}.{name}"
         for module in modules
