@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from dask.distributed import Client, LocalCluster, as_completed
+from dask.distributed import Client, LocalCluster, as_completed, futures_of
 
 from adminduk_delivery import national, on_dask, regions
 from adminduk_delivery.errors import MissingDependency
@@ -52,13 +52,17 @@ def main() -> int:
         client = Client(cluster)
     try:
         bag = on_dask.regencies(args.documents, seed=args.seed)
-        results = on_dask.campaigns(bag, seed=args.seed, simulate=not args.no_simulation)
+        # The regencies' results stay on the workers; the table and the national result are
+        # computed from them (nothing runs twice).
+        results = client.persist(
+            on_dask.campaigns(bag, seed=args.seed, simulate=not args.no_simulation)
+        )
         # Progress: the partitions as they finish (each holds a few regencies).
-        parts = client.compute(results.to_delayed())
+        parts = futures_of(results)
         for done, _future in enumerate(as_completed(parts), start=1):
             print(f"\r{done}/{len(parts)} partitions done", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
-        rows = [r.record() for part in client.gather(parts) for r in part]
+        rows = on_dask.table(results).compute()
         total = on_dask.combined(results).compute()
         # What a province receives from one Dinas: records with a keyed pseudonym, no NIK.
         # The key stays with the data controller; this demonstration makes a fresh one.
