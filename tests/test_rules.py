@@ -181,3 +181,31 @@ def test_a_decision_must_agree_with_its_findings():
     with pytest.raises(ValidationError) as caught:
         failed.message("fr")
     assert caught.value.code == "choice"
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=1, max_size=30))
+def test_remembered_combinations_answer_as_fresh_ones(contexts):
+    """A composite of remembering rules remembers its combinations by the parts' answers:
+    the answers are those of the same rules without any memo, for every context."""
+
+    def build(remember: bool) -> Rule:
+        def key(index: int):
+            return (lambda c: c[index]) if remember else None
+
+        small = Rule(
+            "small",
+            lambda c: c[0] < 2,
+            passed=("kecil", "small"),
+            failed=lambda c: (f"besar {c[0]}", f"big {c[0]}"),
+            key=key(0),
+        )
+        even = Rule("even", lambda c: c[1] % 2 == 0, passed=("genap", "even"),
+                    failed=lambda c: (f"ganjil {c[1]}", f"odd {c[1]}"),
+                    applies=lambda c: c[0] != 3, key=key(1))  # fmt: skip
+        return (small & ~even) | even
+
+    remembered, fresh = build(True), build(False)
+    for context in contexts:
+        assert remembered.judge(context) == fresh.judge(context)
+    # The same facts give the very same answer object.
+    assert remembered.judge(contexts[0]) is remembered.judge(contexts[0])

@@ -69,6 +69,7 @@ class Outcome(enum.Enum):
 _PASSED: Final = Outcome.PASSED
 _FAILED: Final = Outcome.FAILED
 _NOT_APPLICABLE: Final = Outcome.NOT_APPLICABLE
+_BY_INDEX: Final = (_PASSED, _FAILED, _NOT_APPLICABLE)  # the order of a rule's memos
 
 _FLIP: Final = {
     Outcome.PASSED: Outcome.FAILED,
@@ -290,6 +291,7 @@ class Rule(Generic[C]):
         "_check",
         "_data",
         "_failed",
+        "_fixed",
         "_key",
         "_memo",
         "_not_applicable",
@@ -327,6 +329,7 @@ class Rule(Generic[C]):
         self._key = key if key is not None or not fixed else _constant
         # One memo per outcome (an enum's hash is computed in Python: keep it off the path).
         self._memo: tuple[dict[Hashable, tuple[Outcome, tuple[Finding, ...]]], ...] = ({}, {}, {})
+        self._fixed: list[tuple[Outcome, tuple[Finding, ...]] | None] = [None, None, None]
 
     def __repr__(self) -> str:
         return f"Rule({self.rule_id!r})"
@@ -346,16 +349,27 @@ class Rule(Generic[C]):
                 for the contexts its decisions build.
         """
         if self._applies is not None and not self._applies(context):
-            outcome, memo = _NOT_APPLICABLE, self._memo[2]
+            index = 2
         elif self._check(context):
-            outcome, memo = _PASSED, self._memo[0]
+            index = 0
         else:
-            outcome, memo = _FAILED, self._memo[1]
-        if self._key is None:
+            index = 1
+        key_of = self._key
+        if key_of is _constant:
+            # Fixed messages and no data: one finding per outcome, without a key to compute.
+            judged = self._fixed[index]
+            if judged is None:
+                outcome = _BY_INDEX[index]
+                judged = self._fixed[index] = (outcome, (self._finding(outcome, context),))
+            return judged
+        if key_of is None:
+            outcome = _BY_INDEX[index]
             return outcome, (self._finding(outcome, context),)
-        key = self._key(context)
+        key = key_of(context)
+        memo = self._memo[index]
         judged = memo.get(key)
         if judged is None:
+            outcome = _BY_INDEX[index]
             judged = memo[key] = (outcome, (self._finding(outcome, context),))
         return judged
 
@@ -417,7 +431,7 @@ def _rule(value: object) -> Rule[Any]:
 class _Composite(Rule[C]):
     """``&``, ``|`` and ``~``: every part is evaluated and reported."""
 
-    __slots__ = ("mode", "parts")
+    __slots__ = ("_combined", "_stable", "mode", "parts")
     mode: str
     parts: tuple[Rule[C], ...]
 
@@ -437,18 +451,37 @@ class _Composite(Rule[C]):
             else "(" + joiner.join(p.rule_id for p in flat) + ")"
         )
         super().__init__(rule_id, bool, passed=_EMPTY, failed=_EMPTY)
+        # When every part returns remembered answers (the same objects for the same facts),
+        # the combination of those answers is remembered too, by their identities: they are
+        # kept alive by the parts' memos, so an identity is never reused. A decision whose
+        # facts were seen before then costs the parts' judgements and one lookup.
+        self._stable = all(_remembers(p) for p in self.parts)
+        self._combined: dict[tuple[int, ...], tuple[Outcome, tuple[Finding, ...]]] = {}
 
     def judge(self, context: C) -> tuple[Outcome, tuple[Finding, ...]]:
+        judged = [part.judge(context) for part in self.parts]
+        if not self._stable:
+            return self._combine(judged)
+        key = tuple(map(id, judged))
+        found = self._combined.get(key)
+        if found is None:
+            # Kept for good (as the parts' memos keep theirs): an answer given once must stay
+            # alive, or its identity could be reused and mistaken for it by a parent.
+            found = self._combined[key] = self._combine(judged)
+        return found
+
+    def _combine(
+        self, judged: list[tuple[Outcome, tuple[Finding, ...]]]
+    ) -> tuple[Outcome, tuple[Finding, ...]]:
         if self.mode == "not":
-            outcome, findings = self.parts[0].judge(context)
+            outcome, findings = judged[0]
             return outcome.flipped, tuple(_flip(f) for f in findings)
         # `all` fails on a failed part, `any` passes on a passed one; the other side's findings
         # then did not decide the outcome.
         first, second = _ORDER[self.mode]
         collected: list[Finding] = []
         seen_first = seen_second = False
-        for part in self.parts:
-            outcome, findings = part.judge(context)
+        for outcome, findings in judged:
             collected += findings
             if outcome is first:
                 seen_first = True
@@ -460,6 +493,14 @@ class _Composite(Rule[C]):
         if seen_second:
             return second, found
         return _NOT_APPLICABLE, found
+
+
+def _remembers(rule: Rule[Any]) -> bool:
+    """Whether a rule returns the same answer object for the same facts (a memo), so that
+    answers can be told apart by identity."""
+    if isinstance(rule, _Composite):
+        return rule._stable
+    return rule._key is not None
 
 
 _EMPTY: Final = ("", "")
