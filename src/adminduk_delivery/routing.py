@@ -265,6 +265,7 @@ def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
 _NUMBER_RUNS: Final = re.compile(r"(\d+)")
 
 
+@functools.lru_cache(maxsize=65_536)  # streets and house numbers repeat from plan to plan
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     """A sort key that puts "No. 2" before "No. 10"."""
     return tuple(

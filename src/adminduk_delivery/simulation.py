@@ -269,6 +269,15 @@ def simulate(
     shipments: dict[str, Shipment] = {}
     log: list[TrackedEvent] = []
 
+    stops: dict[str, routing.Stop] = {}
+
+    def stop_of(number: str) -> routing.Stop:
+        """A shipment's stop, built once (its address does not change between attempts)."""
+        found = stops.get(number)
+        if found is None:
+            found = stops[number] = _stop(shipments[number])
+        return found
+
     def record(number: str, event: ShipmentEvent) -> None:
         shipments[number] = apply(shipments[number], event)
         log.append(TrackedEvent(tracking_number=number, event=event))
@@ -347,7 +356,7 @@ def simulate(
                     chosen.append(number)
             # The day's routes: one per courier, in walk order (see adminduk_delivery.routing).
             day_plan = routing.plan(
-                [_stop(shipments[n]) for n in chosen],
+                [stop_of(n) for n in chosen],
                 capacity=items_per_courier,
                 office_of=_one_office,
             )
