@@ -6,13 +6,18 @@ If a public signature loses or changes its types, this file stops type-checking.
 from __future__ import annotations
 
 import datetime as dt
-from typing import assert_type
+from typing import Any, assert_type
 
 import adminduk_delivery as ad
 from adminduk_delivery import (
     address,
+    analysis,
+    batches,
+    dispatch,
+    intake,
     kk,
     labels,
+    national,
     nik,
     phone,
     policy,
@@ -20,7 +25,9 @@ from adminduk_delivery import (
     routing,
     serialization,
     shipments,
+    simulation,
     solvers,
+    tracking,
 )
 
 
@@ -91,6 +98,23 @@ def smoke() -> None:
         serialization.from_dict(serialization.to_dict(bekasi), policy.Policy), policy.Policy
     )
     assert_type(shipments.ShipmentStatus.DELIVERED.received, bool)
+    read = intake.read_rows([{"nik": "3216204107900003"}], as_of=as_of, columns={"nik": "NIK"})
+    assert_type(read, intake.Intake)
+    assert_type(read.problems[0].code if read.problems else "", str)
+    assert_type(read.rows_read - read.rows_accepted, int)
+    assert_type(intake.read_date("01-07-1990", as_of=as_of), dt.date)
+    resident = ad.Resident.from_nik("3216204107900003", name="Siti", as_of=as_of)
+    assert_type(resident, ad.Resident)
+    packed = batches.pack([], [], tracking_numbers=tracking.s10_series("RR", 1))
+    assert_type(packed, ad.Batch)
+    schedule = dispatch.dispatch(packed, start=as_of, capacity=10, couriers={"321620": 2})
+    assert_type(schedule.day_of("RR000000014ID"), dt.date | None)
+    assert_type(dispatch.manifest(packed, [resident]), list[dict[str, Any]])
+    forecast = simulation.forecast_completion(packed, policy=bekasi, start=as_of, runs=1)
+    assert_type(forecast.p50, dt.date | None)
+    summary = analysis.summarize(packed, as_of=as_of, policy=bekasi, handed_over=as_of)
+    assert_type(analysis.merge([summary, summary]), analysis.Summary)
+    assert_type(national.pseudonym("3216204107900003", key=b"0123456789abcdef"), str)
     try:
         nik.validate("x")
     except ad.ValidationError as error:
