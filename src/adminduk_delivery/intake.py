@@ -520,12 +520,12 @@ class _RowProblem(Exception):
         self.field, self.code, self.message = field, code, message
 
 
-def _word(value: object, table: Mapping[str, T], field: str, what: str) -> T:
+def _word(value: object, table: Mapping[str, T], field: str) -> T:
     if not isinstance(value, str):
-        raise _RowProblem(field, "type", f"{what} is text, got {type(value).__name__}")
+        raise _RowProblem(field, "type", f"{field} is text, got {type(value).__name__}")
     member = table.get(word_key(value))
     if member is None:
-        raise _RowProblem(field, "unknown_value", f"{what} is not a known value")
+        raise _RowProblem(field, "unknown_value", f"{field} is not a known value")
     return member
 
 
@@ -657,6 +657,12 @@ class _Reader:
         def get(field: str) -> object:
             return present.get(field)
 
+        def word(field: str, table: Mapping[str, T]) -> T | None:
+            """The form word in ``field`` (``None`` when absent or not a known word)."""
+            if field not in present:
+                return None
+            return _checked(field, lambda: _word(present[field], table, field), problems)
+
         info = None
         if "nik" in present:
             info = _checked("nik", lambda: _nik.parse(get("nik"), as_of=self.as_of), problems)
@@ -666,23 +672,9 @@ class _Reader:
             if "dokumen" in present
             else None
         )
-        fulfilment = (
-            _checked(
-                "layanan",
-                lambda: _word(get("layanan"), _FULFILMENTS, "layanan", "layanan"),
-                problems,
-            )
-            if "layanan" in present
-            else None
-        )
-        point = None
-        if "tempat_ambil" in present:
-            point = _checked(
-                "tempat_ambil",
-                lambda: _word(get("tempat_ambil"), _POINTS, "tempat_ambil", "tempat_ambil"),
-                problems,
-            )
-        elif fulfilment is Fulfilment.COLLECT:
+        fulfilment = word("layanan", _FULFILMENTS)
+        point = word("tempat_ambil", _POINTS)
+        if "tempat_ambil" not in present and fulfilment is Fulfilment.COLLECT:
             problems.append(
                 _RowProblem("tempat_ambil", "required", "a collection needs tempat_ambil")
             )
@@ -706,13 +698,7 @@ class _Reader:
         kk_number = None
         if "no_kk" in present:
             kk_number = _checked("no_kk", lambda: _kk.validate(get("no_kk")), problems)
-        sex = None
-        if "jenis_kelamin" in present:
-            sex = _checked(
-                "jenis_kelamin",
-                lambda: _word(get("jenis_kelamin"), _SEXES, "jenis_kelamin", "jenis_kelamin"),
-                problems,
-            )
+        sex = word("jenis_kelamin", _SEXES)
         born = None
         if "tanggal_lahir" in present:
             born = _checked(
@@ -732,21 +718,9 @@ class _Reader:
                 )
                 or self.as_of
             )
-        disabled = False
-        if "disabilitas" in present:
-            answer = get("disabilitas")
-            disabled = bool(
-                _checked(
-                    "disabilitas",
-                    lambda: _word(
-                        answer if isinstance(answer, str) else str(answer),
-                        _YES_NO,
-                        "disabilitas",
-                        "disabilitas",
-                    ),
-                    problems,
-                )
-            )
+        if "disabilitas" in present and not isinstance(present["disabilitas"], str):
+            present["disabilitas"] = str(present["disabilitas"])  # a form's True or 1
+        disabled = bool(word("disabilitas", _YES_NO))
         request_id = f"{self.id_prefix}-{index + 1:07d}"
         if "id_permohonan" in present:
             request_id = (
