@@ -1104,12 +1104,10 @@ def _plan_geometric(
 
 
 def _within_budget(
-    route: tuple[Stop, ...], depot: tuple[float, float], shift: _Shift | float | None
+    route: tuple[Stop, ...], depot: tuple[float, float], shift: _Shift
 ) -> list[tuple[Stop, ...]]:
     """The route, or, in the rare case that it is over a budget on the sphere (an office
     spread over hundreds of km), the route cut in order into pieces that are not."""
-    if not isinstance(shift, _Shift):
-        shift = _Shift(shift, None, 0.0, None)
     if not shift.bounded:
         return [route]
     pieces: list[tuple[Stop, ...]] = []
