@@ -830,8 +830,8 @@ def plan(
         raise InvalidType("seed is a whole number", field="seed")
     if solver is not None and not callable(solver):
         raise InvalidType("solver is a callable", field="solver")
-    depots = _depots(depot)
-    crews = _couriers(couriers)
+    depots = _per_office(depot, _depot_point, field="depot", what="(lat, lon)")
+    crews = _per_office(couriers, _courier_count, field="couriers", what="numbers")
     shift = _Shift(max_distance_km, max_minutes, service_minutes, speed_kmh)
     all_stops = list(tuple_of(stops, Stop, field="stops"))
     ids = [s.id for s in all_stops]
@@ -917,32 +917,28 @@ def _office_value(values: T | Mapping[str, T] | None, office: str, field: str) -
     return values[office]
 
 
-def _depots(
-    depot: object,
-) -> tuple[float, float] | dict[str, tuple[float, float]] | None:
-    if depot is None:
+def _per_office(
+    value: object, check: Callable[[object], T], *, field: str, what: str
+) -> T | dict[str, T] | None:
+    """One value for every office, or office name -> value, each checked."""
+    if value is None:
         return None
-    if isinstance(depot, Mapping):
+    if isinstance(value, Mapping):
         out = {}
-        for office, point in depot.items():
+        for office, item in value.items():
             if not isinstance(office, str):
-                raise InvalidType("depot maps office names to (lat, lon)", field="depot")
-            out[office] = (_check_depot(point, 0), _check_depot(point, 1))
+                raise InvalidType(f"{field} maps office names to {what}", field=field)
+            out[office] = check(item)
         return out
-    return (_check_depot(depot, 0), _check_depot(depot, 1))
+    return check(value)
 
 
-def _couriers(couriers: object) -> int | dict[str, int] | None:
-    if couriers is None:
-        return None
-    if isinstance(couriers, Mapping):
-        out = {}
-        for office, count in couriers.items():
-            if not isinstance(office, str):
-                raise InvalidType("couriers maps office names to numbers", field="couriers")
-            out[office] = whole_number(count, field="couriers", maximum=100_000)
-        return out
-    return whole_number(couriers, field="couriers", maximum=100_000)
+def _depot_point(point: object) -> tuple[float, float]:
+    return (_check_depot(point, 0), _check_depot(point, 1))
+
+
+def _courier_count(count: object) -> int:
+    return whole_number(count, field="couriers", maximum=100_000)
 
 
 def _within_couriers(
