@@ -176,15 +176,31 @@ def _decide(name: str, rule: Rule[C], context: C, *, subject: str, policy: Polic
     ok, findings = rule.evaluate(context)
     # The rule algebra guarantees what Decision's checks would verify (findings are Finding
     # objects; allowed exactly without a decisive denial), and a decision is the hot path of
-    # a campaign: build it without re-checking.
-    decision = object.__new__(Decision)
-    set_field = object.__setattr__
-    set_field(decision, "decision", name)
-    set_field(decision, "allowed", ok)
-    set_field(decision, "findings", findings)
-    set_field(decision, "subject", subject)
-    set_field(decision, "policy", policy.name)
+    # a campaign: build it without re-checking, through the class's own slots.
+    decision = _new(Decision)
+    _set_decision(decision, name)
+    _set_allowed(decision, ok)
+    _set_findings(decision, findings)
+    _set_subject(decision, subject)
+    _set_policy(decision, policy.name)
     return decision
+
+
+_new: Final = object.__new__
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    """The slot setters of an attrs class's fields, by name; every field named, so that a
+    field added to the class cannot be left unset by a fast constructor."""
+    fields = [a.name for a in attrs.fields(cls)]
+    if sorted(fields) != sorted(names):
+        raise AssertionError(f"{cls.__name__} has fields {fields}")
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_set_decision, _set_allowed, _set_findings, _set_subject, _set_policy = _slot_setters(
+    Decision, "decision", "allowed", "findings", "subject", "policy"
+)
 
 
 def denial_counts(decisions: Iterable[Decision]) -> dict[str, int]:
@@ -668,11 +684,17 @@ def delivery_eligibility(
     if type(policy) is not Policy and not isinstance(policy, Policy):
         raise InvalidType(f"policy is a Policy, got {type(policy).__name__}", field="policy")
     deactivated = deactivation_list(deactivated_niks) if deactivated_niks else _NOBODY
-    context = RequestContext(request, policy, deactivated)
+    context = _new(RequestContext)  # RequestContext(request, policy, deactivated), unchecked
+    _set_request(context, request)
+    _set_context_policy(context, policy)
+    _set_deactivated(context, deactivated)
     return _decide("delivery_eligibility", rule, context, subject=request.id, policy=policy)
 
 
 _NOBODY: Final[frozenset[str]] = frozenset()
+_set_request, _set_context_policy, _set_deactivated = _slot_setters(
+    RequestContext, "request", "policy", "deactivated"
+)
 
 
 # --------------------------------------------------------------------------------------------
