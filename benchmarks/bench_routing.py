@@ -22,7 +22,7 @@ import random
 import time
 from collections.abc import Callable
 
-from adminduk_delivery import routing
+from adminduk_delivery import regions, routing
 from adminduk_delivery.routing import Stop, haversine_km
 
 CENTRE = (-6.30, 107.15)
@@ -74,6 +74,58 @@ def campaign(n: int, offices: int, seed: int) -> tuple[list[Stop], dict[str, str
             stops.append(stop)
             office_of[stop.id] = f"KPC {o:02d}"
     return stops, office_of, 150
+
+
+FAMILY: dict[str, str] = {
+    "3275": "Kota Bekasi (dense city, 56 villages)",
+    "3216": "Kabupaten Bekasi (peri-urban, 187 villages)",
+    "5302": "Kabupaten Timor Tengah Selatan (sparse rural, 278 villages)",
+}
+DEPOTS: tuple[str, ...] = ("central", "edge", "outside")
+
+
+def regency_like(
+    regency: str, n: int, seed: int, depot: str
+) -> tuple[list[Stop], tuple[float, float], int]:
+    """``n`` households of a real regency: the packaged village points, households per
+    village drawn unevenly (some villages hold many more than others), each household
+    scattered around its village point over a radius set by the distance to the nearest
+    other village; the depot at the villages' centre, at the farthest village from it, or
+    outside (beyond that village by half the regency's radius)."""
+    rng = random.Random(f"{regency}:{n}:{seed}")
+    villages = [
+        (v.code, point)
+        for d in regions.children(regency)
+        for v in regions.children(d.code)
+        if (point := regions.point(v.code)) is not None
+    ]
+    centre = (
+        sum(p[0] for _, p in villages) / len(villages),
+        sum(p[1] for _, p in villages) / len(villages),
+    )
+    km_lat = 1 / 111.0
+    km_lon = 1 / (111.0 * math.cos(math.radians(centre[0])))
+    spreads = []
+    for code, point in villages:
+        nearest = min(haversine_km(point, other) for c, other in villages if c != code)
+        spreads.append(min(3.0, max(0.2, 0.35 * nearest)))
+    weights = [rng.lognormvariate(0, 0.8) for _ in villages]
+    stops = []
+    for i in range(n):
+        k = rng.choices(range(len(villages)), weights)[0]
+        code, (lat, lon) = villages[k]
+        stops.append(
+            Stop(f"s{i:06d}", code, "001", "001", items=rng.choice([1, 1, 1, 1, 2, 2, 3]),
+                 lat=lat + rng.gauss(0, spreads[k]) * km_lat,
+                 lon=lon + rng.gauss(0, spreads[k]) * km_lon)
+        )  # fmt: skip
+    far = max((p for _, p in villages), key=lambda p: haversine_km(centre, p))
+    where = {
+        "central": centre,
+        "edge": far,
+        "outside": (far[0] + 0.5 * (far[0] - centre[0]), far[1] + 0.5 * (far[1] - centre[1])),
+    }[depot]
+    return stops, where, rng.randint(150, 200)
 
 
 def ours(stops: list[Stop], depot: tuple[float, float], capacity: int, _limit: float) -> float:
@@ -189,6 +241,60 @@ def chunked(
     return run
 
 
+def family(args: argparse.Namespace) -> None:
+    """The regency-like family: every regency, depot position and size, the plan with each
+    of the plan seeds, the reference solvers once each; means and spreads."""
+    ratios: list[float] = []
+    spreads: list[float] = []
+    seconds_by_size: dict[int, list[float]] = {}
+    print(f"regency-like family, instance seed {args.seed}, plan seeds {args.plan_seeds}, "
+          f"reference solvers {args.seconds:g} s each")  # fmt: skip
+    for regency, label in FAMILY.items():
+        print(f"\n{label}")
+        for depot in DEPOTS:
+            for size in args.sizes:
+                stops, where, capacity = regency_like(regency, size, args.seed, depot)
+                kms = []
+                for plan_seed in args.plan_seeds:
+                    start = time.perf_counter()
+                    result = routing.plan(stops, capacity=capacity, depot=where,
+                                          office_of=lambda s: "KPC", seed=plan_seed)  # fmt: skip
+                    seconds_by_size.setdefault(size, []).append(time.perf_counter() - start)
+                    assert not result.unassigned
+                    assert result.total_distance_km is not None
+                    kms.append(result.total_distance_km)
+                mean_km = sum(kms) / len(kms)
+                spread = (max(kms) - min(kms)) / mean_km
+                spreads.append(spread)
+                line = (f"  depot {depot:<8} {size:>7,} stops: {mean_km:10.1f} km (seeds "
+                        f"{min(kms):.1f}-{max(kms):.1f}, spread {100 * spread:.2f}%)")  # fmt: skip
+                references = {}
+                for name, solver in SOLVERS.items():
+                    if name == "adminduk_delivery" or args.only_ours:
+                        continue
+                    if args.solvers and name not in args.solvers:
+                        continue
+                    try:
+                        references[name] = chunked(solver)(stops, where, capacity, args.seconds)
+                    except ImportError:
+                        continue
+                if references:
+                    best_name = min(references, key=references.__getitem__)
+                    ratio = mean_km / references[best_name]
+                    ratios.append(ratio)
+                    line += f"; {ratio:.3f}x the best reference ({best_name})"
+                print(line, flush=True)
+    print()
+    for size, seconds in sorted(seconds_by_size.items()):
+        print(f"{size:>7,} stops: plan time mean {sum(seconds) / len(seconds):.2f} s, "
+              f"largest {max(seconds):.2f} s")  # fmt: skip
+    print(f"seed-to-seed spread: mean {100 * sum(spreads) / len(spreads):.2f}%, "
+          f"largest {100 * max(spreads):.2f}%")  # fmt: skip
+    if ratios:
+        print(f"mean {sum(ratios) / len(ratios):.3f}x the best reference over {len(ratios)} "
+              f"instances ({min(ratios):.3f}x to {max(ratios):.3f}x)")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000])
@@ -203,7 +309,15 @@ def main() -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="time ours this many times and keep the best"
     )
+    parser.add_argument("--family", action="store_true",
+                        help="the regency-like family (three regencies, three depot "
+                        "positions) at each --sizes")  # fmt: skip
+    parser.add_argument("--plan-seeds", type=int, nargs="+", default=[0, 1, 2],
+                        help="the plan's seeds in --family")  # fmt: skip
     args = parser.parse_args()
+    if args.family:
+        family(args)
+        return 0
     if args.campaign:
         stops, office_of, capacity = campaign(args.campaign, 23, args.seed)
         seconds = math.inf
