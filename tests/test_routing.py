@@ -187,7 +187,7 @@ def test_the_search_is_seeded_and_pays_off():
     searched = routing.plan(stops, capacity=20, depot=depot, rounds=2000, seed=1)
     assert searched.total_distance_km < local.total_distance_km
     assert routing.plan(stops, capacity=20, depot=depot, rounds=2000, seed=1) == searched
-    assert routing.default_rounds(len(stops)) == 15 * len(stops)
+    assert routing.default_rounds(len(stops)) == 50 * len(stops)
 
 
 def test_stops_at_one_place():

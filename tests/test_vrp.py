@@ -207,3 +207,26 @@ def test_emptied_routes_are_reused_not_piled_up(monkeypatch):
     assert sorted(x for r in result for x in r) == list(range(147))
     assert sizes
     assert max(sizes) <= 147
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances(), st.integers(0, 2**32 - 1))
+def test_a_search_since_earlier_routes_keeps_every_stop_and_limit(problem, seed):
+    """A local search started from the routes that changed since an earlier local search
+    (and the stops near them) loses no stop, keeps every limit, never lengthens the routes,
+    and has nothing to do when nothing changed. (A local search, full or not, is not a
+    fixed point: with granular neighbourhoods a second full search can still find a move,
+    so that is not what is checked.)"""
+    xs, ys, items, routes, limits = problem
+    instance = instance_of(xs, ys, items, limits)
+    searched = _vrp.local_search(routes, instance)
+    shaken = _vrp.ruin_and_recreate(searched, instance, rounds=20, rng=random.Random(seed))
+    again = _vrp.local_search(shaken, instance, since=searched)
+    assert sorted(x for r in again for x in r) == list(range(len(items)))
+    assert _vrp.total_length(again, instance) <= _vrp.total_length(shaken, instance) + 1e-6
+    caps = _vrp.budgets(instance)
+    for route in again:
+        assert sum(items[x] for x in route) <= limits["capacity"]
+        assert limits["max_stops"] is None or len(route) <= limits["max_stops"]
+        assert _vrp.total_length([route], instance) <= caps[len(route)] + 1e-6
+    assert _vrp.local_search(searched, instance, since=searched) == searched

@@ -11,8 +11,10 @@ each with at most so many items a day. :func:`plan` turns stops into routes:
 
    - *With coordinates* (every stop of an office has ``lat``/``lon``): the stops are put in
      one sequence, petals where the office has many routes all around its depot (swept by
-     bearing into sectors of one route's load, each toured out and back), else the order of
-     a Hilbert space-filling curve, which keeps near stops near; the sequence is cut into
+     bearing into sectors of one route's load, each toured out and back) and the order of
+     a Hilbert space-filling curve, which keeps near stops near (where both apply and the
+     plan has rounds to spare, both are tried and the search keeps the better); each
+     sequence is cut into
      routes of least total length that respect the capacity (and, if given, a maximum
      number of stops and a distance budget). A local search then moves stops next to their
      near stops (relocate, swap, 2-opt and 2-opt* between routes) until no move helps, and
@@ -89,8 +91,12 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     >>> round(haversine_km((-6.2, 106.8), (-6.3, 107.1)), 1)
     35.0
     """
-    (lat1, lon1), (lat2, lon2) = _point(a, "a"), _point(b, "b")
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    return _great_circle_km(_point(a, "a"), _point(b, "b"))
+
+
+def _great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """:func:`haversine_km` of points already checked (a plan's own)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -734,16 +740,20 @@ _NO_SHIFT: Final = _Shift(None, None, 0.0, None)
 def default_rounds(stops: int) -> int:
     """The rounds of ruin-and-recreate search a plan of ``stops`` stops gets by default.
 
-    Fifteen per stop, at most 7,000, and at most 12,000 less one for every two stops: an
-    office's day of a few hundred households gets several thousand rounds (about a second
-    on a laptop), a plan of 2,000 stops 7,000 (about 1.5 s all told), one of 20,000 stops
-    2,000, and plans of 24,000 stops or more rely on the local search alone, which keeps the
-    time growing linearly with the stops.
+    Fifty per stop, at most 10,000, for a plan of any size: an office's day of a few hundred
+    households gets 10,000 rounds (about 2 s on a laptop), as does a plan of 2,000 stops
+    (about 2.5 s) or of 20,000 (about 6 s, most of it in the local search); a whole campaign
+    shares them among its offices. Measured on the benchmark family (benchmarks/README.md):
+    more rounds shorten every kind of plan, by less and less.
 
     >>> [default_rounds(n) for n in (100, 500, 2_000, 20_000, 132_000)]
-    [1500, 7000, 7000, 2000, 0]
+    [5000, 10000, 10000, 10000, 10000]
     """
-    return max(0, min(15 * stops, 7_000, 12_000 - stops // 2))
+    return min(_ROUNDS_PER_STOP * stops, _MOST_ROUNDS)
+
+
+_ROUNDS_PER_STOP: Final = 50
+_MOST_ROUNDS: Final = 10_000
 
 
 def plan(
@@ -982,6 +992,8 @@ def _check_depot(depot: object, axis: int) -> float:
 # within a fraction of a percent of that over a district, so the budget keeps a 1% margin, and
 # routes are checked on the sphere afterwards.
 _BUDGET_MARGIN: Final = 0.99
+_TRIAL_SHARE: Final = 10  # a tenth of the rounds tries each start
+_SHORTEST_TRIAL: Final = 500
 
 
 def _plan_geometric(
@@ -1006,7 +1018,7 @@ def _plan_geometric(
         reachable = []
         for stop in stops:
             assert stop.point is not None
-            round_trip = 2 * haversine_km(depot_point, stop.point)
+            round_trip = 2 * _great_circle_km(depot_point, stop.point)
             if shift.max_distance_km is not None and round_trip > shift.max_distance_km:
                 unassigned.append(
                     Unassigned(
@@ -1035,21 +1047,6 @@ def _plan_geometric(
     geo = _Geometry([*points, depot_point])
     depot_index = len(points)
     items = [s.items for s in stops]
-    order = _petal_order(
-        geo.xy[:depot_index], geo.xy[depot_index], items, capacity=capacity, max_stops=max_stops
-    )
-    if order is None:
-        order = _hilbert_order(geo.xy[:depot_index])
-    routes = _optimal_split(
-        order,
-        items,
-        capacity=capacity,
-        max_stops=max_stops,
-        geo=geo,
-        depot=depot_index,
-        max_distance_km=shift.max_distance_km,
-        shift=shift,
-    )
     xs = [p[0] for p in geo.xy]
     ys = [p[1] for p in geo.xy]
     near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
@@ -1061,11 +1058,52 @@ def _plan_geometric(
         max_duration=None if travel is None else travel * _BUDGET_MARGIN,
     )  # fmt: skip
     instance = instance._replace(spans=_vrp.near_distances(instance))
-    routes = _vrp.local_search(routes, instance)
+    # Two starts, and the search decides between them by measurement: petals around the
+    # depot (where the stops surround it) and the Hilbert curve. Each is split, improved
+    # by the local search and by a trial share of the rounds; the shorter goes on with the
+    # rest. Which start is better depends on the instance, and no rule read off the stops
+    # predicted it on the benchmark family: petals came out shorter on compact regencies
+    # with a central depot and up to 18% longer on long routes (benchmarks/README.md).
+    petals = _petal_order(
+        geo.xy[:depot_index], geo.xy[depot_index], items, capacity=capacity, max_stops=max_stops
+    )
+    trial = rounds // _TRIAL_SHARE
+    if petals is not None and trial < _SHORTEST_TRIAL:
+        # A trial of a few rounds would measure little more than the local search, and a
+        # second local search costs as much as thousands of rounds on a large office: with
+        # few rounds (an office's share of a whole campaign), the petals are taken where
+        # they apply.
+        starts, trial = [petals], 0
+    elif petals is not None:
+        starts = [petals, _hilbert_order(geo.xy[:depot_index])]
+    else:
+        starts, trial = [_hilbert_order(geo.xy[:depot_index])], 0
+    candidates = []
+    for k, order in enumerate(starts):
+        routes = _optimal_split(
+            order,
+            items,
+            capacity=capacity,
+            max_stops=max_stops,
+            geo=geo,
+            depot=depot_index,
+            max_distance_km=shift.max_distance_km,
+            shift=shift,
+        )
+        searched = _vrp.local_search(routes, instance)
+        routes = searched
+        if trial:
+            rng = random.Random(f"{seed}:{office}:start {k}")
+            routes = _vrp.ruin_and_recreate(searched, instance, rounds=trial, rng=rng)
+        candidates.append((_vrp.total_length(routes, instance), k, routes, searched))
+    _, _, routes, searched = min(candidates)
     if rounds:
-        rng = random.Random(f"{seed}:{office}")
-        routes = _vrp.ruin_and_recreate(routes, instance, rounds=rounds, rng=rng)
-        routes = _vrp.local_search(routes, instance)
+        if rounds - trial:
+            rng = random.Random(f"{seed}:{office}")
+            routes = _vrp.ruin_and_recreate(routes, instance, rounds=rounds - trial, rng=rng)
+        # Only the routes that ruin-and-recreate changed since the local search (and their
+        # neighbours) can have an improving move.
+        routes = _vrp.local_search(routes, instance, since=searched)
     if solver is not None:
         problem = _solvers.Problem(
             xs=tuple(xs), ys=tuple(ys), items=tuple(items), capacity=capacity,
@@ -1086,7 +1124,7 @@ def _plan_geometric(
         ordered = tuple(stops[i] for i in route)
         for part in _within_budget(ordered, depot_point, shift):
             path = [depot_point, *points_of(part), depot_point]
-            distance = sum(haversine_km(a, b) for a, b in itertools.pairwise(path))
+            distance = sum(_great_circle_km(a, b) for a, b in itertools.pairwise(path))
             result.append(
                 Route(
                     office=office,
@@ -1116,13 +1154,15 @@ def _within_budget(
             last = current[-1].point
             assert last is not None
             added = (
-                haversine_km(last, point) + haversine_km(point, depot) - haversine_km(last, depot)
+                _great_circle_km(last, point)
+                + _great_circle_km(point, depot)
+                - _great_circle_km(last, depot)
             )
             if length + added > shift.budget(len(current) + 1):
                 pieces.append(tuple(current))
                 current, length = [], 0.0
         if not current:
-            length = 2 * haversine_km(depot, point)
+            length = 2 * _great_circle_km(depot, point)
         else:
             length += added
         current.append(stop)
