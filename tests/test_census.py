@@ -382,6 +382,7 @@ CATALOGUE = {
         },
     ),
     "routing.stops_from_shipments": (routing.stops_from_shipments, [[_shipment()]], {}),
+    "routing.household_stop": (routing.household_stop, [[_shipment()]], {}),
     "routing.haversine_km": (routing.haversine_km, [(-6.3, 107.1), (-6.2, 107.0)], {}),
     "analysis.summarize": (
         analysis.summarize,

@@ -124,6 +124,14 @@ def test_stops_from_shipments_keep_households_together(pair):
     assert len(stops) == 1
     assert stops[0].items == len(first.documents) + len(twin.documents)
     assert set(stops[0].shipment_ids) == {first.tracking_number, "RR000000014ID"}
+    assert routing.household_stop([twin, first]) == stops[0]
+    assert routing.household_stop([first]).shipment_ids == (first.tracking_number,)
+
+
+def test_a_household_stop_needs_a_shipment():
+    with pytest.raises(ValidationError) as caught:
+        routing.household_stop([])
+    assert (caught.value.field, caught.value.code) == ("shipments", "empty")
 
 
 @settings(deadline=None)
@@ -250,7 +258,7 @@ def test_the_split_is_optimal_for_its_order(stops, capacity):
     kwargs = {"capacity": capacity, "max_stops": None, "geo": geo, "depot": depot,
               "max_distance_km": None}  # fmt: skip
     best = routing._optimal_split(order, items, **kwargs)
-    greedy = routing._split(order, items, **kwargs)
+    greedy = routing._split(order, items, capacity=capacity, max_stops=None)
     assert length(best) <= length(greedy) + 1e-9
     for routes in (best, greedy):
         assert sorted(n for r in routes for n in r) == sorted(order)

@@ -221,13 +221,53 @@ class Stop:
         return self.village_code[:6]
 
 
+def household_stop(shipments: Iterable[Any]) -> Stop:
+    """One stop for the shipments of one household address.
+
+    The stop's id is the first tracking number, its ``items`` the number of documents, its
+    ``shipment_ids`` the tracking numbers in order, and its address the first shipment's
+    (:func:`stops_from_shipments` groups the shipments that share an address; the
+    simulation makes one stop per shipment with this too).
+
+    Args:
+        shipments: :class:`~adminduk_delivery.shipments.Shipment` objects (one or more).
+
+    Returns:
+        The stop.
+
+    Raises:
+        InvalidType: ``shipments`` is not a collection of shipments.
+        ValidationError: no shipments (code ``empty``).
+    """
+    members = sorted(tuple_of(shipments, Shipment, field="shipments"),
+                     key=lambda s: s.tracking_number)  # fmt: skip
+    if not members:
+        raise ValidationError("a stop needs a shipment", field="shipments", code="empty")
+    return _household_stop(members)
+
+
+def _household_stop(members: Sequence[Shipment]) -> Stop:
+    """:func:`household_stop` of shipments already checked and in tracking-number order."""
+    a = members[0].address
+    return Stop(
+        id=members[0].tracking_number,
+        village_code=a.village_code,
+        rt=a.rt or "",
+        rw=a.rw or "",
+        street=a.street,
+        house_number=a.house_number,
+        items=sum(len(s.documents) for s in members),
+        shipment_ids=tuple(s.tracking_number for s in members),
+    )
+
+
 def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
     """Consolidate shipments into stops: one stop per household address.
 
     Shipments whose addresses agree on village, RW, RT, street and house number (compared
-    without case or spacing) become one stop whose ``items`` is the number of documents and
-    whose ``shipment_ids`` are their tracking numbers. Stops come out in walk order of their
-    addresses; a stop's id is its first tracking number.
+    without case or spacing) become one stop (:func:`household_stop`): its ``items`` is the
+    number of documents and its ``shipment_ids`` are their tracking numbers. Stops come out
+    in walk order of their addresses; a stop's id is its first tracking number.
 
     Args:
         shipments: :class:`~adminduk_delivery.shipments.Shipment` objects.
@@ -249,22 +289,10 @@ def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
             a.house_number.casefold(),
         )
         groups.setdefault(key, []).append(shipment)
-    stops = []
-    for members in groups.values():
-        members.sort(key=lambda s: s.tracking_number)
-        a = members[0].address
-        stops.append(
-            Stop(
-                id=members[0].tracking_number,
-                village_code=a.village_code,
-                rt=a.rt or "",
-                rw=a.rw or "",
-                street=a.street,
-                house_number=a.house_number,
-                items=sum(len(s.documents) for s in members),
-                shipment_ids=tuple(s.tracking_number for s in members),
-            )
-        )
+    stops = [
+        _household_stop(sorted(members, key=lambda s: s.tracking_number))
+        for members in groups.values()
+    ]
     return tuple(sorted(stops, key=_address_key))
 
 
@@ -649,41 +677,20 @@ def _linear_split(
 
 
 def _split(
-    order: Sequence[int],
-    items: Sequence[int],
-    *,
-    capacity: int,
-    max_stops: int | None,
-    geo: _Geometry | None,
-    depot: int,
-    max_distance_km: float | None,
-    shift: _Shift | None = None,
+    order: Sequence[int], items: Sequence[int], *, capacity: int, max_stops: int | None
 ) -> list[list[int]]:
-    """Cut a sequence into routes, in order, never over capacity or the other limits."""
-    limits = shift if shift is not None else _Shift(max_distance_km, None, 0.0, None)
+    """Cut a sequence into routes, in order, as full as the capacity and the stop limit
+    allow (the walk order of stops without coordinates, where no length is known)."""
     routes: list[list[int]] = []
     current: list[int] = []
     load = 0
-    length = 0.0
     for node in order:
         extra = items[node]
-        too_full = load + extra > capacity or (max_stops is not None and len(current) >= max_stops)
-        too_long = False
-        if geo is not None and limits.bounded and current:
-            added = geo.d(current[-1], node) + geo.d(node, depot) - geo.d(current[-1], depot)
-            too_long = length + added > limits.budget(len(current) + 1)
-        if current and (too_full or too_long):
+        if current and (
+            load + extra > capacity or (max_stops is not None and len(current) >= max_stops)
+        ):
             routes.append(current)
-            current, load, length = [], 0, 0.0
-        if geo is not None:
-            length = (
-                geo.d(depot, node) * 2
-                if not current
-                else length
-                + geo.d(current[-1], node)
-                + geo.d(node, depot)
-                - geo.d(current[-1], depot)
-            )
+            current, load = [], 0
         current.append(node)
         load += extra
     if current:
@@ -1203,15 +1210,7 @@ def _plan_by_address(
     rank = _village_rank(villages)
     ordered = sorted(stops, key=lambda s: (rank[s.village_code], *_address_key(s)))
     items = [s.items for s in ordered]
-    routes = _split(
-        range(len(ordered)),
-        items,
-        capacity=capacity,
-        max_stops=max_stops,
-        geo=None,
-        depot=0,
-        max_distance_km=None,
-    )
+    routes = _split(range(len(ordered)), items, capacity=capacity, max_stops=max_stops)
     return [
         Route(
             office=office,

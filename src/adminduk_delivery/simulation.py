@@ -155,19 +155,6 @@ def _one_office(_stop: routing.Stop) -> str:
     return "office"  # the simulation plans one office at a time
 
 
-def _stop(shipment: Shipment) -> routing.Stop:
-    a = shipment.address
-    return routing.Stop(
-        id=shipment.tracking_number,
-        village_code=a.village_code,
-        rt=a.rt or "",
-        rw=a.rw or "",
-        street=a.street,
-        house_number=a.house_number,
-        items=len(shipment.documents),
-    )
-
-
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
 
@@ -275,7 +262,7 @@ def simulate(
         """A shipment's stop, built once (its address does not change between attempts)."""
         found = stops.get(number)
         if found is None:
-            found = stops[number] = _stop(shipments[number])
+            found = stops[number] = routing._household_stop((shipments[number],))
         return found
 
     def record(number: str, event: ShipmentEvent) -> None:
