@@ -383,6 +383,8 @@ CATALOGUE = {
     ),
     "routing.stops_from_shipments": (routing.stops_from_shipments, [[_shipment()]], {}),
     "routing.household_stop": (routing.household_stop, [[_shipment()]], {}),
+    "routing.default_rounds": (routing.default_rounds, [2000], {}),
+    "routing.points_of": (routing.points_of, [[_stop()]], {}),
     "routing.haversine_km": (routing.haversine_km, [(-6.3, 107.1), (-6.2, 107.0)], {}),
     "analysis.summarize": (
         analysis.summarize,

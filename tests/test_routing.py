@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from adminduk_delivery import routing, strategies
 from adminduk_delivery.errors import AdmindukError, ValidationError
-from adminduk_delivery.routing import Stop
+from adminduk_delivery.routing import Stop, _construction
 
 CICAU = "3216202001"
 KENANGA = "Jl. Kenanga"
@@ -237,14 +237,15 @@ def test_bad_plan_arguments_are_our_errors(kwargs, field):
 def split_case(stops):
     """The plane, depot number, Hilbert order, items and a length function for a split."""
     points = [s.point for s in stops]
-    geo = routing._Geometry([*points, (-6.3, 107.15)])
+    geo = _construction._Geometry([*points, (-6.3, 107.15)])
     depot = len(points)
 
     def length(routes):
         paths = ([depot, *route, depot] for route in routes if route)
         return sum(geo.d(a, b) for path in paths for a, b in itertools.pairwise(path))
 
-    return geo, depot, routing._hilbert_order(geo.xy[:depot]), [s.items for s in stops], length
+    order = _construction._hilbert_order(geo.xy[:depot])
+    return geo, depot, order, [s.items for s in stops], length
 
 
 @settings(deadline=None, max_examples=50)
@@ -257,8 +258,8 @@ def test_the_split_is_optimal_for_its_order(stops, capacity):
     geo, depot, order, items, length = split_case(stops)
     kwargs = {"capacity": capacity, "max_stops": None, "geo": geo, "depot": depot,
               "max_distance_km": None}  # fmt: skip
-    best = routing._optimal_split(order, items, **kwargs)
-    greedy = routing._split(order, items, capacity=capacity, max_stops=None)
+    best = _construction._optimal_split(order, items, **kwargs)
+    greedy = _construction._split(order, items, capacity=capacity, max_stops=None)
     assert length(best) <= length(greedy) + 1e-9
     for routes in (best, greedy):
         assert sorted(n for r in routes for n in r) == sorted(order)
@@ -296,8 +297,8 @@ def test_the_linear_split_equals_the_quadratic_one(stops, capacity, max_stops):
         return
     geo, depot, order, items, length = split_case(stops)
     kwargs = {"capacity": capacity, "max_stops": max_stops, "geo": geo, "depot": depot}
-    linear = routing._optimal_split(order, items, max_distance_km=None, **kwargs)
-    every = routing._optimal_split(order, items, max_distance_km=1e9, **kwargs)
+    linear = _construction._optimal_split(order, items, max_distance_km=None, **kwargs)
+    every = _construction._optimal_split(order, items, max_distance_km=1e9, **kwargs)
     assert length(linear) == pytest.approx(length(every), rel=1e-9, abs=1e-9)
     assert all(sum(items[n] for n in r) <= capacity for r in linear)
     assert max_stops is None or all(len(r) <= max_stops for r in linear)
@@ -311,7 +312,7 @@ def test_petals_are_a_tour_of_every_stop(points, depot, capacity, max_stops):
     """Property: the petal tour is None (the stops leave the depot an empty angle, or petals
     would be too wide) or holds every stop once."""
     items = [1 + i % 3 for i in range(len(points))]
-    order = routing._petal_order(points, depot, items, capacity=capacity, max_stops=max_stops)
+    order = _construction._petal_order(points, depot, items, capacity=capacity, max_stops=max_stops)
     assert order is None or sorted(order) == list(range(len(points)))
 
 
@@ -322,15 +323,16 @@ def test_petals_go_out_and_come_back():
     points = [(r * math.cos(math.radians(b)), r * math.sin(math.radians(b)))
               for b in bearings for r in (1.0, 2.0, 3.0)]  # fmt: skip
     items = [1] * len(points)
-    order = routing._petal_order(points, (0.0, 0.0), items, capacity=6, max_stops=None)
+    order = _construction._petal_order(points, (0.0, 0.0), items, capacity=6, max_stops=None)
     assert order is not None
     for k in range(0, len(order), 6):
         radii = [round(math.hypot(*points[i])) for i in order[k : k + 6]]
         assert radii == [1, 2, 3, 3, 2, 1]
     # Four routes' worth around the depot make sectors of 90 degrees: too wide for petals.
-    assert routing._petal_order(points, (0.0, 0.0), items, capacity=36, max_stops=None) is None
+    petals = _construction._petal_order
+    assert petals(points, (0.0, 0.0), items, capacity=36, max_stops=None) is None
     # Seen from a depot off to one side, the stops leave it an empty angle: no petals.
-    assert routing._petal_order(points, (-10.0, 0.0), items, capacity=6, max_stops=None) is None
+    assert petals(points, (-10.0, 0.0), items, capacity=6, max_stops=None) is None
 
 
 def test_petals_shorten_a_plan_of_many_routes():
@@ -338,7 +340,7 @@ def test_petals_shorten_a_plan_of_many_routes():
     tour is shorter than the split of the Hilbert-curve tour."""
     rng = random.Random(5)
     points = [(rng.uniform(-10, 10), rng.uniform(-10, 10)) for _ in range(600)]
-    geo = routing._Geometry([(-6.3 + y / 111, 107.15 + x / 110) for x, y in points]
+    geo = _construction._Geometry([(-6.3 + y / 111, 107.15 + x / 110) for x, y in points]
                             + [(-6.3, 107.15)])  # fmt: skip
     depot = len(points)
     items = [1] * len(points)
@@ -349,12 +351,12 @@ def test_petals_shorten_a_plan_of_many_routes():
         paths = ([depot, *route, depot] for route in routes)
         return sum(geo.d(a, b) for path in paths for a, b in itertools.pairwise(path))
 
-    petals = routing._petal_order(geo.xy[:depot], geo.xy[depot], items, capacity=20,
+    petals = _construction._petal_order(geo.xy[:depot], geo.xy[depot], items, capacity=20,
                                   max_stops=None)  # fmt: skip
     assert petals is not None
-    hilbert = routing._hilbert_order(geo.xy[:depot])
-    by_petals = length(routing._optimal_split(petals, items, **kwargs))
-    by_hilbert = length(routing._optimal_split(hilbert, items, **kwargs))
+    hilbert = _construction._hilbert_order(geo.xy[:depot])
+    by_petals = length(_construction._optimal_split(petals, items, **kwargs))
+    by_hilbert = length(_construction._optimal_split(hilbert, items, **kwargs))
     assert by_petals < 0.9 * by_hilbert
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from adminduk_delivery import routing, solvers
 from adminduk_delivery.errors import AdmindukError, MissingDependency, ValidationError
-from adminduk_delivery.routing import Stop
+from adminduk_delivery.routing import Stop, _model
 
 CICAU = "3216202001"
 DEPOT = (-6.3, 107.15)
@@ -47,7 +47,7 @@ def test_a_solver_gets_the_problem_and_a_shorter_answer_is_kept():
     assert len(problem.xs) == len(problem.items) + 1 == len(stops) + 1
 
     better_routes = routing.plan(stops, capacity=20, depot=DEPOT, rounds=3000, seed=4)
-    index = {s.id: k for k, s in enumerate(sorted(stops, key=routing._address_key))}
+    index = {s.id: k for k, s in enumerate(sorted(stops, key=_model._address_key))}
 
     def from_a_longer_search(problem):
         return [[index[s.id] for s in r.stops] for r in better_routes.routes]

@@ -9,7 +9,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adminduk_delivery import _vrp
+from adminduk_delivery.routing import _search as _vrp
 
 # Planar kilometres to the millimetre: squared distances of subnormal differences underflow
 # to zero, and no map gives such coordinates.

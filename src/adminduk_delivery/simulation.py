@@ -35,6 +35,7 @@ from ._convert import checked, date_value, whole_number
 from .batches import Batch, TrackedEvent
 from .errors import InvalidType, ValidationError
 from .policy import NextAction, Policy, next_step
+from .routing._model import _household_stop  # the stop routing makes of a household
 from .shipments import (
     FailureReason,
     Proof,
@@ -262,7 +263,7 @@ def simulate(
         """A shipment's stop, built once (its address does not change between attempts)."""
         found = stops.get(number)
         if found is None:
-            found = stops[number] = routing._household_stop((shipments[number],))
+            found = stops[number] = _household_stop((shipments[number],))
         return found
 
     def record(number: str, event: ShipmentEvent) -> None:

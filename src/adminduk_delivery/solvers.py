@@ -29,8 +29,8 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from . import _vrp
 from .errors import InvalidType, MissingDependency, ValidationError
+from .routing import _search as _vrp
 
 __all__ = ["Problem", "Solver", "checked_routes", "pyvrp"]
 

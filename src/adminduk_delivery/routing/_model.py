@@ -1,0 +1,420 @@
+"""The domain face of routing: stops, routes, plans, great-circle distances."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final
+
+import attrs
+
+from adminduk_delivery import regions as _regions
+from adminduk_delivery._convert import (
+    neighbourhood,
+    real_number,
+    tuple_of,
+)
+from adminduk_delivery.errors import InvalidType, ValidationError
+from adminduk_delivery.shipments import Shipment
+
+EARTH_RADIUS_KM: Final = 6371.0088
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The great-circle distance in km between two (latitude, longitude) points.
+
+    Args:
+        a, b: the points, in degrees.
+
+    Returns:
+        The distance in km.
+
+    Raises:
+        InvalidType: a point that is not a pair of numbers.
+        ValidationError: a latitude outside -90..90 or a longitude outside -180..180.
+
+    >>> round(haversine_km((-6.2, 106.8), (-6.3, 107.1)), 1)
+    35.0
+    """
+    return _great_circle_km(_point(a, "a"), _point(b, "b"))
+
+
+def _great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """:func:`haversine_km` of points already checked (a plan's own)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --------------------------------------------------------------------------------------------
+# Stops
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidType(f"expected text, got {type(value).__name__}", field="stop")
+    return " ".join(value.split())
+
+
+def _neighbourhood(value: object) -> str:
+    return neighbourhood(value, field="rt_rw") or ""
+
+
+def _point(value: object, field: str) -> tuple[float, float]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise InvalidType(f"{field} is a (latitude, longitude) pair", field=field)
+    return (
+        real_number(value[0], field=field, minimum=-90.0, maximum=90.0),
+        real_number(value[1], field=field, minimum=-180.0, maximum=180.0),
+    )
+
+
+def _village(value: object) -> str:
+    code = _regions.compact(value)
+    region = _regions.get(code)
+    if region.level is not _regions.RegionLevel.VILLAGE or region.retired:
+        raise ValidationError(
+            "a stop needs a current village code", field="village_code", code="level"
+        )
+    return code
+
+
+def _coordinate(limit: float) -> Callable[[object], float | None]:
+    def convert(value: object) -> float | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidType("a coordinate is a number", field="coordinates")
+        number = float(value)
+        if not -limit <= number <= limit or math.isnan(number):
+            raise ValidationError(
+                f"a coordinate is within +-{limit}", field="coordinates", code="range"
+            )
+        return number
+
+    return convert
+
+
+_lat = _coordinate(90.0)
+_lon = _coordinate(180.0)
+
+
+def _latitude(value: object) -> float | None:
+    return _lat(value)
+
+
+def _longitude(value: object) -> float | None:
+    return _lon(value)
+
+
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Stop:
+    """One household address on a route, with the number of items for it.
+
+    The fields may be given by position, in the order shown (the routing contract); all are
+    validated on construction.
+
+    Attributes:
+        id: unique within a plan.
+        village_code: the current village (desa/kelurahan) code.
+        rt, rw: canonical 3-digit strings, or ``""`` when unknown (RT before RW, as in
+            :class:`~adminduk_delivery.address.Address` and in Indonesian usage; earlier
+            versions took RW first, so give them by keyword).
+        street, house_number: as written.
+        items: documents to hand over at this stop (1 or more).
+        lat, lon: the stop's coordinates, when known (both or neither).
+        shipment_ids: the tracking numbers of the shipments consolidated into this stop.
+    """
+
+    id: str = attrs.field(converter=_text)
+    village_code: str = attrs.field(converter=_village)
+    rt: str = attrs.field(converter=_neighbourhood)
+    rw: str = attrs.field(converter=_neighbourhood)
+    street: str = attrs.field(default="", converter=_text)
+    house_number: str = attrs.field(default="", converter=_text)
+    items: int = 1
+    lat: float | None = attrs.field(default=None, converter=_latitude)
+    lon: float | None = attrs.field(default=None, converter=_longitude)
+    shipment_ids: tuple[str, ...] = attrs.field(default=(), converter=_ids, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.id:
+            raise ValidationError("a stop has an id", field="id", code="empty")
+        if isinstance(self.items, bool) or not isinstance(self.items, int) or self.items < 1:
+            raise ValidationError("items is a whole number, 1 or more", field="items", code="range")
+        if (self.lat is None) != (self.lon is None):
+            raise ValidationError(
+                "give both lat and lon, or neither", field="coordinates", code="incomplete"
+            )
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """(lat, lon) when known."""
+        return None if self.lat is None or self.lon is None else (self.lat, self.lon)
+
+    @property
+    def district_code(self) -> str:
+        return self.village_code[:6]
+
+
+def household_stop(shipments: Iterable[Any]) -> Stop:
+    """One stop for the shipments of one household address.
+
+    The stop's id is the first tracking number, its ``items`` the number of documents, its
+    ``shipment_ids`` the tracking numbers in order, and its address the first shipment's
+    (:func:`stops_from_shipments` groups the shipments that share an address; the
+    simulation makes one stop per shipment with this too).
+
+    Args:
+        shipments: :class:`~adminduk_delivery.shipments.Shipment` objects (one or more).
+
+    Returns:
+        The stop.
+
+    Raises:
+        InvalidType: ``shipments`` is not a collection of shipments.
+        ValidationError: no shipments (code ``empty``).
+    """
+    members = sorted(tuple_of(shipments, Shipment, field="shipments"),
+                     key=lambda s: s.tracking_number)  # fmt: skip
+    if not members:
+        raise ValidationError("a stop needs a shipment", field="shipments", code="empty")
+    return _household_stop(members)
+
+
+def _household_stop(members: Sequence[Shipment]) -> Stop:
+    """:func:`household_stop` of shipments already checked and in tracking-number order."""
+    a = members[0].address
+    return Stop(
+        id=members[0].tracking_number,
+        village_code=a.village_code,
+        rt=a.rt or "",
+        rw=a.rw or "",
+        street=a.street,
+        house_number=a.house_number,
+        items=sum(len(s.documents) for s in members),
+        shipment_ids=tuple(s.tracking_number for s in members),
+    )
+
+
+def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
+    """Consolidate shipments into stops: one stop per household address.
+
+    Shipments whose addresses agree on village, RW, RT, street and house number (compared
+    without case or spacing) become one stop (:func:`household_stop`): its ``items`` is the
+    number of documents and its ``shipment_ids`` are their tracking numbers. Stops come out
+    in walk order of their addresses; a stop's id is its first tracking number.
+
+    Args:
+        shipments: :class:`~adminduk_delivery.shipments.Shipment` objects.
+
+    Returns:
+        The stops, in walk order.
+
+    Raises:
+        InvalidType: ``shipments`` is not a collection of shipments.
+    """
+    groups: dict[tuple[str, ...], list[Any]] = {}
+    for shipment in tuple_of(shipments, Shipment, field="shipments"):
+        a = shipment.address
+        key = (
+            a.village_code,
+            a.rw or "",
+            a.rt or "",
+            a.street.casefold(),
+            a.house_number.casefold(),
+        )
+        groups.setdefault(key, []).append(shipment)
+    stops = [
+        _household_stop(sorted(members, key=lambda s: s.tracking_number))
+        for members in groups.values()
+    ]
+    return tuple(sorted(stops, key=_address_key))
+
+
+_NUMBER_RUNS: Final = re.compile(r"(\d+)")
+
+
+@functools.lru_cache(maxsize=65_536)  # streets and house numbers repeat from plan to plan
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts "No. 2" before "No. 10"."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _NUMBER_RUNS.split(text.casefold())
+        if part
+    )
+
+
+def _address_key(stop: Stop) -> tuple[Any, ...]:
+    return (
+        stop.village_code,
+        stop.rw,
+        stop.rt,
+        _natural(stop.street),
+        _natural(stop.house_number),
+        stop.id,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@attrs.frozen(kw_only=True)
+class Route:
+    """One courier's route: the office, the stops in visiting order, and what it carries.
+
+    Attributes:
+        office: the delivery office.
+        stops: in visiting order.
+        items: the items on the route (never more than the capacity).
+        distance_km: depot to depot in great-circle km; ``None`` without coordinates.
+        minutes: the route's duration (travel at the plan's speed plus service at each
+            stop) when the plan has a shift limit; else ``None``.
+    """
+
+    office: str
+    stops: tuple[Stop, ...]
+    items: int
+    distance_km: float | None
+    minutes: float | None = None
+
+
+UNASSIGNED_CODES: Final = {
+    "capacity": "the stop has more items than a route holds",
+    "distance": "the stop's round trip alone exceeds the distance budget",
+    "shift": "the stop's round trip and service alone exceed the shift",
+    "couriers": "the office's couriers were all on other routes",
+}
+"""Why a stop can be unassigned (:attr:`Unassigned.code`), for dispatch to act on: a stop
+left out for ``couriers`` fits another day; the others need a bigger vehicle or a longer
+shift."""
+
+
+@attrs.frozen(kw_only=True)
+class Unassigned:
+    """A stop that is on no route, and why.
+
+    Attributes:
+        stop: the stop.
+        reason: for people.
+        code: a key of :data:`UNASSIGNED_CODES`.
+    """
+
+    stop: Stop
+    reason: str
+    code: str = "capacity"
+
+
+@attrs.frozen(kw_only=True)
+class RoutePlan:
+    """Routes per office, stops left out with their reasons, and summary figures."""
+
+    routes: tuple[Route, ...]
+    unassigned: tuple[Unassigned, ...]
+    capacity: int
+
+    @property
+    def total_distance_km(self) -> float | None:
+        """The sum of the routes' distances (``None`` when any route has none)."""
+        distances = [r.distance_km for r in self.routes]
+        if any(d is None for d in distances):
+            return None
+        return sum(d for d in distances if d is not None)
+
+    @property
+    def items(self) -> int:
+        """The items on all routes (the unassigned stops' not counted)."""
+        return sum(r.items for r in self.routes)
+
+    def summary(self) -> dict[str, Any]:
+        """The plan's figures as one plain dict: offices, routes, stops, items, unassigned
+        stops and their items, total and longest route in km (``None`` without coordinates),
+        and the mean fill of the routes (items over capacity).
+
+        >>> stops = [Stop(f"s{i}", "3216202001", "1", "1", items=3) for i in range(5)]
+        >>> plan(stops, capacity=7).summary()  # doctest: +NORMALIZE_WHITESPACE
+        {'offices': 1, 'routes': 3, 'stops': 5, 'items': 15, 'unassigned': 0,
+         'unassigned_items': 0, 'distance_km': None, 'longest_km': None, 'mean_fill': 0.714}
+        """
+        total = self.total_distance_km
+        fills = [r.items / self.capacity for r in self.routes]
+        return {
+            "offices": len({r.office for r in self.routes}),
+            "routes": len(self.routes),
+            "stops": sum(len(r.stops) for r in self.routes),
+            "items": self.items,
+            "unassigned": len(self.unassigned),
+            "unassigned_items": sum(u.stop.items for u in self.unassigned),
+            "distance_km": None if total is None else round(total, 3),
+            "longest_km": None
+            if total is None or not self.routes
+            else round(max(r.distance_km or 0.0 for r in self.routes), 3),
+            "mean_fill": round(sum(fills) / len(fills), 3) if fills else None,
+        }
+
+    def records(self) -> list[dict[str, Any]]:
+        """One plain dict per route (office, route number, stops, items, km, fill)."""
+        numbers: dict[str, int] = {}
+        records = []
+        for route in self.routes:
+            numbers[route.office] = numbers.get(route.office, 0) + 1
+            records.append(
+                {
+                    "office": route.office,
+                    "route": numbers[route.office],
+                    "stops": len(route.stops),
+                    "items": route.items,
+                    "distance_km": None
+                    if route.distance_km is None
+                    else round(route.distance_km, 3),
+                    "fill": round(route.items / self.capacity, 3),
+                }
+            )
+        return records
+
+    def _repr_html_(self) -> str:
+        cells = ("office", "route", "stops", "items", "km", "fill")
+        head = "<tr>" + "".join(f"<th>{c}</th>" for c in cells) + "</tr>"
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r.values()) + "</tr>"
+            for r in self.records()
+        )
+        total = self.total_distance_km
+        summary = (
+            f"<p>{len(self.routes)} routes, {self.items} items"
+            + ("" if total is None else f", {total:.1f} km")
+            + f", {len(self.unassigned)} stops unassigned</p>"
+        )
+        return f"{summary}<table>{head}{rows}</table>"
+
+
+def points_of(stops: Iterable[Stop]) -> list[tuple[float, float]]:
+    """The (lat, lon) of the stops that have them.
+
+    Args:
+        stops: :class:`Stop` objects.
+
+    Returns:
+        Their points, in order, leaving out the stops without coordinates.
+
+    Raises:
+        InvalidType: ``stops`` is not a collection of stops.
+    """
+    return _points_of(tuple_of(stops, Stop, field="stops"))
+
+
+def _points_of(stops: Iterable[Stop]) -> list[tuple[float, float]]:
+    """:func:`points_of` of stops already checked (a plan's own)."""
+    return [s.point for s in stops if s.point is not None]

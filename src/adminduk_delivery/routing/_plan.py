@@ -1,0 +1,526 @@
+"""The planner: offices, limits, the starts and the search, per office."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import random
+from collections.abc import Callable, Iterable, Mapping
+from typing import Final, TypeVar
+
+from adminduk_delivery import regions as _regions
+from adminduk_delivery import solvers as _solvers
+from adminduk_delivery._convert import (
+    real_number,
+    reported_as,
+    tuple_of,
+    whole_number,
+)
+from adminduk_delivery.errors import InvalidType, ValidationError
+from adminduk_delivery.routing import _search as _vrp
+from adminduk_delivery.routing._construction import (
+    _BUDGET_MARGIN,
+    _NO_SHIFT,
+    _Geometry,
+    _hilbert_order,
+    _optimal_split,
+    _petal_order,
+    _Shift,
+    _split,
+)
+from adminduk_delivery.routing._model import (
+    Route,
+    RoutePlan,
+    Stop,
+    Unassigned,
+    _address_key,
+    _great_circle_km,
+    _latitude,
+    _longitude,
+    _points_of,
+)
+
+NEIGHBOURS: Final = 10
+"""How many near stops each stop's moves consider (the granular neighbourhood)."""
+
+
+def default_rounds(stops: int) -> int:
+    """The rounds of ruin-and-recreate search a plan of ``stops`` stops gets by default.
+
+    Fifty per stop, at most 10,000, for a plan of any size: an office's day of a few hundred
+    households gets 10,000 rounds (about 2 s on a laptop), as does a plan of 2,000 stops
+    (about 2.5 s) or of 20,000 (about 6 s, most of it in the local search); a whole campaign
+    shares them among its offices. Measured on the benchmark family (benchmarks/README.md):
+    more rounds shorten every kind of plan, by less and less.
+
+    Args:
+        stops: the number of stops of the plan.
+
+    Returns:
+        The rounds.
+
+    Raises:
+        InvalidType: ``stops`` is not a whole number.
+        ValidationError: ``stops`` is negative.
+
+    >>> [default_rounds(n) for n in (100, 500, 2_000, 20_000, 132_000)]
+    [5000, 10000, 10000, 10000, 10000]
+    """
+    stops = whole_number(stops, field="stops")
+    return min(_ROUNDS_PER_STOP * stops, _MOST_ROUNDS)
+
+
+_ROUNDS_PER_STOP: Final = 50
+_MOST_ROUNDS: Final = 10_000
+
+
+def plan(
+    stops: Iterable[Stop],
+    *,
+    capacity: int,
+    depot: tuple[float, float] | Mapping[str, tuple[float, float]] | None = None,
+    office_of: Callable[[Stop], str] | None = None,
+    max_stops: int | None = None,
+    max_distance_km: float | None = None,
+    rounds: int | None = None,
+    seed: int = 0,
+    solver: _solvers.Solver | None = None,
+    couriers: int | Mapping[str, int] | None = None,
+    max_minutes: float | None = None,
+    service_minutes: float = 0.0,
+    speed_kmh: float | None = None,
+) -> RoutePlan:
+    """Group stops into courier routes.
+
+    Args:
+        stops: the stops; ids must be unique.
+        capacity: the most items on one route.
+        depot: where routes start and end: one (lat, lon) for every office, or a mapping of
+            office -> (lat, lon), one depot per office (every office with stops needs one).
+            Without it, each office's depot is the centroid of its stops (with coordinates)
+            and routes are measured from there.
+        office_of: which office serves a stop (default: its district code).
+        max_stops: the most stops on one route.
+        max_distance_km: a distance budget per route (with coordinates).
+        rounds: rounds of ruin-and-recreate search for the whole plan, shared among the
+            offices in proportion to their stops (with coordinates); more rounds, shorter
+            routes, longer planning. Default: :func:`default_rounds` of the number of stops.
+        seed: the seed of that search; the same stops, limits and seed always give the same
+            plan.
+        solver: an optional solver (see :mod:`adminduk_delivery.solvers`) that gets each
+            office's problem with coordinates, after the plan's own search; its routes are
+            checked and kept when they are shorter (and, with a shift limit, within it).
+        couriers: the most routes an office runs (its couriers on the day): one number for
+            every office, or office -> number (every office with stops needs one). The
+            routes that carry the most items are kept; the stops of the others are
+            unassigned with code ``couriers``, for another day.
+        max_minutes: a shift limit per route: travel at ``speed_kmh`` plus
+            ``service_minutes`` at each stop. Without coordinates only the service time is
+            known, so a route then holds at most ``max_minutes // service_minutes`` stops.
+        service_minutes: the time spent at each stop (finding the door, checking the
+            recipient's identity, the signature or photo).
+        speed_kmh: the courier's average travel speed, needed for a shift limit with
+            coordinates (the library assumes none: measure your couriers').
+
+    Returns:
+        A :class:`RoutePlan`. Every stop is on exactly one route or unassigned, with the
+        reason and its code (:data:`UNASSIGNED_CODES`).
+
+    Raises:
+        ValidationError: a bad capacity, limit or round count, duplicate stop ids, an office
+            without a depot or a courier count in a mapping (code ``missing``), a shift limit
+            with coordinates but no speed (``required``), or routes from the solver that lose
+            a stop or break a limit.
+        InvalidType: arguments of the wrong type.
+    """
+    if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
+        raise ValidationError(
+            "capacity is a whole number, 1 or more", field="capacity", code="range"
+        )
+    if max_stops is not None and (
+        isinstance(max_stops, bool) or not isinstance(max_stops, int) or max_stops < 1
+    ):
+        raise ValidationError("max_stops is 1 or more", field="max_stops", code="range")
+    if max_distance_km is not None:
+        max_distance_km = _positive(max_distance_km, "max_distance_km")
+    if max_minutes is not None:
+        max_minutes = _positive(max_minutes, "max_minutes")
+    service_minutes = real_number(
+        service_minutes, field="service_minutes", minimum=0.0, maximum=24 * 60.0
+    )
+    if speed_kmh is not None:
+        speed_kmh = _positive(speed_kmh, "speed_kmh")
+    if rounds is not None and (
+        isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 0
+    ):
+        raise ValidationError("rounds is a whole number, 0 or more", field="rounds", code="range")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InvalidType("seed is a whole number", field="seed")
+    if solver is not None and not callable(solver):
+        raise InvalidType("solver is a callable", field="solver")
+    depots = _per_office(depot, _depot_point, field="depot", what="(lat, lon)")
+    crews = _per_office(couriers, _courier_count, field="couriers", what="numbers")
+    shift = _Shift(max_distance_km, max_minutes, service_minutes, speed_kmh)
+    all_stops = list(tuple_of(stops, Stop, field="stops"))
+    ids = [s.id for s in all_stops]
+    if len(set(ids)) != len(ids):
+        raise ValidationError("stop ids must be unique", field="stops", code="duplicate")
+    office = office_of or (lambda s: s.district_code)
+    by_office: dict[str, list[Stop]] = {}
+    unassigned: list[Unassigned] = []
+    for stop in sorted(all_stops, key=_address_key):
+        if stop.items > capacity:
+            unassigned.append(
+                Unassigned(
+                    stop=stop,
+                    reason=f"{stop.items} items exceed the route capacity of {capacity}",
+                    code="capacity",
+                )
+            )
+            continue
+        name = office(stop)
+        if not isinstance(name, str):
+            raise InvalidType("office_of returns a string", field="office_of")
+        by_office.setdefault(name, []).append(stop)
+    total_rounds = default_rounds(len(all_stops)) if rounds is None else rounds
+    routes: list[Route] = []
+    for name in sorted(by_office):
+        group = by_office[name]
+        office_depot = _office_value(depots, name, "depot")
+        limit = _office_value(crews, name, "couriers")
+        if all(s.point is not None for s in group):
+            if max_minutes is not None and speed_kmh is None:
+                raise ValidationError(
+                    "a shift limit with coordinates needs speed_kmh",
+                    field="speed_kmh",
+                    code="required",
+                )
+            share = total_rounds * len(group) // max(1, len(all_stops))
+            office_routes = _plan_geometric(
+                name,
+                stops=group,
+                capacity=capacity,
+                depot=office_depot,
+                max_stops=max_stops,
+                shift=shift,
+                unassigned=unassigned,
+                rounds=share,
+                seed=seed,
+                solver=solver,
+            )
+        else:
+            stop_limit = max_stops
+            if max_minutes is not None and service_minutes > 0:
+                # A tiny service time allows any number of stops (and must not overflow).
+                by_service = max(1, int(min(max_minutes / service_minutes, len(group) + 1)))
+                stop_limit = by_service if stop_limit is None else min(stop_limit, by_service)
+            office_routes = _plan_by_address(name, group, capacity, stop_limit, shift)
+        routes.extend(_within_couriers(office_routes, limit, unassigned))
+    unassigned.sort(key=lambda u: _address_key(u.stop))
+    return RoutePlan(routes=tuple(routes), unassigned=tuple(unassigned), capacity=capacity)
+
+
+def _positive(value: object, field: str) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not value > 0
+        or math.isinf(value)
+    ):
+        raise ValidationError(f"{field} is a positive number", field=field, code="range")
+    return float(value)
+
+
+T = TypeVar("T")
+
+
+def _office_value(values: T | Mapping[str, T] | None, office: str, field: str) -> T | None:
+    """The value for one office: the one value for all, or the office's entry."""
+    if not isinstance(values, Mapping):
+        return values
+    if office not in values:
+        raise ValidationError(
+            f"{field} has no entry for office {office!r}", field=field, code="missing"
+        )
+    return values[office]
+
+
+def _per_office(
+    value: object, check: Callable[[object], T], *, field: str, what: str
+) -> T | dict[str, T] | None:
+    """One value for every office, or office name -> value, each checked."""
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        out = {}
+        for office, item in value.items():
+            if not isinstance(office, str):
+                raise InvalidType(f"{field} maps office names to {what}", field=field)
+            out[office] = check(item)
+        return out
+    return check(value)
+
+
+def _depot_point(point: object) -> tuple[float, float]:
+    return (_check_depot(point, 0), _check_depot(point, 1))
+
+
+def _courier_count(count: object) -> int:
+    return whole_number(count, field="couriers", maximum=100_000)
+
+
+def _within_couriers(
+    routes: list[Route], limit: int | None, unassigned: list[Unassigned]
+) -> list[Route]:
+    """The office's routes, at most ``limit`` of them: those that carry the most items
+    (then the shorter, then in plan order); the others' stops are unassigned."""
+    if limit is None or len(routes) <= limit:
+        return routes
+    ranked = sorted(
+        range(len(routes)), key=lambda i: (-routes[i].items, routes[i].distance_km or 0.0, i)
+    )
+    kept = sorted(ranked[:limit])
+    for i in ranked[limit:]:
+        for stop in routes[i].stops:
+            unassigned.append(
+                Unassigned(
+                    stop=stop,
+                    reason=f"office {routes[i].office} has {limit} couriers, all on other routes"
+                    if limit
+                    else f"office {routes[i].office} has no couriers",
+                    code="couriers",
+                )
+            )
+    return [routes[i] for i in kept]
+
+
+def _check_depot(depot: object, axis: int) -> float:
+    """One coordinate of the depot, checked as a stop's coordinates are."""
+    try:
+        value = depot[axis]  # type: ignore[index]
+    except (TypeError, IndexError, KeyError):
+        raise InvalidType("depot is a (lat, lon) pair", field="depot") from None
+    checked = reported_as("depot", (_latitude, _longitude)[axis], value)
+    if checked is None:
+        raise InvalidType("depot is a (lat, lon) pair of numbers", field="depot")
+    return checked
+
+
+_TRIAL_SHARE: Final = 10  # a tenth of the rounds tries each start
+_SHORTEST_TRIAL: Final = 500
+
+
+def _plan_geometric(
+    office: str,
+    *,
+    stops: list[Stop],
+    capacity: int,
+    depot: tuple[float, float] | None,
+    max_stops: int | None,
+    shift: _Shift,
+    unassigned: list[Unassigned],
+    rounds: int,
+    seed: int,
+    solver: _solvers.Solver | None,
+) -> list[Route]:
+    all_points = _points_of(stops)
+    depot_point = depot or (
+        sum(p[0] for p in all_points) / len(all_points),
+        sum(p[1] for p in all_points) / len(all_points),
+    )
+    if shift.bounded:
+        reachable = []
+        for stop in stops:
+            assert stop.point is not None
+            round_trip = 2 * _great_circle_km(depot_point, stop.point)
+            if shift.max_distance_km is not None and round_trip > shift.max_distance_km:
+                unassigned.append(
+                    Unassigned(
+                        stop=stop,
+                        reason=f"the round trip of {round_trip:.1f} km exceeds the distance "
+                        f"budget of {shift.max_distance_km:g} km",
+                        code="distance",
+                    )
+                )
+            elif round_trip > shift.budget(1):
+                minutes = shift.minutes(round_trip, 1)
+                unassigned.append(
+                    Unassigned(
+                        stop=stop,
+                        reason=f"the round trip and service take {minutes:.0f} minutes, "
+                        f"more than the shift of {shift.max_minutes:g}",
+                        code="shift",
+                    )
+                )
+            else:
+                reachable.append(stop)
+        stops = reachable
+        if not stops:
+            return []
+    points = _points_of(stops)
+    geo = _Geometry([*points, depot_point])
+    depot_index = len(points)
+    items = [s.items for s in stops]
+    xs = [p[0] for p in geo.xy]
+    ys = [p[1] for p in geo.xy]
+    near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
+    max_length = None if shift.max_distance_km is None else shift.max_distance_km * _BUDGET_MARGIN
+    travel = shift.travel_km
+    instance = _vrp.Instance(
+        xs, ys, items, capacity, near, max_stops, max_length,
+        service=shift.service_km * _BUDGET_MARGIN,
+        max_duration=None if travel is None else travel * _BUDGET_MARGIN,
+    )  # fmt: skip
+    instance = instance._replace(spans=_vrp.near_distances(instance))
+    # Two starts, and the search decides between them by measurement: petals around the
+    # depot (where the stops surround it) and the Hilbert curve. Each is split, improved
+    # by the local search and by a trial share of the rounds; the shorter goes on with the
+    # rest. Which start is better depends on the instance, and no rule read off the stops
+    # predicted it on the benchmark family: petals came out shorter on compact regencies
+    # with a central depot and up to 18% longer on long routes (benchmarks/README.md).
+    petals = _petal_order(
+        geo.xy[:depot_index], geo.xy[depot_index], items, capacity=capacity, max_stops=max_stops
+    )
+    trial = rounds // _TRIAL_SHARE
+    if petals is not None and trial < _SHORTEST_TRIAL:
+        # A trial of a few rounds would measure little more than the local search, and a
+        # second local search costs as much as thousands of rounds on a large office: with
+        # few rounds (an office's share of a whole campaign), the petals are taken where
+        # they apply.
+        starts, trial = [petals], 0
+    elif petals is not None:
+        starts = [petals, _hilbert_order(geo.xy[:depot_index])]
+    else:
+        starts, trial = [_hilbert_order(geo.xy[:depot_index])], 0
+    candidates = []
+    for k, order in enumerate(starts):
+        routes = _optimal_split(
+            order,
+            items,
+            capacity=capacity,
+            max_stops=max_stops,
+            geo=geo,
+            depot=depot_index,
+            max_distance_km=shift.max_distance_km,
+            shift=shift,
+        )
+        searched = _vrp.local_search(routes, instance)
+        routes = searched
+        if trial:
+            rng = random.Random(f"{seed}:{office}:start {k}")
+            routes = _vrp.ruin_and_recreate(searched, instance, rounds=trial, rng=rng)
+        candidates.append((_vrp.total_length(routes, instance), k, routes, searched))
+    _, _, routes, searched = min(candidates)
+    if rounds:
+        if rounds - trial:
+            rng = random.Random(f"{seed}:{office}")
+            routes = _vrp.ruin_and_recreate(routes, instance, rounds=rounds - trial, rng=rng)
+        # Only the routes that ruin-and-recreate changed since the local search (and their
+        # neighbours) can have an improving move.
+        routes = _vrp.local_search(routes, instance, since=searched)
+    if solver is not None:
+        problem = _solvers.Problem(
+            xs=tuple(xs), ys=tuple(ys), items=tuple(items), capacity=capacity,
+            max_stops=max_stops, max_length_km=max_length,
+            routes=tuple(tuple(r) for r in routes), seed=seed,
+        )  # fmt: skip
+        theirs = _solvers.checked_routes(problem, solver(problem))
+        caps = _vrp.budgets(instance)
+        if sum(map(problem.length_km, theirs)) < sum(map(problem.length_km, routes)) - 1e-9 and all(
+            problem.length_km(r) <= caps[len(r)] for r in theirs
+        ):
+            routes = theirs
+    # A deterministic order of routes: by their lowest stop number (stops are numbered in
+    # address order).
+    routes.sort(key=min)
+    result = []
+    for route in routes:
+        ordered = tuple(stops[i] for i in route)
+        for part in _within_budget(ordered, depot_point, shift):
+            path = [depot_point, *_points_of(part), depot_point]
+            distance = sum(_great_circle_km(a, b) for a, b in itertools.pairwise(path))
+            result.append(
+                Route(
+                    office=office,
+                    stops=part,
+                    items=sum(s.items for s in part),
+                    distance_km=distance,
+                    minutes=shift.minutes(distance, len(part)),
+                )
+            )
+    return result
+
+
+def _within_budget(
+    route: tuple[Stop, ...], depot: tuple[float, float], shift: _Shift
+) -> list[tuple[Stop, ...]]:
+    """The route, or, in the rare case that it is over a budget on the sphere (an office
+    spread over hundreds of km), the route cut in order into pieces that are not."""
+    if not shift.bounded:
+        return [route]
+    pieces: list[tuple[Stop, ...]] = []
+    current: list[Stop] = []
+    length = 0.0
+    for stop in route:
+        point = stop.point
+        assert point is not None
+        if current:
+            last = current[-1].point
+            assert last is not None
+            added = (
+                _great_circle_km(last, point)
+                + _great_circle_km(point, depot)
+                - _great_circle_km(last, depot)
+            )
+            if length + added > shift.budget(len(current) + 1):
+                pieces.append(tuple(current))
+                current, length = [], 0.0
+        if not current:
+            length = 2 * _great_circle_km(depot, point)
+        else:
+            length += added
+        current.append(stop)
+    if current:
+        pieces.append(tuple(current))
+    return pieces
+
+
+@functools.lru_cache(maxsize=4096)
+def _village_rank(codes: tuple[str, ...]) -> dict[str, int]:
+    """A walking sequence of villages: the Hilbert order of their representative points."""
+    located = [(code, _regions.point(code)) for code in codes]
+    with_points = [(c, p) for c, p in located if p is not None]
+    if not with_points:
+        return {c: i for i, c in enumerate(codes)}
+    geo = _Geometry([p for _c, p in with_points])
+    order = _hilbert_order(geo.xy)
+    rank = {with_points[i][0]: r for r, i in enumerate(order)}
+    for code, p in located:
+        if p is None:
+            rank[code] = len(rank)
+    return rank
+
+
+def _plan_by_address(
+    office: str,
+    stops: list[Stop],
+    capacity: int,
+    max_stops: int | None,
+    shift: _Shift = _NO_SHIFT,
+) -> list[Route]:
+    villages = tuple(sorted({s.village_code for s in stops}))
+    rank = _village_rank(villages)
+    ordered = sorted(stops, key=lambda s: (rank[s.village_code], *_address_key(s)))
+    items = [s.items for s in ordered]
+    routes = _split(range(len(ordered)), items, capacity=capacity, max_stops=max_stops)
+    return [
+        Route(
+            office=office,
+            stops=tuple(ordered[i] for i in r),
+            items=sum(items[i] for i in r),
+            distance_km=None,
+            minutes=None if shift.max_minutes is None else shift.service_minutes * len(r),
+        )
+        for r in routes
+    ]
