@@ -167,3 +167,13 @@ def test_bad_issue_ranges_are_invalid_arguments(bad):
 
     with pytest.raises(InvalidArgument):
         strategies.documents(issued_between=bad)
+
+
+def test_a_region_pool_is_one_strategy():
+    """Asking twice for the codes of one pool gives the same strategy object: Hypothesis
+    labels a sampled_from strategy by looking at every element, which for the villages made
+    a batch (an address per shipment) slow to draw and to shrink."""
+    assert strategies.region_codes(level="village") is strategies.region_codes(level="village")
+    assert strategies.region_codes(level="village", within="3216") is strategies.region_codes(
+        level="village", within="3216"
+    )

@@ -150,10 +150,19 @@ def region_codes(
             prefix = regions.get(within).code
         except ValidationError as exc:
             raise InvalidArgument(f"within={within!r} is not a region code: {exc}") from None
-    pool = _code_pool(wanted, prefix, retired)
-    if not pool:
+    if not _code_pool(wanted, prefix, retired):
         raise InvalidArgument(f"no {wanted.value} codes within {within!r}")
-    return st.sampled_from(pool)
+    return _code_strategy(wanted, prefix, retired)
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_strategy(
+    level: regions.RegionLevel, prefix: str, retired: bool
+) -> st.SearchStrategy[str]:
+    # One strategy per pool, built once: Hypothesis labels a sampled_from strategy by looking
+    # at every element, which for the 80,000-odd villages took longer than the draw itself
+    # each time a composite strategy (an address per shipment of a batch) asked for one.
+    return st.sampled_from(_code_pool(level, prefix, retired))
 
 
 @functools.lru_cache(maxsize=1024)
