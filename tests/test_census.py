@@ -165,6 +165,7 @@ CATALOGUE = {
     "regions.point": (regions.point, ["3216202001"], {}),
     "regions.postal_code": (regions.postal_code, ["3216202001"], {}),
     "regions.search": (regions.search, ["Bekasi"], {"level": "regency", "within": "32"}),
+    "regions.resolve": (regions.resolve, ["Kab. Bekasi"], {"level": "regency", "within": "32"}),
     "regions.villages_for_postal_code": (regions.villages_for_postal_code, ["17531"], {}),
     "address.Address": (
         address.Address,

@@ -256,3 +256,28 @@ def test_import_does_not_load_the_tables():
         "assert r._registry.cache_info().currsize == 1"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "code"),
+    [
+        ("Bekasi", {}, "ambiguous"),
+        ("Bekasi", {"level": "district"}, "not_found"),
+        ("3216", {"level": "district"}, "level"),
+        ("3216", {"within": "3275"}, "scope"),
+        ("Kab. Bekasi", {"within": "35"}, "not_found"),
+    ],
+)
+def test_resolve_refuses_what_is_not_one_region(value, kwargs, code):
+    with pytest.raises(ValidationError) as caught:
+        regions.resolve(value, **kwargs)
+    assert (caught.value.code, caught.value.field) == (code, "region")
+
+
+def test_resolve_reads_codes_and_names_as_the_hints_do():
+    assert regions.resolve("Kabupaten Bekasi").code == "3216"
+    assert regions.resolve("32.16.20", level="district").code == "321620"
+    assert regions.resolve("Kota Bekasi", level="regency", within="32").code == "3275"
+    assert regions.resolve("9101").retired  # a retired code is taken as it is
+    with pytest.raises(InvalidType):
+        regions.resolve(3216)

@@ -177,3 +177,11 @@ def test_a_region_pool_is_one_strategy():
     assert strategies.region_codes(level="village", within="3216") is strategies.region_codes(
         level="village", within="3216"
     )
+
+
+@settings(max_examples=20)
+@given(strategies.shipments(region="Kab. Bekasi"))
+def test_region_options_take_names_as_the_address_hints_do(shipment):
+    assert shipment.address.regency_code == "3216"
+    with pytest.raises(InvalidArgument, match="matches 2 regions"):
+        strategies.shipments(region="Bekasi")

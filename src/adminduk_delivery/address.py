@@ -38,7 +38,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from . import regions as _regions
-from ._convert import checked, excerpt, neighbourhood
+from ._convert import checked, neighbourhood
 from .errors import InvalidFormat, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
@@ -549,30 +549,7 @@ def _fuzzy_villages(key: str, scope: tuple[str, ...] | None) -> tuple[str, ...]:
 def _resolve_hint(value: str | None, level: _regions.RegionLevel, within: str | None) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str):
-        raise InvalidType(f"a {level.value} hint is a code or a name", field=level.value)
-    if _regions.exists(value):
-        region = _regions.get(value)
-        if region.level is not level:
-            raise ValidationError(
-                f"{region.code} is a {region.level.value}, not a {level.value}",
-                field=level.value,
-                code="level",
-            )
-        if within and not region.code.startswith(within):
-            raise ValidationError(
-                f"{region.code} is not within {within}", field=level.value, code="scope"
-            )
-        return region.code
-    matches = _regions.search(value, level=level, within=within)
-    if len(matches) != 1:
-        raise ValidationError(
-            f"the {level.value} hint {excerpt(value)} matches {len(matches)} regions; "
-            "give its code",
-            field=level.value,
-            code="ambiguous" if matches else "not_found",
-        )
-    return matches[0].region.code
+    return _regions.resolve(value, level=level, within=within, field=level.value).code
 
 
 def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str | None, str]]:

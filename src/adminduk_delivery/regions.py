@@ -50,6 +50,7 @@ __all__ = [
     "name_key",
     "point",
     "postal_code",
+    "resolve",
     "search",
     "villages_for_postal_code",
 ]
@@ -509,6 +510,69 @@ def get(code: str) -> Region:
         level = _LEVEL_BY_LENGTH[len(value)]
         raise UnknownRegion(f"unknown {level.value} code {value}", field="code")
     return region
+
+
+def resolve(
+    value: str,
+    *,
+    level: RegionLevel | str | None = None,
+    within: str | None = None,
+    field: str = "region",
+) -> Region:
+    """The one region a code or a name stands for, as a hint or an option is written.
+
+    A code (compact or dotted) is taken as it is, current or retired; a name is looked up
+    with :func:`search` and must name exactly one region (``"Kab. Bekasi"`` does, ``"Bekasi"``
+    names two).
+
+    Args:
+        value: a region code or name.
+        level: the level the region must have.
+        within: a region code the region must lie in (or be).
+        field: the field the errors name (the caller's argument).
+
+    Returns:
+        The :class:`Region`.
+
+    Raises:
+        InvalidType: ``value`` is not a string.
+        ValidationError: a region of another level (code ``level``), outside ``within``
+            (``scope``), or a name that matches no region (``not_found``) or several
+            (``ambiguous``).
+
+    >>> resolve("Kab. Bekasi").code, resolve("32.16").code
+    ('3216', '3216')
+    >>> resolve("Bekasi")
+    Traceback (most recent call last):
+    ...
+    adminduk_delivery.errors.ValidationError: region: 'Bekasi' matches 2 regions; give its code
+    """
+    if not isinstance(value, str):
+        raise InvalidType(
+            f"{field} is a region code or name, got {type(value).__name__}", field=field
+        )
+    wanted = None if level is None else _to_level(level)
+    if exists(value):
+        region = get(value)
+        if wanted is not None and region.level is not wanted:
+            raise ValidationError(
+                f"{region.code} is a {region.level.value}, not a {wanted.value}",
+                field=field,
+                code="level",
+            )
+        if within and not region.code.startswith(get(within).code):
+            raise ValidationError(
+                f"{region.code} is not within {within}", field=field, code="scope"
+            )
+        return region
+    matches = search(value, level=wanted, within=within)
+    if len(matches) != 1:
+        raise ValidationError(
+            f"{excerpt(value)} matches {len(matches)} regions; give its code",
+            field=field,
+            code="ambiguous" if matches else "not_found",
+        )
+    return matches[0].region
 
 
 def children(code: str, *, include_retired: bool = False) -> tuple[Region, ...]:

@@ -41,7 +41,7 @@ from ._consistency import (
 from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
-from .errors import ValidationError
+from .errors import AdmindukError, ValidationError
 from .nik import Sex
 from .phone import PhoneNumber
 from .phone import parse as _parse_phone
@@ -113,9 +113,9 @@ def _check_region(region: str | None, *, retired: bool) -> str:
     if region is None:
         return ""
     try:
-        found = regions.get(region)
-    except ValidationError as exc:
-        raise InvalidArgument(f"region={region!r} is not a region code: {exc}") from None
+        found = regions.resolve(region)  # a code or a name, as address.parse's hints
+    except AdmindukError as exc:
+        raise InvalidArgument(f"region={region!r} is not one region: {exc}") from None
     if found.retired and not retired:
         raise InvalidArgument(f"region={region!r} is retired; pass retired=True to allow it")
     if found.level is regions.RegionLevel.VILLAGE:
