@@ -411,3 +411,14 @@ def test_two_addresses_in_one_text_are_not_resolved():
     )
     assert parsed.address is None
     assert {"3275101003", "3275091005"} <= set(parsed.candidates)
+
+
+def test_text_after_the_village_that_names_nothing_lowers_the_confidence():
+    """Parts left over after the village (a landmark, say) are reported and trusted less, as
+    text left in the street is."""
+    base = "Jl. Melati 5, RT 01/02, Desa Cicau, Kec. Cikarang Pusat, Kab. Bekasi"
+    plain = address.parse(base, regency="3216")
+    noted = address.parse(base + ", dekat masjid hijau", regency="3216")
+    assert noted.address == plain.address
+    assert any(w.startswith("unused:") for w in noted.warnings)
+    assert noted.confidence < plain.confidence

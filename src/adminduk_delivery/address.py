@@ -1067,16 +1067,19 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
     dusun = next((p.text for p in pieces if p.label == "dusun"), None)
     resolution = _resolve(tuple(resolvable), postal, scope)
     street = " ".join(pieces[i].text for i in resolution.street_pieces)
+    confidence = resolution.confidence
     if resolution.unused_pieces:
+        # Text after the village that names nothing of this address: say so, and trust the
+        # reading less, as for text left in the street.
         unused = "; ".join(pieces[i].text for i in resolution.unused_pieces)
         warnings.append(f"unused: parts not matched to the address: {unused}")
+        confidence = round(confidence * _RESIDUE_FACTOR, 4)
     if not house_number and street:
         trailing = re.search(r"\s(\d{1,4}[a-zA-Z]?)$", street)
         if trailing and _STREET_MARKER.match(street):
             house_number = trailing.group(1)
             street = street[: trailing.start()]
             warnings.append("house_number_inferred: read from the end of the street")
-    confidence = resolution.confidence
     residue = _RESIDUE.search(street)
     if residue is not None:
         # Text in the street that reads like an RT, RW or number we could not place: say so,
