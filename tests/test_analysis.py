@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import Counter
 
 import attrs
@@ -195,6 +196,21 @@ def test_the_completion_forecast_is_a_seeded_range():
     assert later.p10 is not None
     assert later.p10 >= midway
     assert later.assumptions["success_observed"] is True
+
+
+def test_a_forecast_run_is_the_simulation_with_its_seed():
+    """The forecast runs the simulation without keeping its event log: each run still ends
+    where simulate() with the same seed and outcomes ends."""
+    batch = _small_batch()
+    model = simulation.observed_outcomes(batch)
+    forecast = simulation.forecast_completion(batch, policy=policy.BEKASI_2020, start=START,
+                                              runs=3, seed=5, couriers_per_office=1)  # fmt: skip
+    for run, finish in enumerate(forecast.finishes):
+        alone = simulation.simulate(batch, policy=policy.BEKASI_2020, start=START,
+                                    seed=random.Random(f"5:{run}"), couriers_per_office=1,
+                                    outcomes=model)  # fmt: skip
+        assert alone.events  # simulate keeps its log
+        assert finish == alone.finished
 
 
 def test_observed_outcomes_and_couriers_for_a_target():
