@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar
 
-from .errors import InvalidType, ValidationError
+from .errors import InvalidFormat, InvalidType, ValidationError
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -275,6 +275,22 @@ def neighbourhood(value: object, *, field: str) -> str | None:
     if not isinstance(number, int) or not 1 <= number <= 999:
         raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
     return f"{number:03d}"
+
+
+def postal_code(value: object, *, field: str = "postal_code") -> str:
+    """A postal code (kode pos) in canonical form: five ASCII digits, surrounding spaces
+    removed. The one normaliser of postal codes.
+
+    Raises:
+        InvalidType: not text.
+        InvalidFormat: not exactly five ASCII digits.
+    """
+    if not isinstance(value, str):
+        raise InvalidType(f"a postal code is a string, got {type(value).__name__}", field=field)
+    text = value.strip()
+    if not (len(text) == 5 and text.isascii() and text.isdigit()):
+        raise InvalidFormat("a postal code has exactly five digits", field=field)
+    return text
 
 
 def boolean(instance: Any, attribute: Any, value: Any) -> None:

@@ -39,7 +39,8 @@ import attrs
 
 from . import regions as _regions
 from ._convert import checked, neighbourhood
-from .errors import InvalidFormat, InvalidType, UnknownRegion, ValidationError
+from ._convert import postal_code as _canonical_postal_code
+from .errors import InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
     "RT_RW_SHAPES",
@@ -105,16 +106,7 @@ def _village_code(value: object) -> str:
 
 
 def _postal_code(value: object) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise InvalidType(
-            f"a postal code is a string, got {type(value).__name__}", field="postal_code"
-        )
-    text = value.strip()
-    if not (len(text) == 5 and text.isascii() and text.isdigit()):
-        raise InvalidFormat("a postal code has exactly five digits", field="postal_code")
-    return text
+    return None if value is None or value == "" else _canonical_postal_code(value)
 
 
 @attrs.frozen(kw_only=True)

@@ -33,6 +33,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from ._convert import SEPARATORS, excerpt, instance_validator
+from ._convert import postal_code as _postal_code
 from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
@@ -651,13 +652,7 @@ def villages_for_postal_code(postal_code: str) -> tuple[Region, ...]:
     >>> [v.name for v in villages_for_postal_code("17531")]
     ['Cicau', 'Sukamahi', 'Pasiranji', 'Hegarmukti', 'Jayamukti', 'Pasirtanjung']
     """
-    if not isinstance(postal_code, str):
-        raise InvalidType(
-            f"a postal code is a string, got {type(postal_code).__name__}", field="postal_code"
-        )
-    value = postal_code.strip()
-    if not (len(value) == 5 and value.isascii() and value.isdigit()):
-        raise InvalidFormat("a postal code has exactly five digits", field="postal_code")
+    value = _postal_code(postal_code)
     return tuple(_region(c) for c in _registry().by_postal.get(value, ()))
 
 
