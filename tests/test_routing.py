@@ -209,29 +209,30 @@ def test_stops_at_one_place():
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "field"),
+    ("kwargs", "field", "code"),
     [
-        ({"capacity": 0}, "capacity"),
-        ({"capacity": True}, "capacity"),
-        ({"max_stops": 0}, "max_stops"),
-        ({"max_distance_km": -1.0}, "max_distance_km"),
-        ({"max_distance_km": math.inf}, "max_distance_km"),
-        ({"rounds": -1}, "rounds"),
-        ({"rounds": 1.5}, "rounds"),
-        ({"seed": "one"}, "seed"),
-        ({"depot": (-6.3,)}, "depot"),
-        ({"depot": (-96.3, 107.0)}, "depot"),
-        ({"depot": "Bekasi"}, "depot"),
-        ({"depot": (math.nan, 107.0)}, "depot"),
-        ({"depot": (None, 107.0)}, "depot"),
+        ({"capacity": 0}, "capacity", "range"),
+        ({"capacity": True}, "capacity", "type"),
+        ({"max_stops": 0}, "max_stops", "range"),
+        ({"max_distance_km": -1.0}, "max_distance_km", "range"),
+        ({"max_distance_km": math.inf}, "max_distance_km", "range"),
+        ({"rounds": -1}, "rounds", "range"),
+        ({"rounds": 1.5}, "rounds", "type"),
+        ({"seed": "one"}, "seed", "type"),
+        ({"depot": (-6.3,)}, "depot", "type"),
+        ({"depot": (-96.3, 107.0)}, "depot", "range"),
+        ({"depot": "Bekasi"}, "depot", "type"),
+        ({"depot": (math.nan, 107.0)}, "depot", "range"),
+        ({"depot": (None, 107.0)}, "depot", "type"),
     ],
 )
-def test_bad_plan_arguments_are_our_errors(kwargs, field):
-    """Each bad argument raises our error, naming the field."""
+def test_bad_plan_arguments_are_our_errors(kwargs, field, code):
+    """Each bad argument raises our error, naming the field: a wrong type is an
+    ``InvalidType`` (code ``type``), a value out of range code ``range``."""
     stop = Stop("a", CICAU, "1", "1", lat=-6.3, lon=107.15)
     with pytest.raises(AdmindukError) as caught:
         routing.plan([stop], **{"capacity": 5, **kwargs})
-    assert caught.value.field == field
+    assert (caught.value.field, caught.value.code) == (field, code)
 
 
 def split_case(stops):

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from ._convert import whole_number
 from .errors import InvalidType, MissingDependency, ValidationError
 from .routing import _search as _vrp
 
@@ -96,8 +97,7 @@ def pyvrp(*, iterations: int = 2_000, seconds: float | None = None) -> Solver:
         ValidationError: a bad limit.
         MissingDependency: when a plan calls the solver and PyVRP is not installed.
     """
-    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
-        raise ValidationError("iterations is 1 or more", field="iterations", code="range")
+    iterations = whole_number(iterations, field="iterations", minimum=1)
     if seconds is not None and (
         isinstance(seconds, bool) or not isinstance(seconds, int | float) or not seconds > 0
     ):

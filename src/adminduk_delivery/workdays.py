@@ -30,7 +30,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import date_value, frozenset_of
+from ._convert import date_value, frozenset_of, whole_number
 from .errors import InvalidType, ValidationError
 
 __all__ = ["COURIER_WEEK", "OFFICE_WEEK", "WorkCalendar"]
@@ -114,8 +114,7 @@ class WorkCalendar:
                 within 20 years.
         """
         day = _date(day, "day")
-        if isinstance(n, bool) or not isinstance(n, int):
-            raise InvalidType(f"n is an integer, got {type(n).__name__}", field="n")
+        n = whole_number(n, field="n", minimum=-(10**9))
         step = dt.timedelta(days=1 if n >= 0 else -1)
         remaining = abs(n)
         steps = 0

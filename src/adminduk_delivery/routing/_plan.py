@@ -134,14 +134,9 @@ def plan(
             a stop or break a limit.
         InvalidType: arguments of the wrong type.
     """
-    if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
-        raise ValidationError(
-            "capacity is a whole number, 1 or more", field="capacity", code="range"
-        )
-    if max_stops is not None and (
-        isinstance(max_stops, bool) or not isinstance(max_stops, int) or max_stops < 1
-    ):
-        raise ValidationError("max_stops is 1 or more", field="max_stops", code="range")
+    capacity = whole_number(capacity, field="capacity", minimum=1)
+    if max_stops is not None:
+        max_stops = whole_number(max_stops, field="max_stops", minimum=1)
     if max_distance_km is not None:
         max_distance_km = _positive(max_distance_km, "max_distance_km")
     if max_minutes is not None:
@@ -151,12 +146,9 @@ def plan(
     )
     if speed_kmh is not None:
         speed_kmh = _positive(speed_kmh, "speed_kmh")
-    if rounds is not None and (
-        isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 0
-    ):
-        raise ValidationError("rounds is a whole number, 0 or more", field="rounds", code="range")
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise InvalidType("seed is a whole number", field="seed")
+    if rounds is not None:
+        rounds = whole_number(rounds, field="rounds")
+    seed = whole_number(seed, field="seed", minimum=-(2**63), maximum=2**63)
     if solver is not None and not callable(solver):
         raise InvalidType("solver is a callable", field="solver")
     depots = _per_office(depot, _depot_point, field="depot", what="(lat, lon)")
