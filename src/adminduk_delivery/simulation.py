@@ -367,13 +367,16 @@ def _simulate(
                     room -= items
                     chosen.append(number)
             # The day's routes: one per courier, in walk order (see adminduk_delivery.routing).
+            # The day's routes under the rule dispatch uses: each office runs at most its
+            # couriers' routes, the fullest kept (routing.plan's couriers limit).
             day_plan = routing.plan(
                 [stop_of(n) for n in chosen],
                 capacity=items_per_courier,
                 office_of=_one_office,
+                couriers=couriers,
             )
             visits: list[tuple[int, str]] = []
-            for route in day_plan.routes[:couriers]:
+            for route in day_plan.routes:
                 routes_out += 1
                 visits.extend((k, stop.id) for k, stop in enumerate(route.stops))
             for position, number in visits:
