@@ -17,6 +17,8 @@ synthetic population of the regency's 23 districts:
    directory) when matplotlib is installed (``pip install "adminduk-delivery[plot]"``).
 
 Run: ``python examples/bekasi_2020.py`` (about a minute; ``--documents 13200`` for a quick run).
+The long steps show tqdm progress bars when tqdm is installed (the ``examples`` extra), else a
+counter on the step's line; the library itself prints nothing and reports through callbacks.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ import datetime as dt
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from adminduk_delivery import (
     address,
@@ -44,18 +48,24 @@ from adminduk_delivery.errors import MissingDependency
 from adminduk_delivery.labels import Language, label
 from adminduk_delivery.shipments import FailureReason
 
+try:
+    from tqdm import tqdm
+except ImportError:  # the examples extra brings tqdm; without it, a counter on the line
+    tqdm = None
+
 HANDOVER = dt.date(2020, 3, 20)
 
 
 class Progress:
-    """Numbered steps with their durations on stderr, and a counter within long steps (the
-    library reports through callbacks and prints nothing itself)."""
+    """Numbered steps with their durations on stderr, and a progress bar (or a counter) within
+    long steps, fed by the library's progress callbacks."""
 
     def __init__(self, steps: int) -> None:
         self.steps = steps
         self.step = 0
         self.text = ""
         self.started = time.perf_counter()
+        self.bar: Any = None
 
     def __call__(self, text: str) -> None:
         self.finish()
@@ -64,12 +74,30 @@ class Progress:
         self.started = time.perf_counter()
         print(f"[{self.step}/{self.steps}] {text} ...", end="", file=sys.stderr, flush=True)
 
-    def update(self, detail: str) -> None:
-        """Rewrite the current step's line with how far it has got."""
-        line = f"\r[{self.step}/{self.steps}] {self.text} ... {detail}"
-        print(line, end="", file=sys.stderr, flush=True)
+    def counter(self, unit: str, total: int | None = None) -> Callable[[int], None]:
+        """A callback for a long step, given how many ``unit``s are done."""
+        if tqdm is not None:
+            print("\r", end="", file=sys.stderr)
+            self.bar = tqdm(total=total, unit=unit, desc=f"[{self.step}/{self.steps}] {self.text}",
+                            file=sys.stderr, leave=False)  # fmt: skip
+
+            def advance(done: int) -> None:
+                self.bar.update(done - self.bar.n)
+
+            return advance
+
+        def count(done: int) -> None:
+            of = f" of {total}" if total else ""
+            line = f"\r[{self.step}/{self.steps}] {self.text} ... {unit} {done}{of}"
+            print(line, end="", file=sys.stderr, flush=True)
+
+        return count
 
     def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+            print(f"\r[{self.step}/{self.steps}] {self.text} ...", end="", file=sys.stderr)
         if self.step:
             print(f" {time.perf_counter() - self.started:.1f} s", file=sys.stderr, flush=True)
 
@@ -126,8 +154,10 @@ def main() -> int:
 
     progress("simulating the campaign day by day")
 
+    days_done = progress.counter("day")
+
     def each_day(n: int, day: dt.date) -> None:
-        progress.update(f"day {n}, {day:%d %b}")
+        days_done(n)
 
     run = simulation.simulate(batch, policy=bekasi, start=HANDOVER, seed=args.seed,
                               couriers_per_office=args.couriers, progress=each_day)  # fmt: skip
@@ -140,11 +170,11 @@ def main() -> int:
     as_of = run.finished or run.days[-1].day
     summary = analysis.summarize(run.batch, as_of=as_of, policy=bekasi, handed_over=HANDOVER)
     fifth = run.days[min(4, len(run.days) - 1)].day
+    runs_done = progress.counter("run", total=5)
     said = simulation.forecast_completion(run.batch.until(fifth), policy=bekasi, start=fifth,
                                           runs=5, seed=args.seed,
                                           couriers_per_office=args.couriers,
-                                          progress=lambda n, runs: progress.update(
-                                              f"forecast run {n} of {runs}"))  # fmt: skip
+                                          progress=lambda n, _runs: runs_done(n))  # fmt: skip
     progress.finish()
 
     print()
