@@ -986,6 +986,9 @@ _R_HOLD: Final[Rule[StepContext]] = Rule(
     ),
     not_applicable=("tidak disimpan di kantor pos", "not held at the post office"),
     data=lambda c: {"held_until": c.held_until.isoformat()},
+    # The findings depend on the hold's last day alone: remembered by it (a simulation asks
+    # daily about every held item).
+    key=lambda c: c.held_until,
 )
 _AFTER_ATTEMPT: Final = (
     "tidak ada kegagalan antar untuk ditindaklanjuti",
@@ -1008,6 +1011,7 @@ _R_TERMINAL: Final[Rule[StepContext]] = Rule(
         f"reason: {label(c.reason, 'en')} (no further attempts)",
     ),
     data=lambda c: {"reason": c.reason.value},
+    key=lambda c: c.reason,  # the findings depend on the reason alone: remembered by it
 )
 _R_ATTEMPTS: Final[Rule[StepContext]] = Rule(
     "attempts_remaining",
@@ -1017,6 +1021,7 @@ _R_ATTEMPTS: Final[Rule[StepContext]] = Rule(
     passed=_attempt_text,
     failed=_attempt_text,
     data=lambda c: {"attempts": c.shipment.attempts, "max_attempts": c.policy.max_attempts},
+    key=lambda c: (c.shipment.attempts, c.policy.max_attempts),
 )
 _R_POLICY_HOLDS: Final[Rule[StepContext]] = Rule(
     "after_failure",
@@ -1040,6 +1045,7 @@ _R_REASON_HOLDABLE: Final[Rule[StepContext]] = Rule(
         f"{label(c.reason, 'en')}: nobody will collect it, returned",
     ),
     data=lambda c: {"reason": c.reason.value},
+    key=lambda c: c.reason,
 )
 
 RETRY: Final = _R_TERMINAL & _R_ATTEMPTS

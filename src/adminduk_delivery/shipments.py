@@ -506,7 +506,8 @@ _SHIPMENT_FIELDS: Final = tuple(f.name for f in attrs.fields(Shipment) if f.name
 
 
 def _check_step(status: ShipmentStatus, last: dt.datetime | None, event: ShipmentEvent) -> None:
-    if status.is_terminal:
+    allowed = TRANSITIONS[status]  # looked up once: every event of every shipment comes here
+    if not allowed:
         raise TransitionError(
             f"the shipment is {status.value}: no {event.status.value} event after that",
             code="terminal",
@@ -521,7 +522,7 @@ def _check_step(status: ShipmentStatus, last: dt.datetime | None, event: Shipmen
             from_status=status.value,
             to_status=event.status.value,
         )
-    if event.status not in TRANSITIONS[status]:
+    if event.status not in allowed:
         raise TransitionError(
             f"no step from {status.value} to {event.status.value}",
             code="illegal",
@@ -555,13 +556,18 @@ def apply(shipment: Shipment, event: ShipmentEvent) -> Shipment:
         return shipment
     last = shipment.events[-1].at if shipment.events else None
     _check_step(shipment.status, last, event)
-    # The shipment is valid and the step was just checked: the new one is built without
-    # validating its fields and replaying its history again (attrs.evolve would, which made
-    # folding a long history quadratic and dominated a campaign simulation's time).
+    return _extended(shipment, (*shipment.events, event))
+
+
+def _extended(shipment: Shipment, events: tuple[ShipmentEvent, ...]) -> Shipment:
+    """``shipment`` with ``events`` as its history, built without validating its fields and
+    replaying the history again (attrs.evolve would, which made folding a long history
+    quadratic and dominated a campaign simulation's time). Only for a history whose every
+    step the caller has checked with :func:`_check_step`."""
     folded = object.__new__(Shipment)
     for name in _SHIPMENT_FIELDS:
         object.__setattr__(folded, name, getattr(shipment, name))
-    object.__setattr__(folded, "events", (*shipment.events, event))
+    object.__setattr__(folded, "events", events)
     return folded
 
 

@@ -36,7 +36,7 @@ from .batches import Batch, TrackedEvent
 from .errors import InvalidType, ValidationError
 from .policy import NextAction, Policy, next_step
 from .routing._model import _household_stop  # the stop routing makes of a household
-from .shipments import (
+from .shipments import (  # the checks and the builder apply uses
     FailureReason,
     Proof,
     Recipient,
@@ -44,7 +44,8 @@ from .shipments import (
     Shipment,
     ShipmentEvent,
     ShipmentStatus,
-    apply,
+    _check_step,
+    _extended,
 )
 
 __all__ = [
@@ -156,12 +157,57 @@ def _one_office(_stop: routing.Stop) -> str:
     return "office"  # the simulation plans one office at a time
 
 
+_TERMINAL: Final = frozenset(s for s in ShipmentStatus if s.is_terminal)
+
+
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=WIB)
 
 
+class _Memo:
+    """What the runs of a simulation (and the runs of a forecast) build again and again,
+    built once: each shipment's stop, and the events and recipients, which are immutable
+    values that many shipments share (every item handed over at 08:00 on the start day has
+    the same event). Sharing them changes no result: events compare by value. Building them
+    anew was most of a run's time, much of it in the garbage collector."""
+
+    def __init__(self) -> None:
+        self.stops: dict[str, routing.Stop] = {}
+        self._events: dict[tuple[object, ...], ShipmentEvent] = {}
+        self._recipients: dict[tuple[RecipientKind, frozenset[Proof]], Recipient] = {}
+
+    def event(
+        self,
+        status: ShipmentStatus,
+        at: dt.datetime,
+        *,
+        reason: FailureReason | None = None,
+        office: str | None = None,
+        recipient: Recipient | None = None,
+    ) -> ShipmentEvent:
+        key = (status, at, reason, office, recipient)
+        found = self._events.get(key)
+        if found is None:
+            found = self._events[key] = ShipmentEvent(
+                status=status, at=at, reason=reason, office=office, recipient=recipient
+            )
+        return found
+
+    def recipient(self, kind: RecipientKind, proofs: frozenset[Proof]) -> Recipient:
+        found = self._recipients.get((kind, proofs))
+        if found is None:
+            found = self._recipients[kind, proofs] = Recipient(kind=kind, proofs=proofs)
+        return found
+
+
 def _outcome(
-    shipment: Shipment, policy: Policy, model: Outcomes, rng: random.Random, when: dt.datetime
+    shipment: Shipment,
+    *,
+    policy: Policy,
+    model: Outcomes,
+    rng: random.Random,
+    when: dt.datetime,
+    memo: _Memo,
 ) -> ShipmentEvent:
     """One attempt's outcome, drawn from the model: a delivery (to the owner or a household
     member, with the policy's proofs) or a failure with a reason."""
@@ -172,19 +218,15 @@ def _outcome(
             if rng.random() < model.household_receives
             else RecipientKind.OWNER
         )
-        proofs = set(policy.required_proofs)
+        proofs = policy.required_proofs
         if any(d.needs_old_card_surrendered for d in shipment.documents):
-            proofs.add(Proof.OLD_CARD_SURRENDERED)
-        return ShipmentEvent(
-            status=ShipmentStatus.DELIVERED,
-            at=when,
-            recipient=Recipient(kind=kind, proofs=frozenset(proofs)),
+            proofs = proofs | {Proof.OLD_CARD_SURRENDERED}
+        return memo.event(
+            ShipmentStatus.DELIVERED, when, recipient=memo.recipient(kind, frozenset(proofs))
         )
     reasons = [r for r, _w in model.reasons]
     weights = [w for _r, w in model.reasons]
-    return ShipmentEvent(
-        status=ShipmentStatus.ATTEMPT_FAILED, at=when, reason=rng.choices(reasons, weights)[0]
-    )
+    return memo.event(ShipmentStatus.ATTEMPT_FAILED, when, reason=rng.choices(reasons, weights)[0])
 
 
 def simulate(
@@ -225,7 +267,7 @@ def simulate(
     return _simulate(
         batch, policy=policy, start=start, seed=seed, couriers_per_office=couriers_per_office,
         items_per_courier=items_per_courier, outcomes=outcomes, max_days=max_days,
-        progress=progress, keep_log=True,
+        progress=progress, keep_log=True, memo=_Memo(),
     )  # fmt: skip
 
 
@@ -241,10 +283,13 @@ def _simulate(
     max_days: int,
     progress: Callable[[int, dt.date], object] | None,
     keep_log: bool,
+    memo: _Memo,
 ) -> Simulation:
     """:func:`simulate`; without ``keep_log`` the event log is not kept (``events`` is
     empty), which a forecast, reading only where each shipment ended, does without: the
-    log's objects were a third of a run's time, most of it in the garbage collector."""
+    log's objects were a third of a run's time, most of it in the garbage collector.
+    ``memo`` holds the stops and events built so far (a forecast shares one among its
+    runs)."""
     batch = checked(batch, Batch, field="batch")
     policy = checked(policy, Policy, field="policy")
     start = date_value(start, field="start")
@@ -277,10 +322,17 @@ def _simulate(
             code="after_start",
         )
     calendar = policy.calendar
+    # Each shipment as handed in, and its history and status as the run goes on: events are
+    # checked one by one as shipments.apply checks them, and a Shipment with the history is
+    # built only where a policy question needs one, and once at the end (building one per
+    # event was a quarter of a forecast's time).
     shipments: dict[str, Shipment] = {}
+    histories: dict[str, list[ShipmentEvent]] = {}
+    statuses: dict[str, ShipmentStatus] = {}
     log: list[TrackedEvent] = []
 
-    stops: dict[str, routing.Stop] = {}
+    stops = memo.stops
+    event = memo.event
 
     def stop_of(number: str) -> routing.Stop:
         """A shipment's stop, built once (its address does not change between attempts)."""
@@ -289,49 +341,73 @@ def _simulate(
             found = stops[number] = _household_stop((shipments[number],))
         return found
 
-    def record(number: str, event: ShipmentEvent) -> None:
-        shipments[number] = apply(shipments[number], event)
+    def current(number: str) -> Shipment:
+        """The shipment with its history so far (the one handed in, if nothing happened)."""
+        given, history = shipments[number], histories[number]
+        return given if len(history) == len(given.events) else _extended(given, tuple(history))
+
+    # The shipments that reached a terminal status (kept here: asking each shipment every
+    # day was a tenth of a forecast's time).
+    ended: set[str] = set()
+    # The shipments never out for delivery yet (re-attempts go out first).
+    untried: set[str] = set()
+
+    def record(number: str, happened: ShipmentEvent) -> None:
+        history = histories[number]
+        if happened in history:
+            return  # a duplicate changes nothing (as with shipments.apply)
+        _check_step(statuses[number], history[-1].at if history else None, happened)
+        history.append(happened)
+        status = statuses[number] = happened.status
+        if status in _TERMINAL:
+            ended.add(number)
+        elif status is ShipmentStatus.OUT_FOR_DELIVERY:
+            untried.discard(number)
         if keep_log:
-            log.append(TrackedEvent(tracking_number=number, event=event))
+            log.append(TrackedEvent(tracking_number=number, event=happened))
 
     next_day = calendar.add_working_days(start, 1)
     due: dict[str, dt.date] = {}
     for shipment in sorted(batch.shipments, key=lambda s: s.tracking_number):
         number = shipment.tracking_number
         shipments[number] = shipment
-        status = shipment.status
+        histories[number] = list(shipment.events)
+        status = statuses[number] = shipment.status
+        if status in _TERMINAL:
+            ended.add(number)
+        if not any(e.status is ShipmentStatus.OUT_FOR_DELIVERY for e in shipment.events):
+            untried.add(number)  # (shipment.attempts, without counting them all)
         last = shipment.events[-1].at if shipment.events else _at(start, 0)
         if status is ShipmentStatus.CREATED:
-            record(number, ShipmentEvent(status=ShipmentStatus.HANDED_OVER, at=_at(start, 8)))
+            record(number, event(ShipmentStatus.HANDED_OVER, _at(start, 8)))
         if status in (
             ShipmentStatus.CREATED,
             ShipmentStatus.HANDED_OVER,
             ShipmentStatus.IN_TRANSIT,
         ):
-            record(
-                number,
-                ShipmentEvent(
-                    status=ShipmentStatus.AT_DELIVERY_OFFICE,
-                    at=max(_at(start, 15), last),
-                    office=shipment.address.district_code,
-                ),
+            at_office = event(
+                ShipmentStatus.AT_DELIVERY_OFFICE,
+                max(_at(start, 15), last),
+                office=shipment.address.district_code,
             )
+            record(number, at_office)
         elif status is ShipmentStatus.OUT_FOR_DELIVERY:
             # Out on the start day: its outcome is drawn as the day's others are.
             evening = max(_at(start, 17), last)
-            record(number, _outcome(shipments[number], policy, model, rng, evening))
-        if shipments[number].status is ShipmentStatus.ATTEMPT_FAILED:
+            record(
+                number,
+                _outcome(shipment, policy=policy, model=model, rng=rng, when=evening, memo=memo),
+            )
+        if statuses[number] is ShipmentStatus.ATTEMPT_FAILED:
             evening = max(_at(start, 17), last)
-            step = next_step(shipments[number], policy=policy, as_of=start)
+            step = next_step(current(number), policy=policy, as_of=start)
             if step.action is NextAction.RETRY:
                 due[number] = step.due or next_day
             elif step.action is NextAction.HOLD_AT_POST_OFFICE:
-                held = ShipmentEvent(status=ShipmentStatus.HELD_FOR_PICKUP, at=evening)
-                record(number, held)
+                record(number, event(ShipmentStatus.HELD_FOR_PICKUP, evening))
             else:
-                reason = shipments[number].events[-1].reason
-                back = ShipmentEvent(status=ShipmentStatus.RETURNING, at=evening, reason=reason)
-                record(number, back)
+                reason = histories[number][-1].reason
+                record(number, event(ShipmentStatus.RETURNING, evening, reason=reason))
         due.setdefault(number, next_day)
     reports: list[DayReport] = []
     day = start
@@ -339,18 +415,18 @@ def _simulate(
     # The shipments still under way, by tracking number (the order of every daily pass, which
     # decides the order in which the seeded draws are made); finished ones drop out.
     active = list(shipments)
+    waiting_statuses = (ShipmentStatus.AT_DELIVERY_OFFICE, ShipmentStatus.ATTEMPT_FAILED)
     for _ in range(max_days):
         day = calendar.add_working_days(day, 1)
+        tomorrow = calendar.add_working_days(day, 1)
+        morning, ten, eleven, evening = (_at(day, hour) for hour in (8, 10, 11, 17))
         out = delivered = failed = collected = returned = routes_out = 0
-        active = [n for n in active if not shipments[n].is_terminal]
+        active = [n for n in active if n not in ended]
         by_office: dict[str, list[str]] = {}
         for number in active:
-            shipment = shipments[number]
-            status = shipment.status
-            if status in (ShipmentStatus.AT_DELIVERY_OFFICE, ShipmentStatus.ATTEMPT_FAILED) and (
-                due.get(number, day) <= day
-            ):
-                by_office.setdefault(shipment.address.district_code, []).append(number)
+            if statuses[number] in waiting_statuses and due.get(number, day) <= day:
+                office = shipments[number].address.district_code
+                by_office.setdefault(office, []).append(number)
         for office in sorted(by_office):
             couriers = (
                 couriers_per_office.get(office, 0)
@@ -359,16 +435,16 @@ def _simulate(
             )
             room = couriers * items_per_courier
             # Re-attempts first, then new items, as far as the couriers can carry them.
-            waiting = sorted(by_office[office], key=lambda n: (shipments[n].attempts == 0, n))
+            waiting = sorted(by_office[office], key=lambda n: (n in untried, n))
             chosen = []
             for number in waiting:
                 items = len(shipments[number].documents)
                 if items <= room:
                     room -= items
                     chosen.append(number)
-            # The day's routes: one per courier, in walk order (see adminduk_delivery.routing).
             # The day's routes under the rule dispatch uses: each office runs at most its
-            # couriers' routes, the fullest kept (routing.plan's couriers limit).
+            # couriers' routes, the fullest kept (routing.plan's couriers limit), each in walk
+            # order (see adminduk_delivery.routing).
             day_plan = routing.plan(
                 [stop_of(n) for n in chosen],
                 capacity=items_per_courier,
@@ -382,61 +458,39 @@ def _simulate(
             for position, number in visits:
                 out += 1
                 minute = min(position * _MINUTES_PER_STOP + rng.randrange(0, 10), 8 * 60)
-                record(
-                    number, ShipmentEvent(status=ShipmentStatus.OUT_FOR_DELIVERY, at=_at(day, 8))
+                record(number, event(ShipmentStatus.OUT_FOR_DELIVERY, morning))
+                when = morning + dt.timedelta(minutes=20 + minute)
+                outcome = _outcome(
+                    shipments[number], policy=policy, model=model, rng=rng, when=when, memo=memo
                 )
-                when = _at(day, 8) + dt.timedelta(minutes=20 + minute)
-                outcome = _outcome(shipments[number], policy, model, rng, when)
                 record(number, outcome)
                 if outcome.status is ShipmentStatus.DELIVERED:
                     delivered += 1
                     continue
                 reason = outcome.reason
                 failed += 1
-                step = next_step(shipments[number], policy=policy, as_of=day)
+                step = next_step(current(number), policy=policy, as_of=day)
                 if step.action is NextAction.RETRY:
-                    due[number] = step.due or calendar.add_working_days(day, 1)
+                    due[number] = step.due or tomorrow
                 elif step.action is NextAction.HOLD_AT_POST_OFFICE:
-                    record(
-                        number,
-                        ShipmentEvent(status=ShipmentStatus.HELD_FOR_PICKUP, at=_at(day, 17)),
-                    )
+                    record(number, event(ShipmentStatus.HELD_FOR_PICKUP, evening))
                 else:
-                    record(
-                        number,
-                        ShipmentEvent(
-                            status=ShipmentStatus.RETURNING, at=_at(day, 17), reason=reason
-                        ),
-                    )
+                    record(number, event(ShipmentStatus.RETURNING, evening, reason=reason))
         for number in active:
-            shipment = shipments[number]
-            if shipment.status is ShipmentStatus.HELD_FOR_PICKUP:
-                held_since = shipment.events[-1].at.date()
+            status = statuses[number]
+            if status is ShipmentStatus.HELD_FOR_PICKUP:
+                held_since = histories[number][-1].at.date()
                 if held_since < day and rng.random() < model.daily_pickup:
-                    record(
-                        number,
-                        ShipmentEvent(
-                            status=ShipmentStatus.COLLECTED,
-                            at=_at(day, 11),
-                            recipient=Recipient(
-                                kind=RecipientKind.OWNER, proofs=frozenset(policy.required_proofs)
-                            ),
-                        ),
-                    )
+                    owner = memo.recipient(RecipientKind.OWNER, frozenset(policy.required_proofs))
+                    record(number, event(ShipmentStatus.COLLECTED, eleven, recipient=owner))
                     collected += 1
-                elif next_step(shipment, policy=policy, as_of=day).action is NextAction.RETURN:
-                    record(
-                        number,
-                        ShipmentEvent(
-                            status=ShipmentStatus.RETURNING,
-                            at=_at(day, 17),
-                            reason=FailureReason.UNCLAIMED,
-                        ),
-                    )
-            elif (
-                shipment.status is ShipmentStatus.RETURNING and shipment.events[-1].at.date() < day
-            ):
-                record(number, ShipmentEvent(status=ShipmentStatus.RETURNED, at=_at(day, 10)))
+                elif next_step(current(number), policy=policy, as_of=day).action is (
+                    NextAction.RETURN
+                ):
+                    unclaimed = FailureReason.UNCLAIMED
+                    record(number, event(ShipmentStatus.RETURNING, evening, reason=unclaimed))
+            elif status is ShipmentStatus.RETURNING and histories[number][-1].at.date() < day:
+                record(number, event(ShipmentStatus.RETURNED, ten))
                 returned += 1
         reports.append(
             DayReport(
@@ -451,10 +505,10 @@ def _simulate(
         )
         if progress is not None:
             progress(len(reports), day)
-        if all(shipments[n].is_terminal for n in active):
+        if ended.issuperset(active):
             finished = day
             break
-    final = attrs.evolve(batch, shipments=[shipments[s.tracking_number] for s in batch.shipments])
+    final = attrs.evolve(batch, shipments=[current(s.tracking_number) for s in batch.shipments])
     return Simulation(batch=final, events=tuple(log), days=tuple(reports), finished=finished)
 
 
@@ -629,6 +683,7 @@ def forecast_completion(
         if outcomes is not None
         else observed_outcomes(batch)
     )
+    memo = _Memo()  # the runs share the stops and events they build
     finishes: list[dt.date | None] = []
     offices: dict[str, list[dt.date | None]] = {}
     for run in range(runs):
@@ -643,6 +698,7 @@ def forecast_completion(
             max_days=max_days,
             progress=None,
             keep_log=False,
+            memo=memo,
         )
         done = _office_finishes(result.batch)
         days = [d for d in done.values() if d is not None]
