@@ -380,7 +380,13 @@ CATALOGUE = {
             "max_distance_km": 50.0,
             "rounds": 10,
             "seed": 0,
+            "distance_km": routing.DistanceTable(points=[(-6.3, 107.1)], km=[[0.0]]),
         },
+    ),
+    "routing.DistanceTable": (
+        routing.DistanceTable,
+        [],
+        {"points": [(-6.3, 107.1), (-6.31, 107.12)], "km": [[0.0, 2.5], [2.7, 0.0]]},
     ),
     "routing.stops_from_shipments": (routing.stops_from_shipments, [[_shipment()]], {}),
     "routing.household_stop": (routing.household_stop, [[_shipment()]], {}),

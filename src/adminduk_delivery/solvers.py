@@ -73,7 +73,8 @@ class Problem:
 
     def length_km(self, route: Sequence[int]) -> float:
         """The length of a route, depot to depot."""
-        return _vrp._length(route, tuple(zip(self.xs, self.ys, strict=True)), math.dist, self.depot)
+        points = tuple(zip(self.xs, self.ys, strict=True))
+        return _vrp._length(route, _vrp.Metric(points, points, math.dist), self.depot)
 
 
 Solver = Callable[[Problem], Sequence[Sequence[int]]]

@@ -21,7 +21,8 @@ each with at most so many items a day. :func:`plan` turns stops into routes:
      rounds of ruin and recreate (strings of stops taken out and put back where they cost
      least, under simulated annealing) shorten the plan further; see
      :func:`default_rounds`. Distances are great-circle (haversine) kilometres, depot to
-     depot.
+     depot, or the caller's own road distances (``distance_km``: a function or a
+     :class:`DistanceTable`).
    - *Without coordinates*: a walk order that follows the address: villages in a sensible
      sequence (the Hilbert order of the villages' representative points from the packaged
      data), then RW, RT, street and house number in natural order ("No. 2" before "No. 10").
@@ -42,6 +43,7 @@ same limits and ``seed``, give the same plan.
 
 from __future__ import annotations
 
+from ._distances import DistanceTable
 from ._model import (
     EARTH_RADIUS_KM,
     UNASSIGNED_CODES,
@@ -60,6 +62,7 @@ __all__ = [
     "EARTH_RADIUS_KM",
     "NEIGHBOURS",
     "UNASSIGNED_CODES",
+    "DistanceTable",
     "Route",
     "RoutePlan",
     "Stop",

@@ -6,7 +6,7 @@ import functools
 import itertools
 import math
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
 from adminduk_delivery import regions as _regions
@@ -29,6 +29,7 @@ from adminduk_delivery.routing._construction import (
     _Shift,
     _split,
 )
+from adminduk_delivery.routing._distances import DistanceFunction, _Legs, search_metric
 from adminduk_delivery.routing._model import (
     Route,
     RoutePlan,
@@ -90,6 +91,7 @@ def plan(
     max_minutes: float | None = None,
     service_minutes: float = 0.0,
     speed_kmh: float | None = None,
+    distance_km: DistanceFunction | None = None,
 ) -> RoutePlan:
     """Group stops into courier routes.
 
@@ -122,6 +124,15 @@ def plan(
             recipient's identity, the signature or photo).
         speed_kmh: the courier's average travel speed, needed for a shift limit with
             coordinates (the library assumes none: measure your couriers').
+        distance_km: the distance in km from one point to another, ``distance_km(a, b)``
+            with ``a`` and ``b`` (lat, lon) pairs (the stops' and the depots'), as the
+            caller's own routing engine measures it along the roads; a
+            :class:`DistanceTable` holds a matrix of them. Default: great-circle distance.
+            The search costs its moves with the average of the two directions (it reverses
+            stretches of routes); each route is then driven in the direction that is
+            shorter, and its ``distance_km``, the distance budget and the shift limit are
+            measured in that direction. Each leg is asked for once. Not used for offices
+            whose stops have no coordinates.
 
     Returns:
         A :class:`RoutePlan`. Every stop is on exactly one route or unassigned, with the
@@ -131,7 +142,8 @@ def plan(
         ValidationError: a bad capacity, limit or round count, duplicate stop ids, an office
             without a depot or a courier count in a mapping (code ``missing``), a shift limit
             with coordinates but no speed (``required``), or routes from the solver that lose
-            a stop or break a limit.
+            a stop or break a limit; from ``distance_km``, an answer that is not a finite
+            number of km of 0 or more (code ``range``), or an error it raised (``failed``).
         InvalidType: arguments of the wrong type.
     """
     capacity = whole_number(capacity, field="capacity", minimum=1)
@@ -151,6 +163,9 @@ def plan(
     seed = whole_number(seed, field="seed", minimum=-(2**63), maximum=2**63)
     if solver is not None and not callable(solver):
         raise InvalidType("solver is a callable", field="solver")
+    if distance_km is not None and not callable(distance_km):
+        raise InvalidType("distance_km is a function of two (lat, lon) points", field="distance_km")
+    legs = None if distance_km is None else _Legs(distance_km)
     depots = _per_office(depot, _depot_point, field="depot", what="(lat, lon)")
     crews = _per_office(couriers, _courier_count, field="couriers", what="numbers")
     shift = _Shift(max_distance_km, max_minutes, service_minutes, speed_kmh)
@@ -200,6 +215,7 @@ def plan(
                 rounds=share,
                 seed=seed,
                 solver=solver,
+                legs=legs,
             )
         else:
             stop_limit = max_stops
@@ -315,7 +331,10 @@ def _plan_geometric(
     rounds: int,
     seed: int,
     solver: _solvers.Solver | None,
+    legs: _Legs | None,
 ) -> list[Route]:
+    # The length of one leg, one way: the caller's, else great-circle.
+    leg: Callable[[tuple[float, float], tuple[float, float]], float] = legs or _great_circle_km
     all_points = _points_of(stops)
     depot_point = depot or (
         sum(p[0] for p in all_points) / len(all_points),
@@ -325,7 +344,7 @@ def _plan_geometric(
         reachable = []
         for stop in stops:
             assert stop.point is not None
-            round_trip = 2 * _great_circle_km(depot_point, stop.point)
+            round_trip = leg(depot_point, stop.point) + leg(stop.point, depot_point)
             if shift.max_distance_km is not None and round_trip > shift.max_distance_km:
                 unassigned.append(
                     Unassigned(
@@ -356,13 +375,27 @@ def _plan_geometric(
     items = [s.items for s in stops]
     xs = [p[0] for p in geo.xy]
     ys = [p[1] for p in geo.xy]
-    near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
+    if legs is None:
+        metric = None
+        near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
+    else:
+        # The caller's distances: the near stops are the nearest by them among twice as
+        # many nearest in the plane (a road distance is never shorter than the straight
+        # line, and rarely much longer between neighbours).
+        metric = search_metric(legs, [*points, depot_point])
+        rows, cols, dist = metric
+        near = [
+            sorted(candidates, key=functools.partial(_distance_from, rows[u], cols, dist))[
+                :NEIGHBOURS
+            ]
+            for u, candidates in enumerate(_vrp.nearest(xs[:-1], ys[:-1], 2 * NEIGHBOURS))
+        ]
     max_length = None if shift.max_distance_km is None else shift.max_distance_km * _BUDGET_MARGIN
     travel = shift.travel_km
     instance = _vrp.Instance(
         xs, ys, items, capacity, near, max_stops, max_length,
         service=shift.service_km * _BUDGET_MARGIN,
-        max_duration=None if travel is None else travel * _BUDGET_MARGIN,
+        max_duration=None if travel is None else travel * _BUDGET_MARGIN, metric=metric,
     )  # fmt: skip
     instance = instance._replace(spans=_vrp.near_distances(instance))
     # Two starts, and the search decides between them by measurement: petals around the
@@ -419,9 +452,9 @@ def _plan_geometric(
         )  # fmt: skip
         theirs = _solvers.checked_routes(problem, solver(problem))
         caps = _vrp.budgets(instance)
-        if sum(map(problem.length_km, theirs)) < sum(map(problem.length_km, routes)) - 1e-9 and all(
-            problem.length_km(r) <= caps[len(r)] for r in theirs
-        ):
+        # Measured as the search measures (with the caller's distances, if given).
+        shorter = _vrp.total_length(theirs, instance) < _vrp.total_length(routes, instance) - 1e-9
+        if shorter and all(_vrp.total_length([r], instance) <= caps[len(r)] for r in theirs):
             routes = theirs
     # A deterministic order of routes: by their lowest stop number (stops are numbered in
     # address order).
@@ -429,9 +462,8 @@ def _plan_geometric(
     result = []
     for route in routes:
         ordered = tuple(stops[i] for i in route)
-        for part in _within_budget(ordered, depot_point, shift):
-            path = [depot_point, *_points_of(part), depot_point]
-            distance = sum(_great_circle_km(a, b) for a, b in itertools.pairwise(path))
+        for piece in _within_budget(ordered, depot_point, shift, leg):
+            part, distance = _driven(piece, depot_point, leg)
             result.append(
                 Route(
                     office=office,
@@ -444,11 +476,36 @@ def _plan_geometric(
     return result
 
 
+def _distance_from(
+    row: object, columns: Sequence[object], dist: Callable[[object, object], float], v: int
+) -> float:
+    return dist(row, columns[v])
+
+
+def _driven(
+    route: tuple[Stop, ...],
+    depot: tuple[float, float],
+    leg: Callable[[tuple[float, float], tuple[float, float]], float],
+) -> tuple[tuple[Stop, ...], float]:
+    """The route in the direction it is shorter to drive (as given when both are as long),
+    and its length, depot to depot."""
+    path = [depot, *_points_of(route), depot]
+    forward = sum(leg(a, b) for a, b in itertools.pairwise(path))
+    if leg is _great_circle_km:
+        return route, forward  # the same both ways
+    backward = sum(leg(b, a) for a, b in itertools.pairwise(path))
+    return (route[::-1], backward) if backward < forward else (route, forward)
+
+
 def _within_budget(
-    route: tuple[Stop, ...], depot: tuple[float, float], shift: _Shift
+    route: tuple[Stop, ...],
+    depot: tuple[float, float],
+    shift: _Shift,
+    leg: Callable[[tuple[float, float], tuple[float, float]], float],
 ) -> list[tuple[Stop, ...]]:
-    """The route, or, in the rare case that it is over a budget on the sphere (an office
-    spread over hundreds of km), the route cut in order into pieces that are not."""
+    """The route, or, in the rare case that it is over a budget as driven (an office spread
+    over hundreds of km, or roads that are much longer one way), the route cut in order
+    into pieces that are not."""
     if not shift.bounded:
         return [route]
     pieces: list[tuple[Stop, ...]] = []
@@ -460,16 +517,12 @@ def _within_budget(
         if current:
             last = current[-1].point
             assert last is not None
-            added = (
-                _great_circle_km(last, point)
-                + _great_circle_km(point, depot)
-                - _great_circle_km(last, depot)
-            )
+            added = leg(last, point) + leg(point, depot) - leg(last, depot)
             if length + added > shift.budget(len(current) + 1):
                 pieces.append(tuple(current))
                 current, length = [], 0.0
         if not current:
-            length = 2 * _great_circle_km(depot, point)
+            length = leg(depot, point) + leg(point, depot)
         else:
             length += added
         current.append(stop)

@@ -36,8 +36,8 @@ _START_TEMPERATURE: Final = 1.0  # times the average edge between stops (ruin_an
 class Instance(NamedTuple):
     """One office's problem: planar coordinates (the depot last), items per stop, limits,
     each stop's near stops (from :func:`nearest`) and, optionally, its distances to them
-    (computed where needed when not given). With a ``metric`` (a symmetric distance between
-    point numbers), moves are costed with it; the coordinates then only guide the search
+    (computed where needed when not given). With a :class:`Metric`, moves are costed with
+    it; the coordinates then only guide the search
     (which routes are near, which stops to take out together)."""
 
     xs: Sequence[float]
@@ -50,21 +50,29 @@ class Instance(NamedTuple):
     spans: list[list[float]] | None = None
     service: float = 0.0
     max_duration: float | None = None
-    metric: Callable[[int, int], float] | None = None
+    metric: Metric | None = None
 
 
-Measure = Callable[[Any, Any], float]
+class Metric(NamedTuple):
+    """How the search measures: ``distance(rows[a], columns[b])`` is the distance between
+    points ``a`` and ``b``; it must be symmetric (the search reverses stretches of routes).
+
+    Without a metric, rows and columns are the planar coordinates and the distance is
+    :func:`math.dist`. A table gives its rows (arrays of distances), the point numbers as
+    columns and :func:`operator.getitem`. Either way the search's innermost step is one
+    call of a C function."""
+
+    rows: Sequence[Any]
+    columns: Sequence[Any]
+    distance: Callable[[Any, Any], float]
 
 
-def measure(instance: Instance) -> tuple[Sequence[Any], Measure]:
-    """How the search measures: ``distance(points[a], points[b])`` is the distance between
-    points ``a`` and ``b``. Without a metric, the points are the planar coordinates and the
-    distance is :func:`math.dist` (a C function, faster than the arithmetic written out);
-    with one, the points are the point numbers and the distance is the metric, which must
-    be symmetric (the search reverses stretches of routes)."""
+def measure(instance: Instance) -> Metric:
+    """The instance's :class:`Metric` (planar unless it has one)."""
     if instance.metric is None:
-        return list(zip(instance.xs, instance.ys, strict=True)), math.dist
-    return range(len(instance.xs)), instance.metric
+        points = list(zip(instance.xs, instance.ys, strict=True))
+        return Metric(points, points, math.dist)
+    return instance.metric
 
 
 def budgets(instance: Instance) -> list[float]:
@@ -195,7 +203,7 @@ class _Search:
     def __init__(self, routes: list[list[int]], instance: Instance) -> None:
         n = len(instance.items)
         self.depot = n
-        self.points, self.distance = measure(instance)
+        self.rows, self.columns, self.distance = measure(instance)
         self.items = instance.items
         self.capacity = instance.capacity
         self.max_stops = n + 1 if instance.max_stops is None else instance.max_stops
@@ -211,7 +219,7 @@ class _Search:
             self._refresh(r)
 
     def d(self, a: int, b: int) -> float:
-        return self.distance(self.points[a], self.points[b])
+        return self.distance(self.rows[a], self.columns[b])
 
     def _refresh(self, r: int, since: int = 0) -> None:
         """Bring route ``r``'s bookkeeping up to date from position ``since`` on (the stops
@@ -230,7 +238,7 @@ class _Search:
         self.load[r] = load
         if not self.budgeted:
             return  # lengths are only needed to check a budget
-        self.length[r] = _length(route, self.points, self.distance, self.depot)
+        self.length[r] = _length(route, measure_of(self), self.depot)
 
     def _reordered(self, r: int, since: int, until: int) -> None:
         """Bring route ``r``'s bookkeeping up to date after its stops at positions ``since``
@@ -243,7 +251,7 @@ class _Search:
             load += items[node]
             cum[k] = load
         if self.budgeted:
-            self.length[r] = _length(route, self.points, self.distance, self.depot)
+            self.length[r] = _length(route, measure_of(self), self.depot)
 
     def run(
         self,
@@ -261,7 +269,7 @@ class _Search:
         move that would join ``u`` to a near stop ``v`` is costed in constant time from the
         edges around the two stops, and the first that shortens the routes is made."""
         n = depot = self.depot
-        points, dist = self.points, self.distance
+        rows, cols, dist = self.rows, self.columns, self.distance
         items, capacity = self.items, self.capacity
         max_stops, caps = self.max_stops, self.caps
         routes, route_of, pos = self.routes, self.route_of, self.pos
@@ -278,7 +286,7 @@ class _Search:
         while queue:
             u = queue.popleft()
             waiting[u] = False
-            at_u, qu = points[u], items[u]
+            row_u, qu = rows[u], items[u]
             moved = True
             while moved:
                 moved = False
@@ -287,10 +295,10 @@ class _Search:
                 iu = pos[u]
                 pu = su[iu - 1] if iu else depot
                 nu = su[iu + 1] if iu + 1 < len(su) else depot
-                d_pu_u = dist(points[pu], at_u)
-                d_u_nu = dist(at_u, points[nu])
+                d_pu_u = dist(row_u, cols[pu])
+                d_u_nu = dist(row_u, cols[nu])
                 limit = reach * (d_pu_u if d_pu_u > d_u_nu else d_u_nu)
-                removal = d_pu_u + d_u_nu - dist(points[pu], points[nu])
+                removal = d_pu_u + d_u_nu - dist(rows[pu], cols[nu])
                 load_u, len_u = loads[ru], lengths[ru]
                 for v, d_uv in zip(near[u], spans[u], strict=True):
                     if d_uv > limit:
@@ -300,21 +308,21 @@ class _Search:
                     iv = pos[v]
                     pv = sv[iv - 1] if iv else depot
                     nv = sv[iv + 1] if iv + 1 < len(sv) else depot
-                    at_v = points[v]
-                    d_pv_v = dist(points[pv], at_v)
-                    d_v_nv = dist(at_v, points[nv])
-                    d_u_nv = dist(at_u, points[nv])
-                    d_pv_u = dist(points[pv], at_u)
+                    row_v = rows[v]
+                    d_pv_v = dist(row_v, cols[pv])
+                    d_v_nv = dist(row_v, cols[nv])
+                    d_u_nv = dist(row_u, cols[nv])
+                    d_pv_u = dist(row_u, cols[pv])
                     if ru == rv:
                         if iu < iv:
                             # 2-opt: reverse su[iu+1 .. iv] to join u-v and nu-nv.
-                            delta = d_uv + dist(points[nu], points[nv])
+                            delta = d_uv + dist(rows[nu], cols[nv])
                             if delta - d_u_nu - d_v_nv < -eps:
                                 su[iu + 1 : iv + 1] = su[iu + 1 : iv + 1][::-1]
                                 moved, since_u, until_u = True, iu + 1, iv + 1
                         else:
                             # 2-opt: reverse su[iv .. iu-1] to join pv-pu and v-u.
-                            delta = d_uv + dist(points[pv], points[pu])
+                            delta = d_uv + dist(rows[pv], cols[pu])
                             if delta - d_pv_v - d_pu_u < -eps:
                                 su[iv:iu] = su[iv:iu][::-1]
                                 moved, since_u, until_u = True, iv, iu
@@ -354,7 +362,7 @@ class _Search:
                                 moved, since_u, since_v = True, iu, iv
                     # Swap u and v between their routes.
                     if not moved and load_u - qu + qv <= capacity and load_v - qv + qu <= capacity:
-                        change_u = dist(points[pu], at_v) + dist(at_v, points[nu])
+                        change_u = dist(row_v, cols[pu]) + dist(row_v, cols[nu])
                         change_u -= d_pu_u + d_u_nu
                         change_v = d_pv_u + d_u_nv - d_pv_v - d_v_nv
                         if (
@@ -375,7 +383,7 @@ class _Search:
                             and iu + 1 + len(sv) - iv <= max_stops
                             and iv + len(su) - iu - 1 <= max_stops
                         ):
-                            d_pv_nu = dist(points[pv], points[nu])
+                            d_pv_nu = dist(rows[pv], cols[nu])
                             if d_uv + d_pv_nu - d_u_nu - d_pv_v < -eps and self._tails_fit(
                                 ru, rv, iu, iv, first=d_uv, second=d_pv_nu, crossed=False
                             ):
@@ -392,7 +400,7 @@ class _Search:
                             and iu + iv + 2 <= max_stops
                             and len(su) + len(sv) - iu - iv - 2 <= max_stops
                         ):
-                            d_nu_nv = dist(points[nu], points[nv])
+                            d_nu_nv = dist(rows[nu], cols[nv])
                             if d_uv + d_nu_nv - d_u_nu - d_v_nv < -eps and self._tails_fit(
                                 ru, rv, iu, iv, first=d_uv, second=d_nu_nv, crossed=True
                             ):
@@ -448,30 +456,35 @@ class _Search:
         return one <= self.caps[stops_one] and two <= self.caps[stops_two]
 
 
-def _edges(route: Sequence[int], points: Sequence[Any], dist: Measure, depot: int) -> list[float]:
+def _edges(route: Sequence[int], metric: Metric, depot: int) -> list[float]:
     """The lengths of a route's edges in order: depot to first stop, stop to stop, last stop
     to depot (a single 0 for an empty route)."""
+    rows, cols, dist = metric
     path = [depot, *route, depot]
-    return [dist(points[a], points[b]) for a, b in itertools.pairwise(path)]
+    return [dist(rows[a], cols[b]) for a, b in itertools.pairwise(path)]
 
 
-def _length(route: Sequence[int], points: Sequence[Any], dist: Measure, depot: int) -> float:
-    return sum(_edges(route, points, dist, depot))
+def _length(route: Sequence[int], metric: Metric, depot: int) -> float:
+    return sum(_edges(route, metric, depot))
+
+
+def measure_of(search: _Search) -> Metric:
+    return Metric(search.rows, search.columns, search.distance)
 
 
 def total_length(routes: Sequence[Sequence[int]], instance: Instance) -> float:
     """The length of routes, each from the depot and back."""
     depot = len(instance.items)
-    points, dist = measure(instance)
-    return sum(_length(r, points, dist, depot) for r in routes)
+    metric = measure(instance)
+    return sum(_length(r, metric, depot) for r in routes)
 
 
 def near_distances(instance: Instance) -> list[list[float]]:
     """Each stop's distances to its near stops (given with the instance, else computed)."""
     if instance.spans is not None:
         return instance.spans
-    points, dist = measure(instance)
-    return [[dist(points[u], points[v]) for v in near_u] for u, near_u in enumerate(instance.near)]
+    rows, cols, dist = measure(instance)
+    return [[dist(rows[u], cols[v]) for v in near_u] for u, near_u in enumerate(instance.near)]
 
 
 def _roomiest(
@@ -528,11 +541,12 @@ def ruin_and_recreate(
     depot = len(items)
     stop_limit = instance.max_stops if instance.max_stops is not None else depot + 1
     caps = budgets(instance)
-    points, dist = measure(instance)
+    metric = measure(instance)
+    rows, cols, dist = metric
     current = [list(r) for r in routes if r]
     # Each route's edges, cached: edges[r][i] leads to the stop at position i (from the
     # depot for i = 0), and the last one back to the depot.
-    edges = [_edges(r, points, dist, depot) for r in current]
+    edges = [_edges(r, metric, depot) for r in current]
     lengths = [sum(e) for e in edges]
     loads = [sum(items[x] for x in r) for r in current]
     sum_x = [sum(xs[x] for x in r) for r in current]
@@ -605,7 +619,7 @@ def ruin_and_recreate(
             taken = route[first:end]
             before = route[first - 1] if first else depot
             after = route[end] if end < len(route) else depot
-            bridge = dist(points[before], points[after])
+            bridge = dist(rows[before], cols[after])
             current[r] = route[:first] + route[end:]
             edges[r] = [*route_edges[:first], bridge, *route_edges[end + 1 :]]
             lengths[r] += bridge - sum(route_edges[first : end + 1])
@@ -629,8 +643,8 @@ def ruin_and_recreate(
         for x in removed:
             qx = items[x]
             xx, yx = xs[x], ys[x]
-            at_x = points[x]
-            half_trip = dist(at_x, points[depot])
+            row_x = rows[x]
+            half_trip = dist(row_x, cols[depot])
             best_add = 2 * half_trip
             where: tuple[int, int] | None = None
             for w, d_w in zip(near[x], spans[x], strict=True):
@@ -641,13 +655,13 @@ def ruin_and_recreate(
                 at = route.index(w)
                 # Before w: replaces the edge into w.
                 before = route[at - 1] if at else depot
-                add = dist(at_x, points[before]) + d_w - route_edges[at]
+                add = dist(row_x, cols[before]) + d_w - route_edges[at]
                 room = caps[len(route) + 1] - lengths[r]
                 if add < best_add and add <= room:
                     best_add, where = add, (r, at)
                 # After w: replaces the edge out of w.
                 after = route[at + 1] if at + 1 < len(route) else depot
-                add = d_w + dist(at_x, points[after]) - route_edges[at + 1]
+                add = d_w + dist(row_x, cols[after]) - route_edges[at + 1]
                 if add < best_add and add <= room:
                     best_add, where = add, (r, at + 1)
             if where is None:
@@ -665,7 +679,7 @@ def ruin_and_recreate(
                     for at, (w, edge) in enumerate(
                         zip((*current[r], depot), edges[r], strict=True)
                     ):
-                        to_w = dist(at_x, points[w])
+                        to_w = dist(row_x, cols[w])
                         add = from_previous + to_w - edge
                         if add < best_add and add <= room:
                             best_add, where = add, (r, at)
@@ -697,8 +711,8 @@ def ruin_and_recreate(
                 after = route[at] if at < len(route) else depot
                 route.insert(at, x)
                 route_edges = edges[r]
-                route_edges[at] = dist(at_x, points[after])
-                route_edges.insert(at, dist(at_x, points[before]))
+                route_edges[at] = dist(row_x, cols[after])
+                route_edges.insert(at, dist(row_x, cols[before]))
                 lengths[r] += best_add
                 loads[r] += qx
                 sum_x[r] += xx

@@ -1,0 +1,247 @@
+"""Distances supplied by the caller: a table over points, and the checked, remembered legs a
+plan measures with them."""
+
+from __future__ import annotations
+
+import array
+import functools
+import itertools
+import math
+import operator
+from collections.abc import Callable, Sequence
+from typing import Final
+
+import attrs
+
+from adminduk_delivery._convert import reported_as
+from adminduk_delivery.errors import InvalidType, ValidationError
+from adminduk_delivery.routing._model import _latitude, _longitude
+from adminduk_delivery.routing._search import Metric
+
+Point = tuple[float, float]
+DistanceFunction = Callable[[Point, Point], float]
+"""The caller's distance: ``distance_km(a, b)``, in km, from point ``a`` to point ``b``, each a
+(latitude, longitude) pair."""
+
+
+def _point(value: object, field: str) -> Point:
+    """A (lat, lon) pair, checked as a stop's coordinates are."""
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
+        raise InvalidType(f"{field} holds (lat, lon) pairs", field=field)
+    lat, lon = value[0], value[1]
+    checked = (reported_as(field, _latitude, lat), reported_as(field, _longitude, lon))
+    if checked[0] is None or checked[1] is None:
+        raise InvalidType(f"{field} holds (lat, lon) pairs of numbers", field=field)
+    return (checked[0], checked[1])
+
+
+def _points(value: object) -> tuple[Point, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        raise InvalidType("points is a sequence of (lat, lon) pairs", field="points")
+    points = tuple(_point(p, "points") for p in value)
+    if len(set(points)) != len(points):
+        raise ValidationError(
+            "points must be different from each other (one row and column each)",
+            field="points",
+            code="duplicate",
+        )
+    return points
+
+
+_PLAIN_NUMBERS: Final = frozenset({int, float})
+
+
+def _row(value: object) -> tuple[float, ...]:
+    """One row of distances, checked (a matrix service's rows hold millions of numbers
+    between them: the common case, plain ints and floats, is checked by C loops)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        raise InvalidType("km is a square matrix: a sequence of rows", field="km")
+    row = tuple(value)
+    if not _PLAIN_NUMBERS.issuperset(map(type, row)):
+        for v in row:
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise InvalidType(f"km holds numbers, got {type(v).__name__}", field="km")
+    floats = tuple(map(float, row))
+    if not all(map(math.isfinite, floats)) or (floats and min(floats) < 0):
+        raise ValidationError("km holds finite distances of 0 or more", field="km", code="range")
+    return floats
+
+
+def _rows(value: object) -> tuple[tuple[float, ...], ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        raise InvalidType("km is a square matrix: a sequence of rows", field="km")
+    return tuple(map(_row, value))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class DistanceTable:
+    """Distances between points from the caller's own routing engine, as a table: pass it
+    to :func:`plan` as ``distance_km``.
+
+    ``km[i][j]`` is the distance in km from ``points[i]`` to ``points[j]`` (one way: road
+    distances need not be the same both ways). The points are the stops' (lat, lon) and the
+    depots, exactly as the plan is given them; a matrix service (an OSRM or Valhalla
+    ``table`` request, for example) returns such a matrix for such a list.
+
+    Attributes:
+        points: the points, each a (latitude, longitude) pair, all different.
+        km: the square matrix of distances, finite and not negative.
+
+    Raises:
+        InvalidType: points that are not (lat, lon) pairs, a matrix that is not a sequence of
+            rows of numbers.
+        ValidationError: a coordinate out of range, the same point twice (code
+            ``duplicate``), a matrix that is not square over the points (``shape``), a
+            negative or infinite distance (``range``).
+
+    >>> from adminduk_delivery.routing import DistanceTable
+    >>> table = DistanceTable(points=[(-6.30, 107.15), (-6.31, 107.16)],
+    ...                       km=[[0.0, 2.4], [2.9, 0.0]])
+    >>> table((-6.30, 107.15), (-6.31, 107.16)), table((-6.31, 107.16), (-6.30, 107.15))
+    (2.4, 2.9)
+    >>> table
+    DistanceTable(2 points)
+    """
+
+    points: tuple[Point, ...] = attrs.field(converter=_points)
+    km: tuple[tuple[float, ...], ...] = attrs.field(converter=_rows)
+    _index: dict[Point, int] = attrs.field(init=False, eq=False, hash=False)
+    _both_ways: tuple[array.array[float], ...] | None = attrs.field(
+        init=False, default=None, eq=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        size = len(self.points)
+        if len(self.km) != size or any(len(row) != size for row in self.km):
+            raise ValidationError(
+                f"km must have {size} rows of {size} distances, one per point",
+                field="km",
+                code="shape",
+            )
+        object.__setattr__(self, "_index", {p: i for i, p in enumerate(self.points)})
+
+    def _averaged(self) -> tuple[array.array[float], ...]:
+        """The table averaged over both directions, as rows of machine doubles, built on
+        first use (by C loops) and kept: what a plan's search reads. A list of float objects
+        would scatter it over the heap, and the search's reads would wait on memory."""
+        if self._both_ways is not None:
+            return self._both_ways
+        columns = list(zip(*self.km, strict=True))
+        if all(map(operator.eq, self.km, columns)):
+            rows = tuple(array.array("d", row) for row in self.km)
+        else:
+            halves = itertools.repeat(0.5)
+            rows = tuple(
+                array.array("d", map(operator.mul, map(operator.add, row, column), halves))
+                for row, column in zip(self.km, columns, strict=True)
+            )
+        # Bound once (threads that race here compute the same rows).
+        object.__setattr__(self, "_both_ways", rows)
+        return rows
+
+    def __repr__(self) -> str:
+        # The points may be households' locations: the repr gives the size only.
+        return f"DistanceTable({len(self.points)} points)"
+
+    def row_of(self, point: Point) -> int:
+        """The number of a point's row (and column).
+
+        Args:
+            point: one of the table's points.
+
+        Returns:
+            Its number.
+
+        Raises:
+            ValidationError: a point that is not in the table (code ``missing``).
+        """
+        try:
+            return self._index[point]
+        except (KeyError, TypeError):
+            raise _missing() from None
+
+    def __call__(self, a: Point, b: Point) -> float:
+        """The distance from ``a`` to ``b``.
+
+        Args:
+            a, b: two of the table's points.
+
+        Returns:
+            The distance in km.
+
+        Raises:
+            ValidationError: a point that is not in the table (code ``missing``).
+        """
+        index = self._index
+        try:
+            return self.km[index[a]][index[b]]
+        except (KeyError, TypeError):
+            raise _missing() from None
+
+
+def _missing() -> ValidationError:
+    return ValidationError(
+        "a point that is not in the distance table (the table's points must be the stops' "
+        "and depots' coordinates exactly)",
+        field="distance_km",
+        code="missing",
+    )
+
+
+class _Legs:
+    """The caller's distance function, each leg asked once, its answers checked."""
+
+    def __init__(self, function: DistanceFunction) -> None:
+        self.function = function
+        self._known: dict[tuple[Point, Point], float] = {}
+
+    def __call__(self, a: Point, b: Point) -> float:
+        key = (a, b)
+        found = self._known.get(key)
+        if found is not None:
+            return found
+        try:
+            value = self.function(a, b)
+        except ValidationError:
+            raise
+        except Exception as error:
+            raise ValidationError(
+                f"distance_km raised {type(error).__name__}", field="distance_km", code="failed"
+            ) from error
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+        ):
+            raise ValidationError(
+                "distance_km must return a finite number of km, 0 or more",
+                field="distance_km",
+                code="range",
+            )
+        found = float(value)
+        self._known[key] = found
+        return found
+
+
+def search_metric(legs: _Legs, points: Sequence[Point]) -> Metric:
+    """How the search measures between the points (numbered in order), with the caller's
+    distances: the average of the two directions (the search reverses stretches of routes,
+    so it needs one distance per pair).
+
+    From a :class:`DistanceTable`, the search reads the table's rows, averaged both ways
+    once per table, with :func:`operator.getitem` (the columns are the points' numbers in
+    the table). From a function, each pair is asked for when the search first needs it and
+    remembered (by :func:`functools.cache`, whose lookup runs in C)."""
+    table = legs.function
+    if isinstance(table, DistanceTable):
+        index = [table.row_of(p) for p in points]
+        averaged = table._averaged()
+        return Metric([averaged[i] for i in index], index, operator.getitem)
+
+    def measured(a: int, b: int) -> float:
+        pa, pb = points[a], points[b]
+        return (legs(pa, pb) + legs(pb, pa)) / 2
+
+    numbers = range(len(points))
+    return Metric(numbers, numbers, functools.cache(measured))

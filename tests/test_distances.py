@@ -1,0 +1,182 @@
+"""Distances supplied by the caller: routing.DistanceTable and plan(distance_km=...)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from adminduk_delivery import routing, strategies
+from adminduk_delivery.errors import InvalidType, ValidationError
+from adminduk_delivery.routing import DistanceTable, Stop
+
+DEPOT = (-6.25, 107.1)
+
+
+def road_km(a, b):
+    """A road-like distance, one way: longer than the straight line, and longer going
+    "north-east" than back (as one-way streets make real road distances)."""
+    detour = 1.3 * routing.haversine_km(a, b)
+    return detour + (0.4 if a < b else 0.0) if a != b else 0.0
+
+
+def table_of(points):
+    unique = sorted(set(points))
+    return DistanceTable(points=unique, km=[[road_km(p, q) for q in unique] for p in unique])
+
+
+def driven_km(route, depot, distance):
+    path = [depot, *routing.points_of(route.stops), depot]
+    return sum(distance(a, b) for a, b in itertools.pairwise(path))
+
+
+def reversed_km(route, depot, distance):
+    path = [depot, *routing.points_of(route.stops), depot]
+    return sum(distance(b, a) for a, b in itertools.pairwise(path))
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    stops=st.lists(strategies.stops(region="3216", coordinates=True), max_size=30,
+                   unique_by=lambda s: s.id),
+    capacity=st.integers(4, 20),
+    budget=st.none() | st.floats(2.0, 80.0),
+    shift=st.none() | st.floats(30.0, 480.0),
+    rounds=st.integers(0, 100),
+)  # fmt: skip
+def test_routes_hold_their_limits_in_the_callers_distances(stops, capacity, budget, shift, rounds):
+    """Property: with the caller's (one-way) distances, every stop is on one route or
+    unassigned, each route's distance is the caller's, depot to depot, in the direction it is
+    driven (the shorter one), the distance budget and the shift hold in those distances, and
+    a table and the same distances as a function give the same plan, in any input order."""
+    table = table_of([DEPOT, *(s.point for s in stops)])
+    kwargs = {
+        "capacity": capacity, "depot": DEPOT, "office_of": lambda s: "KPC",
+        "max_distance_km": budget, "max_minutes": shift, "service_minutes": 4.0,
+        "speed_kmh": 25.0, "rounds": rounds,
+    }  # fmt: skip
+    result = routing.plan(stops, distance_km=table, **kwargs)
+    placed = [s.id for r in result.routes for s in r.stops] + [u.stop.id for u in result.unassigned]
+    assert sorted(placed) == sorted(s.id for s in stops)
+    for route in result.routes:
+        length = driven_km(route, DEPOT, road_km)
+        assert route.distance_km == pytest.approx(length, abs=1e-9)
+        assert route.distance_km <= reversed_km(route, DEPOT, road_km) + 1e-9
+        assert budget is None or route.distance_km <= budget + 1e-9
+        if shift is not None:
+            assert length / 25.0 * 60 + 4.0 * len(route.stops) <= shift + 1e-6
+    for left in result.unassigned:
+        round_trip = road_km(DEPOT, left.stop.point) + road_km(left.stop.point, DEPOT)
+        if left.code == "distance":
+            assert round_trip > budget
+        elif left.code == "shift":
+            assert round_trip / 25.0 * 60 + 4.0 > shift
+    assert routing.plan(stops, distance_km=road_km, **kwargs) == result
+    assert routing.plan(list(reversed(stops)), distance_km=table, **kwargs) == result
+
+
+def test_road_distances_keep_the_river_between_routes():
+    """Two rows of houses face each other across a river 300 m wide; the only bridge is
+    4 km away. In straight lines the plan pairs houses across the water; with the road
+    distances it does not, and its routes are much shorter by road."""
+    north = [(-6.2400, 107.0 + 0.001 * i) for i in range(12)]
+    south = [(-6.2427, 107.0 + 0.001 * i) for i in range(12)]
+    depot = (-6.2300, 107.006)
+
+    def by_road(a, b):
+        if a == b:
+            return 0.0
+        across = (a in south) != (b in south)
+        straight = routing.haversine_km(a, b)
+        return straight + 8.0 if across else straight
+
+    points = [depot, *north, *south]
+    table = DistanceTable(points=points, km=[[by_road(p, q) for q in points] for p in points])
+    # In straight lines, the north and south rows interleave; a courier on the north side
+    # gets houses on the south side.
+    stops = [
+        Stop(f"s{i:02d}", "3216202001", "1", "1", items=1, lat=lat, lon=lon)
+        for i, (lat, lon) in enumerate(p for pair in zip(north, south, strict=True) for p in pair)
+    ]
+    kwargs = {"capacity": 12, "depot": depot, "office_of": lambda s: "KPC", "rounds": 500}
+    by_roads = routing.plan(stops, distance_km=table, **kwargs)
+    in_lines = routing.plan(stops, **kwargs)
+    for route in by_roads.routes:
+        sides = {s.point in set(south) for s in route.stops}
+        assert len(sides) == 1, "a route crosses the river"
+    road_total = sum(driven_km(r, depot, table) for r in by_roads.routes)
+    line_total = sum(min(driven_km(r, depot, table), reversed_km(r, depot, table))
+                     for r in in_lines.routes)  # fmt: skip
+    assert road_total < line_total
+
+
+def test_a_table_reads_one_way_distances():
+    table = DistanceTable(points=[(-6.30, 107.15), (-6.31, 107.16)], km=[[0, 2.4], [2.9, 0]])
+    assert table((-6.30, 107.15), (-6.31, 107.16)) == 2.4
+    assert table((-6.31, 107.16), (-6.30, 107.15)) == 2.9
+    assert table.row_of((-6.31, 107.16)) == 1
+    assert "107" not in repr(table)
+    assert pickle.loads(pickle.dumps(table)) == table
+    assert hash(table) == hash(DistanceTable(points=table.points, km=table.km))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "code"),
+    [
+        ({"points": [(0, 0), (0, 0)], "km": [[0, 1], [1, 0]]}, ValidationError, "duplicate"),
+        ({"points": [(0, 0), (0, 1)], "km": [[0, 1]]}, ValidationError, "shape"),
+        ({"points": [(0, 0), (0, 1)], "km": [[0, 1], [1]]}, ValidationError, "shape"),
+        ({"points": [(0, 0), (0, 1)], "km": [[0, -1], [1, 0]]}, ValidationError, "range"),
+        ({"points": [(0, 0), (0, 1)], "km": [[0, math.inf], [1, 0]]}, ValidationError, "range"),
+        ({"points": [(0, 0), (0, 1)], "km": [[0, "1"], [1, 0]]}, InvalidType, "type"),
+        ({"points": [(0, 0), (0, 1)], "km": [[0, True], [1, 0]]}, InvalidType, "type"),
+        ({"points": [(0, 0), (0, 1)], "km": "0110"}, InvalidType, "type"),
+        ({"points": [(0, 0), (95, 1)], "km": [[0, 1], [1, 0]]}, ValidationError, "range"),
+        ({"points": [(0, 0), (0,)], "km": [[0, 1], [1, 0]]}, InvalidType, "type"),
+        ({"points": "(0, 0)", "km": [[0]]}, InvalidType, "type"),
+    ],
+)
+def test_a_bad_table_is_refused_with_a_code(kwargs, error, code):
+    with pytest.raises(error) as raised:
+        DistanceTable(**kwargs)
+    assert raised.value.code == code
+
+
+def _stops():
+    return [
+        Stop(f"s{i}", "3216202001", "1", "1", items=1, lat=-6.3 + 0.001 * i, lon=107.1)
+        for i in range(5)
+    ]
+
+
+def _raises(_a, _b):
+    raise ConnectionError("the routing engine is down")
+
+
+@pytest.mark.parametrize(
+    ("distance", "error", "code"),
+    [
+        (_raises, ValidationError, "failed"),
+        (lambda a, b: -1.0, ValidationError, "range"),
+        (lambda a, b: math.nan, ValidationError, "range"),
+        (lambda a, b: "3 km", ValidationError, "range"),
+        (lambda a, b: None, ValidationError, "range"),
+        (DistanceTable(points=[(-6.3, 107.1)], km=[[0.0]]), ValidationError, "missing"),
+        (42, InvalidType, "type"),
+    ],
+)
+def test_bad_distances_are_our_errors(distance, error, code):
+    with pytest.raises(error) as raised:
+        routing.plan(_stops(), capacity=3, depot=(-6.31, 107.1), distance_km=distance)
+    assert raised.value.code == code
+    assert raised.value.field == "distance_km"
+
+
+def test_the_distances_are_not_asked_without_coordinates():
+    stops = [Stop(f"s{i}", "3216202001", "1", "1", items=1) for i in range(4)]
+    result = routing.plan(stops, capacity=2, distance_km=_raises)
+    assert [len(r.stops) for r in result.routes] == [2, 2]
