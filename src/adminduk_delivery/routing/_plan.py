@@ -132,7 +132,9 @@ def plan(
             stretches of routes); each route is then driven in the direction that is
             shorter, and its ``distance_km``, the distance budget and the shift limit are
             measured in that direction. Each leg is asked for once. Not used for offices
-            whose stops have no coordinates.
+            whose stops have no coordinates. A table holds only the points it was made
+            for: give the depots (without them, each office's depot is the centre of its
+            stops, which the table does not hold).
 
     Returns:
         A :class:`RoutePlan`. Every stop is on exactly one route or unassigned, with the
