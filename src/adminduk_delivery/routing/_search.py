@@ -534,215 +534,298 @@ def ruin_and_recreate(
     anywhere on the ``fallback_routes`` routes with room whose centres are nearest, else on a
     new route. The result is kept if it is shorter, or longer by less than a threshold that
     cools over the rounds. The shortest plan seen is returned; ``rng`` makes the search
-    repeatable.
+    repeatable. The search's state is a :class:`_Recreation`.
     """
-    xs, ys, items, capacity, near = instance[:5]
-    spans = near_distances(instance)
-    depot = len(items)
-    stop_limit = instance.max_stops if instance.max_stops is not None else depot + 1
-    caps = budgets(instance)
-    metric = measure(instance)
-    rows, cols, dist = metric
-    current = [list(r) for r in routes if r]
-    # Each route's edges, cached: edges[r][i] leads to the stop at position i (from the
-    # depot for i = 0), and the last one back to the depot.
-    edges = [_edges(r, metric, depot) for r in current]
-    lengths = [sum(e) for e in edges]
-    loads = [sum(items[x] for x in r) for r in current]
-    sum_x = [sum(xs[x] for x in r) for r in current]
-    sum_y = [sum(ys[x] for x in r) for r in current]
-    route_of = [-1] * depot
-    for r, route in enumerate(current):
-        for x in route:
-            route_of[x] = r
-    total = sum(lengths)
-    # The best plan is kept route by route: on a new best, only the routes changed since the
-    # last one are copied (a copy of the whole plan would cost as much as a round on large
-    # plans).
-    best, best_total = [list(r) for r in current], total
-    changed: set[int] = set()
-    # Routes a round emptied and kept empty: a route the recreate step opens takes the
-    # lowest of these places before a new one, so that the lists stay as long as the plan
-    # (appending would make every round slower than the last).
-    empty_slots: set[int] = set()
-    if rounds <= 0 or depot < 2:
-        return best
-    # Start at the average edge between stops and cool to a hundredth of that. The edges to
-    # and from the depot are left out: with a far depot they set a temperature at which the
-    # search wandered and never settled. Measured on the benchmark family (X instances,
-    # Belgian XXL, regency-like): starting at 0.5 to 2 times the average inner edge gave
-    # the shortest plans on all three, 4 times was worse on all three, 8 times worse still.
-    inner = [e for route_edges in edges for e in route_edges[1:-1]]
-    typical = sum(inner) / len(inner) if inner else total / depot
-    start_t = max(_START_TEMPERATURE * typical, 1e-6)
-    end_t = start_t / 100
-    cooling = (end_t / start_t) ** (1 / rounds)
-    temperature = start_t
-    average_size = max(1.0, depot / max(1, len(current)))
-    longest = max(1, min(longest_string, int(average_size)))
-    # A round takes out about a tenth of a small plan at most, so that it stays a repair.
-    average_removed = max(1, min(average_removed, depot // 10))
-    for _round in range(rounds):
-        temperature *= cooling
-        # Ruin: strings from routes met in the near list of a random stop. A route's state
-        # before the round is saved, and the route replaced by a new list, when the round
-        # first changes it.
-        seed_stop = rng.randrange(depot)
-        strings = rng.randint(1, max(1, int(4 * average_removed / (1 + longest)) - 1))
-        saved: dict[int, tuple[list[int], list[float], float, int, float, float]] = {}
-        removed: list[int] = []
-        if dissolve and rng.random() < dissolve:
-            # Now and then, take one of the three lightest routes apart altogether: routes
-            # with little on them are the ones a shorter plan does without.
-            smallest = sorted((loads[r], r) for r in range(len(current)) if current[r])[:3]
-            r = smallest[rng.randrange(len(smallest))][1]
-            saved[r] = (current[r], edges[r], lengths[r], loads[r], sum_x[r], sum_y[r])
-            removed.extend(current[r])
-            for x in current[r]:
-                route_of[x] = -1
-            current[r], edges[r], lengths[r] = [], [0.0], 0.0
-            loads[r], sum_x[r], sum_y[r] = 0, 0.0, 0.0
-            seed_stop = removed[rng.randrange(len(removed))]
-            strings += 1
-        for w in (seed_stop, *near[seed_stop]):
-            if len(saved) >= strings:
-                break
+    search = _Recreation(routes, instance, fallback_routes=fallback_routes)
+    if rounds <= 0 or search.depot < 2:
+        return search.best_routes()
+    return search.run(
+        rounds, rng, average_removed=average_removed, longest_string=longest_string,
+        dissolve=dissolve,
+    )  # fmt: skip
+
+
+# A route's state before a round changed it: stops, edges, length, load, centre sums.
+_Saved = tuple[list[int], list[float], float, int, float, float]
+
+
+class _Recreation:
+    """The state of a ruin-and-recreate search (:func:`ruin_and_recreate`).
+
+    The current plan is kept route by route in columns: each route's stops, its edges
+    (``edges[r][i]`` leads to the stop at position ``i``, from the depot for ``i = 0``, and
+    the last one back to the depot), length, load and the sums of its stops' coordinates
+    (its centre), and each stop's route. A round saves a route's state the first time it
+    changes it (:meth:`_save`), so that a rejected round is undone route by route. The best
+    plan seen is kept route by route too: on a new best, only the routes changed since the
+    last one are copied (a copy of the whole plan would cost as much as a round on large
+    plans).
+    """
+
+    def __init__(
+        self, routes: list[list[int]], instance: Instance, *, fallback_routes: int
+    ) -> None:
+        self.xs, self.ys, self.items, self.capacity, self.near = instance[:5]
+        self.spans = near_distances(instance)
+        self.depot = depot = len(self.items)
+        self.stop_limit = instance.max_stops if instance.max_stops is not None else depot + 1
+        self.caps = budgets(instance)
+        self.metric = measure(instance)
+        self.fallback_routes = fallback_routes
+        items, xs, ys = self.items, self.xs, self.ys
+        self.current = [list(r) for r in routes if r]
+        self.edges = [_edges(r, self.metric, depot) for r in self.current]
+        self.lengths = [sum(e) for e in self.edges]
+        self.loads = [sum(items[x] for x in r) for r in self.current]
+        self.sum_x = [sum(xs[x] for x in r) for r in self.current]
+        self.sum_y = [sum(ys[x] for x in r) for r in self.current]
+        self.route_of = [-1] * depot
+        for r, route in enumerate(self.current):
+            for x in route:
+                self.route_of[x] = r
+        self.total = sum(self.lengths)
+        self.best = [list(r) for r in self.current]
+        self.best_total = self.total
+        self.changed: set[int] = set()
+        # Routes a round emptied and kept empty: a route the recreate step opens takes the
+        # lowest of these places before a new one, so that the lists stay as long as the
+        # plan (appending would make every round slower than the last).
+        self.empty_slots: set[int] = set()
+        # The round's saved routes and the routes it opened at the end of the lists.
+        self.saved: dict[int, _Saved] = {}
+        self.created: list[int] = []
+
+    def best_routes(self) -> list[list[int]]:
+        return [route for route in self.best if route]
+
+    def run(
+        self,
+        rounds: int,
+        rng: random.Random,
+        *,
+        average_removed: int,
+        longest_string: int,
+        dissolve: float,
+    ) -> list[list[int]]:
+        depot, items, xs, ys = self.depot, self.items, self.xs, self.ys
+        # Start at the average edge between stops and cool to a hundredth of that. The
+        # edges to and from the depot are left out: with a far depot they set a temperature
+        # at which the search wandered and never settled. Measured on the benchmark family
+        # (X instances, Belgian XXL, regency-like): starting at 0.5 to 2 times the average
+        # inner edge gave the shortest plans on all three, 4 times was worse on all three, 8
+        # times worse still.
+        inner = [e for route_edges in self.edges for e in route_edges[1:-1]]
+        typical = sum(inner) / len(inner) if inner else self.total / depot
+        start_t = max(_START_TEMPERATURE * typical, 1e-6)
+        end_t = start_t / 100
+        cooling = (end_t / start_t) ** (1 / rounds)
+        temperature = start_t
+        average_size = max(1.0, depot / max(1, len(self.current)))
+        longest = max(1, min(longest_string, int(average_size)))
+        # A round takes out about a tenth of a small plan at most, so that it stays a repair.
+        average_removed = max(1, min(average_removed, depot // 10))
+        most_strings = max(1, int(4 * average_removed / (1 + longest)) - 1)
+        for _round in range(rounds):
+            temperature *= cooling
+            self.saved, self.created = {}, []
+            # Ruin: strings from routes met in the near list of a random stop.
+            seed_stop = rng.randrange(depot)
+            strings = rng.randint(1, most_strings)
+            removed: list[int] = []
+            if dissolve and rng.random() < dissolve:
+                seed_stop = self._dissolve(rng, removed)
+                strings += 1
+            for w in (seed_stop, *self.near[seed_stop]):
+                if len(self.saved) >= strings:
+                    break
+                if self.route_of[w] >= 0 and self.route_of[w] not in self.saved:
+                    self._take_string(w, rng, longest, removed)
+            # Recreate: in a random order, each stop where it adds least.
+            rng.shuffle(removed)
+            order = rng.randrange(11)
+            if order < 4:
+                removed.sort(key=items.__getitem__, reverse=True)
+            elif order < 6:
+                removed.sort(key=lambda x: (xs[x] - xs[depot]) ** 2 + (ys[x] - ys[depot]) ** 2)
+                if order == 4:
+                    removed.reverse()
+            first_new = len(self.current)
+            for x in removed:
+                self._put_back(x, first_new)
+            lengths = self.lengths
+            change = sum(lengths[r] - s[2] for r, s in self.saved.items()) + sum(
+                lengths[r] for r in self.created
+            )
+            if change < -temperature * math.log(1.0 - rng.random()) or change < 0:
+                self._keep(change)
+            else:
+                self._undo()
+            for r in self.saved:
+                if self.current[r]:
+                    self.empty_slots.discard(r)
+                else:
+                    self.empty_slots.add(r)
+        return self.best_routes()
+
+    def _save(self, r: int) -> None:
+        """Keep route ``r``'s state as it was before the round (the first time only)."""
+        if r not in self.saved:
+            self.saved[r] = (
+                self.current[r], self.edges[r], self.lengths[r], self.loads[r],
+                self.sum_x[r], self.sum_y[r],
+            )  # fmt: skip
+
+    def _dissolve(self, rng: random.Random, removed: list[int]) -> int:
+        """Take one of the three lightest routes apart altogether (routes with little on
+        them are the ones a shorter plan does without); its stops join ``removed``, and one
+        of them is returned, the seed of the round's strings."""
+        loads, current = self.loads, self.current
+        smallest = sorted((loads[r], r) for r in range(len(current)) if current[r])[:3]
+        r = smallest[rng.randrange(len(smallest))][1]
+        self._save(r)
+        removed.extend(current[r])
+        for x in current[r]:
+            self.route_of[x] = -1
+        current[r], self.edges[r], self.lengths[r] = [], [0.0], 0.0
+        loads[r], self.sum_x[r], self.sum_y[r] = 0, 0.0, 0.0
+        return removed[rng.randrange(len(removed))]
+
+    def _take_string(self, w: int, rng: random.Random, longest: int, removed: list[int]) -> None:
+        """Take a string of consecutive stops around ``w`` out of its route (a new list
+        replaces the route, whose state is saved); they join ``removed``."""
+        r = self.route_of[w]
+        route, route_edges = self.current[r], self.edges[r]
+        self._save(r)
+        size = rng.randint(1, min(longest, len(route)))
+        at = route.index(w)
+        first = min(max(0, at - rng.randrange(size)), len(route) - size)
+        end = first + size
+        taken = route[first:end]
+        depot = self.depot
+        before = route[first - 1] if first else depot
+        after = route[end] if end < len(route) else depot
+        rows, cols, dist = self.metric
+        bridge = dist(rows[before], cols[after])
+        self.current[r] = route[:first] + route[end:]
+        self.edges[r] = [*route_edges[:first], bridge, *route_edges[end + 1 :]]
+        self.lengths[r] += bridge - sum(route_edges[first : end + 1])
+        items, xs, ys, route_of = self.items, self.xs, self.ys, self.route_of
+        for x in taken:
+            route_of[x] = -1
+            self.loads[r] -= items[x]
+            self.sum_x[r] -= xs[x]
+            self.sum_y[r] -= ys[x]
+        removed.extend(taken)
+
+    def _put_back(self, x: int, first_new: int) -> None:
+        """Put stop ``x`` back where it adds least: next to one of its near stops, else on
+        one of the nearest routes with room, else on an emptied or a new route (routes
+        from ``first_new`` on were opened by this round)."""
+        depot, capacity, stop_limit, caps = self.depot, self.capacity, self.stop_limit, self.caps
+        current, edges, lengths, loads = self.current, self.edges, self.lengths, self.loads
+        route_of = self.route_of
+        rows, cols, dist = self.metric
+        qx = self.items[x]
+        xx, yx = self.xs[x], self.ys[x]
+        row_x = rows[x]
+        half_trip = dist(row_x, cols[depot])
+        best_add = 2 * half_trip
+        where: tuple[int, int] | None = None
+        for w, d_w in zip(self.near[x], self.spans[x], strict=True):
             r = route_of[w]
-            if r < 0 or r in saved:
+            if r < 0 or loads[r] + qx > capacity or len(current[r]) >= stop_limit:
                 continue
             route, route_edges = current[r], edges[r]
-            saved[r] = (route, route_edges, lengths[r], loads[r], sum_x[r], sum_y[r])
-            size = rng.randint(1, min(longest, len(route)))
             at = route.index(w)
-            first = min(max(0, at - rng.randrange(size)), len(route) - size)
-            end = first + size
-            taken = route[first:end]
-            before = route[first - 1] if first else depot
-            after = route[end] if end < len(route) else depot
-            bridge = dist(rows[before], cols[after])
-            current[r] = route[:first] + route[end:]
-            edges[r] = [*route_edges[:first], bridge, *route_edges[end + 1 :]]
-            lengths[r] += bridge - sum(route_edges[first : end + 1])
-            for x in taken:
-                route_of[x] = -1
-                loads[r] -= items[x]
-                sum_x[r] -= xs[x]
-                sum_y[r] -= ys[x]
-            removed.extend(taken)
-        # Recreate: in a random order, each stop where it adds least.
-        rng.shuffle(removed)
-        order = rng.randrange(11)
-        if order < 4:
-            removed.sort(key=items.__getitem__, reverse=True)
-        elif order < 6:
-            removed.sort(key=lambda x: (xs[x] - xs[depot]) ** 2 + (ys[x] - ys[depot]) ** 2)
-            if order == 4:
-                removed.reverse()
-        created: list[int] = []
-        first_new = len(current)
-        for x in removed:
-            qx = items[x]
-            xx, yx = xs[x], ys[x]
-            row_x = rows[x]
-            half_trip = dist(row_x, cols[depot])
-            best_add = 2 * half_trip
-            where: tuple[int, int] | None = None
-            for w, d_w in zip(near[x], spans[x], strict=True):
-                r = route_of[w]
-                if r < 0 or loads[r] + qx > capacity or len(current[r]) >= stop_limit:
-                    continue
-                route, route_edges = current[r], edges[r]
-                at = route.index(w)
-                # Before w: replaces the edge into w.
-                before = route[at - 1] if at else depot
-                add = dist(row_x, cols[before]) + d_w - route_edges[at]
-                room = caps[len(route) + 1] - lengths[r]
-                if add < best_add and add <= room:
-                    best_add, where = add, (r, at)
-                # After w: replaces the edge out of w.
-                after = route[at + 1] if at + 1 < len(route) else depot
-                add = d_w + dist(row_x, cols[after]) - route_edges[at + 1]
-                if add < best_add and add <= room:
-                    best_add, where = add, (r, at + 1)
-            if where is None:
-                # Nothing near has room: try every place on the few routes with room whose
-                # centres are nearest.
-                roomy = _roomiest(
-                    current, loads, sum_x, sum_y, at=(xx, yx), quantity=qx,
-                    capacity=capacity, stop_limit=stop_limit,
-                )  # fmt: skip
-                for _d, r in roomy[:fallback_routes]:
-                    room = caps[len(current[r]) + 1] - lengths[r]
-                    # Each place's distance from x to the stop after it is the next place's
-                    # distance to the stop before it.
-                    from_previous = half_trip
-                    for at, (w, edge) in enumerate(
-                        zip((*current[r], depot), edges[r], strict=True)
-                    ):
-                        to_w = dist(row_x, cols[w])
-                        add = from_previous + to_w - edge
-                        if add < best_add and add <= room:
-                            best_add, where = add, (r, at)
-                        from_previous = to_w
-            if where is None and empty_slots:
-                r = min(empty_slots)
-                empty_slots.discard(r)
-                if r not in saved:
-                    saved[r] = (current[r], edges[r], lengths[r], loads[r], sum_x[r], sum_y[r])
-                current[r], edges[r], lengths[r] = [x], [half_trip, half_trip], best_add
-                loads[r], sum_x[r], sum_y[r] = qx, xx, yx
-            elif where is None:
-                r = len(current)
-                current.append([x])
-                edges.append([half_trip, half_trip])
-                lengths.append(best_add)
-                loads.append(qx)
-                sum_x.append(xx)
-                sum_y.append(yx)
-                created.append(r)
-            else:
-                r, at = where
-                route = current[r]
-                if r not in saved and r < first_new:
-                    saved[r] = (route, edges[r], lengths[r], loads[r], sum_x[r], sum_y[r])
-                    route = current[r] = list(route)
-                    edges[r] = list(edges[r])
-                before = route[at - 1] if at else depot
-                after = route[at] if at < len(route) else depot
-                route.insert(at, x)
-                route_edges = edges[r]
-                route_edges[at] = dist(row_x, cols[after])
-                route_edges.insert(at, dist(row_x, cols[before]))
-                lengths[r] += best_add
-                loads[r] += qx
-                sum_x[r] += xx
-                sum_y[r] += yx
-            route_of[x] = r
-        change = sum(lengths[r] - saved[r][2] for r in saved) + sum(lengths[r] for r in created)
-        if change < -temperature * math.log(1.0 - rng.random()) or change < 0:
-            total += change
-            changed.update(saved)
-            changed.update(created)
-            if total < best_total - 1e-9:
-                best.extend([] for _ in range(len(current) - len(best)))
-                for r in changed:
-                    best[r] = list(current[r])
-                changed.clear()
-                best_total = total
+            # Before w: replaces the edge into w.
+            before = route[at - 1] if at else depot
+            add = dist(row_x, cols[before]) + d_w - route_edges[at]
+            room = caps[len(route) + 1] - lengths[r]
+            if add < best_add and add <= room:
+                best_add, where = add, (r, at)
+            # After w: replaces the edge out of w.
+            after = route[at + 1] if at + 1 < len(route) else depot
+            add = d_w + dist(row_x, cols[after]) - route_edges[at + 1]
+            if add < best_add and add <= room:
+                best_add, where = add, (r, at + 1)
+        if where is None:
+            # Nothing near has room: try every place on the few routes with room whose
+            # centres are nearest.
+            roomy = _roomiest(
+                current, loads, self.sum_x, self.sum_y, at=(xx, yx), quantity=qx,
+                capacity=capacity, stop_limit=stop_limit,
+            )  # fmt: skip
+            for _d, r in roomy[: self.fallback_routes]:
+                room = caps[len(current[r]) + 1] - lengths[r]
+                # Each place's distance from x to the stop after it is the next place's
+                # distance to the stop before it.
+                from_previous = half_trip
+                for at, (w, edge) in enumerate(zip((*current[r], depot), edges[r], strict=True)):
+                    to_w = dist(row_x, cols[w])
+                    add = from_previous + to_w - edge
+                    if add < best_add and add <= room:
+                        best_add, where = add, (r, at)
+                    from_previous = to_w
+        if where is None and self.empty_slots:
+            r = min(self.empty_slots)
+            self.empty_slots.discard(r)
+            self._save(r)
+            current[r], edges[r], lengths[r] = [x], [half_trip, half_trip], best_add
+            loads[r], self.sum_x[r], self.sum_y[r] = qx, xx, yx
+        elif where is None:
+            r = len(current)
+            current.append([x])
+            edges.append([half_trip, half_trip])
+            lengths.append(best_add)
+            loads.append(qx)
+            self.sum_x.append(xx)
+            self.sum_y.append(yx)
+            self.created.append(r)
         else:
-            for r in reversed(created):
-                for x in current[r]:
-                    route_of[x] = -1
-                for column in (current, edges, lengths, loads, sum_x, sum_y):
-                    column.pop()
-            for r, (route, route_edges, length, load, x_sum, y_sum) in saved.items():
-                current[r], edges[r], lengths[r], loads[r] = route, route_edges, length, load
-                sum_x[r], sum_y[r] = x_sum, y_sum
-                for x in route:
-                    route_of[x] = r
-        for r in saved:
-            if current[r]:
-                empty_slots.discard(r)
-            else:
-                empty_slots.add(r)
-    return [route for route in best if route]
+            r, at = where
+            route = current[r]
+            if r not in self.saved and r < first_new:
+                self._save(r)
+                route = current[r] = list(route)
+                edges[r] = list(edges[r])
+            before = route[at - 1] if at else depot
+            after = route[at] if at < len(route) else depot
+            route.insert(at, x)
+            route_edges = edges[r]
+            route_edges[at] = dist(row_x, cols[after])
+            route_edges.insert(at, dist(row_x, cols[before]))
+            lengths[r] += best_add
+            loads[r] += qx
+            self.sum_x[r] += xx
+            self.sum_y[r] += yx
+        route_of[x] = r
+
+    def _keep(self, change: float) -> None:
+        """Keep the round's plan (and remember it if it is the shortest yet)."""
+        self.total += change
+        self.changed.update(self.saved)
+        self.changed.update(self.created)
+        if self.total < self.best_total - 1e-9:
+            best, current = self.best, self.current
+            best.extend([] for _ in range(len(current) - len(best)))
+            for r in self.changed:
+                best[r] = list(current[r])
+            self.changed.clear()
+            self.best_total = self.total
+
+    def _undo(self) -> None:
+        """Put the plan back as it was before the round."""
+        current, route_of = self.current, self.route_of
+        columns = (current, self.edges, self.lengths, self.loads, self.sum_x, self.sum_y)
+        for r in reversed(self.created):
+            for x in current[r]:
+                route_of[x] = -1
+            for column in columns:
+                column.pop()
+        for r, (route, route_edges, length, load, x_sum, y_sum) in self.saved.items():
+            current[r], self.edges[r], self.lengths[r], self.loads[r] = (
+                route, route_edges, length, load,
+            )  # fmt: skip
+            self.sum_x[r], self.sum_y[r] = x_sum, y_sum
+            for x in route:
+                route_of[x] = r
