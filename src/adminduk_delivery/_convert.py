@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar
 
+import attrs
+
 from .errors import InvalidFormat, InvalidType, ValidationError
 
 T = TypeVar("T")
@@ -297,3 +299,17 @@ def boolean(instance: Any, attribute: Any, value: Any) -> None:
     """An attrs validator: the value is ``True`` or ``False`` (not a truthy stand-in)."""
     if not isinstance(value, bool):
         raise InvalidType(f"{attribute.name} is true or false", field=attribute.name)
+
+
+def slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    """The slot setters of an attrs class's fields, by name, for a fast constructor of
+    values already known to be valid; every field must be named, so that a field added to
+    the class cannot be left unset.
+
+    Raises:
+        AssertionError: the names are not the class's fields.
+    """
+    fields = [a.name for a in attrs.fields(cls)]
+    if sorted(fields) != sorted(names):
+        raise AssertionError(f"{cls.__name__} has fields {fields}")
+    return tuple(getattr(cls, name).__set__ for name in names)

@@ -33,7 +33,7 @@ from typing import Any, Final
 
 import attrs
 
-from ._convert import cell_digits
+from ._convert import cell_digits, slot_setters
 from .errors import InvalidFormat, ValidationError
 
 __all__ = ["PhoneKind", "PhoneNumber", "is_valid", "mask", "parse"]
@@ -105,6 +105,22 @@ class PhoneNumber:
     def masked(self) -> str:
         """A form safe for logs and screens: ``+62812******90``."""
         return _mask_e164(self.e164)
+
+
+_SET_E164, _SET_KIND, _SET_EXTENSION, _SET_ALTERNATIVES = slot_setters(
+    PhoneNumber, "e164", "kind", "extension", "alternatives"
+)
+
+
+def _number(e164: str, kind: PhoneKind) -> PhoneNumber:
+    """A :class:`PhoneNumber` the fast path read, built without ``__init__`` (its fields
+    have no checks to run; the ordinary constructor was a fifth of a parse)."""
+    number = object.__new__(PhoneNumber)
+    _SET_E164(number, e164)
+    _SET_KIND(number, kind)
+    _SET_EXTENSION(number, None)
+    _SET_ALTERNATIVES(number, ())
+    return number
 
 
 # --------------------------------------------------------------------------------------------
@@ -219,7 +235,7 @@ class _FastPath:
             return PhoneKind.FIXED_LINE_OR_MOBILE
         return kind
 
-    def parse(self, text: str) -> tuple[str, PhoneKind | None] | None:
+    def parse(self, text: str, *, shaped: bool = False) -> tuple[str, PhoneKind | None] | None:
         """``(national significant number, kind)``, kind ``None`` for an invalid number; or
         ``None`` when the shape needs phonenumbers itself.
 
@@ -228,8 +244,8 @@ class _FastPath:
         0 unless only the number with it fits the plan, and only when the length stays
         possible; then the first number type whose lengths and pattern match.
         """
-        if not self.enabled or not _FAST_SHAPE.fullmatch(text):  # "+" only comes first
-            return None
+        if not self.enabled or not (shaped or _FAST_SHAPE.fullmatch(text)):
+            return None  # ("+" only comes first; ``shaped``: the caller matched the shape)
         digits = text if text.isdigit() else text.encode().translate(None, _PUNCTUATION).decode()
         general = self.general.fullmatch
         if text[0] == "+":
@@ -337,10 +353,23 @@ def parse(text: str) -> PhoneNumber:
             Indonesian number) or ``spreadsheet`` (a cell whose digits a spreadsheet lost).
             Messages never contain the number.
     """
-    if type(text) is not str or _looks_like_a_cell(text):
-        text = cell_digits(text, field=_FIELD, label="a phone number")
-    text = text.strip()
-    number = _read(text)
+    stripped = text.strip() if type(text) is str else ""
+    if _FAST_SHAPE.fullmatch(stripped) and ("." not in stripped or stripped[-1] != "0"):
+        # The common shape, digits and punctuation, not ending in ".0": no spreadsheet
+        # artefact can be in it (and this is the hot path of a batch: written out).
+        text = stripped
+        found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text, shaped=True)
+        if found is None:
+            number = _parse_with_phonenumbers(text)
+        elif found[1] is None:
+            raise _invalid("is not a valid Indonesian number", "invalid")
+        else:
+            number = _number("+62" + found[0], found[1])
+    else:
+        if type(text) is not str or _looks_like_a_cell(text):
+            text = cell_digits(text, field=_FIELD, label="a phone number")
+        text = text.strip()
+        number = _read(text)
     if text[:2] != _COUNTRY_CODE:
         return number
     # "62..." without "+": the country code, or a national number whose 0 was dropped? The
@@ -389,7 +418,7 @@ def _read(text: str) -> PhoneNumber:
     national, kind = found
     if kind is None:
         raise _invalid("is not a valid Indonesian number", "invalid")
-    return PhoneNumber(e164="+62" + national, kind=kind)
+    return _number("+62" + national, kind)
 
 
 def is_valid(text: object) -> bool:

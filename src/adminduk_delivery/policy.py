@@ -48,6 +48,7 @@ from ._convert import (
     frozenset_of,
     instance_validator,
     reported_as,
+    slot_setters,
     text,
     tuple_of,
     whole_number,
@@ -189,16 +190,7 @@ def _decide(name: str, rule: Rule[C], context: C, *, subject: str, policy: Polic
 _new: Final = object.__new__
 
 
-def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
-    """The slot setters of an attrs class's fields, by name; every field named, so that a
-    field added to the class cannot be left unset by a fast constructor."""
-    fields = [a.name for a in attrs.fields(cls)]
-    if sorted(fields) != sorted(names):
-        raise AssertionError(f"{cls.__name__} has fields {fields}")
-    return tuple(getattr(cls, name).__set__ for name in names)
-
-
-_set_decision, _set_allowed, _set_findings, _set_subject, _set_policy = _slot_setters(
+_set_decision, _set_allowed, _set_findings, _set_subject, _set_policy = slot_setters(
     Decision, "decision", "allowed", "findings", "subject", "policy"
 )
 
@@ -692,7 +684,7 @@ def delivery_eligibility(
 
 
 _NOBODY: Final[frozenset[str]] = frozenset()
-_set_request, _set_context_policy, _set_deactivated = _slot_setters(
+_set_request, _set_context_policy, _set_deactivated = slot_setters(
     RequestContext, "request", "policy", "deactivated"
 )
 
