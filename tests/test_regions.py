@@ -281,3 +281,40 @@ def test_resolve_reads_codes_and_names_as_the_hints_do():
     assert regions.resolve("9101").retired  # a retired code is taken as it is
     with pytest.raises(InvalidType):
         regions.resolve(3216)
+
+
+@given(code=strategies.region_codes())
+def test_the_gazetteer_files_every_region_under_its_name(code):
+    """Property: a region is found in the gazetteer under its folded name (a regency without
+    its Kab./Kota, with its kind), marked current, and search finds it through the table."""
+    region = regions.get(code)
+    _level, _kind, core = regions.split_prefix(region.name)
+    entries = regions.gazetteer()[regions.name_key(core if len(code) == 4 else region.name)]
+    assert any(e.code == code and e.current for e in entries)
+    if len(code) == 4:
+        assert next(e.kind for e in entries if e.code == code) in ("kabupaten", "kota")
+    assert code in {m.region.code for m in regions.search(region.name)}
+
+
+def test_the_gazetteer_is_read_only_and_knows_former_names():
+    table = regions.gazetteer()
+    with pytest.raises(TypeError):
+        table["x"] = ()  # type: ignore[index]
+    retired = regions.codes("regency", retired=True)[0]
+    former = regions.get(retired)
+    _level, _kind, core = regions.split_prefix(former.name)
+    assert any(e.code == retired and not e.current for e in table[regions.name_key(core)])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "code"),
+    [
+        (lambda: regions.split_prefix(None), InvalidType, "type"),
+        (lambda: regions.province_aliases("3216"), ValidationError, "level"),
+        (lambda: regions.province_aliases("99"), UnknownRegion, "region"),
+    ],
+)
+def test_gazetteer_helpers_refuse_bad_input_with_a_code(call, error, code):
+    with pytest.raises(error) as raised:
+        call()
+    assert raised.value.code == code

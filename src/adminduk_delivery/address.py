@@ -459,8 +459,8 @@ class _PathKeys:
 def _path_keys(code: str) -> _PathKeys:
     key = _regions.name_key
     province, regency, district = _regions.ancestors(code)
-    _level, _kind, regency_core = _regions._split_prefix(regency.name)
-    aliases = _regions._PROVINCE_ALIASES.get(province.code, ())
+    _level, _kind, regency_core = _regions.split_prefix(regency.name)
+    aliases = _regions.province_aliases(province.code)
     return _PathKeys(
         village=key(_regions.get(code).name),
         district=key(district.name),
@@ -473,28 +473,22 @@ def _path_keys(code: str) -> _PathKeys:
 @functools.lru_cache(maxsize=65536)
 def _villages_for_key(key: str) -> tuple[str, ...]:
     """The current villages with this folded name."""
-    registry = _regions._registry()
     return tuple(
-        code
-        for code, _kind in registry.index.get(key, ())
-        if len(code) == 10 and code in registry.names
+        e.code for e in _regions.gazetteer().get(key, ()) if len(e.code) == 10 and e.current
     )
 
 
 @functools.cache
 def _village_keys_by_length() -> dict[int, list[tuple[str, str]]]:
-    registry = _regions._registry()
     by_length: dict[int, list[tuple[str, str]]] = {}
-    for code in registry.codes:
-        if len(code) == 10:
-            key = _regions.name_key(registry.names[code])
-            by_length.setdefault(len(key), []).append((key, code))
+    for code in _regions.codes(_regions.RegionLevel.VILLAGE):
+        key = _path_keys(code).village
+        by_length.setdefault(len(key), []).append((key, code))
     return by_length
 
 
 @functools.lru_cache(maxsize=1024)
 def _villages_within(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    registry = _regions._registry()
     found: list[str] = []
     for prefix in prefixes:
         stack = [prefix]
@@ -503,7 +497,7 @@ def _villages_within(prefixes: tuple[str, ...]) -> tuple[str, ...]:
             if len(code) == 10:
                 found.append(code)
             else:
-                stack.extend(registry.children.get(code, ()))
+                stack.extend(r.code for r in _regions.children(code))
     return tuple(found)
 
 
@@ -553,7 +547,7 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
     one word as the street. A label stays with the first part.
     """
     key = _regions.name_key
-    index = _regions._registry().index
+    index = _regions.gazetteer()
     words = text.split()
     if len(words) < 2 or key(text) in index:
         return [(label, text)]
@@ -614,7 +608,7 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
                 )
             )
 
-    index = _regions._registry().index
+    index = _regions.gazetteer()
 
     def known(text: str) -> bool:
         return key(text) in index
@@ -826,7 +820,7 @@ addresses that differ only in their street (most of a regency's addresses)."""
 
 def _for_resolution(piece: _Piece) -> _Piece:
     """The piece without its written text: resolution works on folded names only."""
-    if piece.street_like and piece.key not in _regions._registry().index:
+    if piece.street_like and piece.key not in _regions.gazetteer():
         return _STREET_PLACEHOLDER
     return _Piece(piece.label, piece.key, piece.raw_key, "", piece.street_like, piece.peeled)
 
@@ -853,7 +847,7 @@ def _resolve(
     warnings: list[str] = []
     # One typo: a name labelled Desa/Kel. that is not a village name, an unlabelled name that
     # is no region's name at all, or any name when nothing else was found.
-    index = _regions._registry().index
+    index = _regions.gazetteer()
     fuzzy_scope = scope if scope is not None else _scope_from_labels(pieces)
     for piece in pieces:
         if piece.street_like or piece.label not in (None, "village"):
@@ -940,14 +934,14 @@ def _resolve(
 
 def _scope_from_labels(pieces: tuple[_Piece, ...]) -> tuple[str, ...] | None:
     """The districts (or regencies) named by labelled pieces, for a fuzzy village search."""
-    registry = _regions._registry()
+    names = _regions.gazetteer()
     for label in ("district", "kabupaten", "kota"):
         codes = [
             code
             for piece in pieces
             if piece.label == label
-            for code, kind in registry.index.get(piece.key, ())
-            if code in registry.names
+            for code, kind, current in names.get(piece.key, ())
+            if current
             and len(code) == (6 if label == "district" else 4)
             and label in ("district", kind)
         ]

@@ -25,8 +25,9 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import types
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Final, NamedTuple
 
@@ -38,6 +39,7 @@ from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, Va
 
 __all__ = [
     "DataInfo",
+    "NameEntry",
     "Region",
     "RegionLevel",
     "RegionMatch",
@@ -47,12 +49,15 @@ __all__ = [
     "compact",
     "data_info",
     "exists",
+    "gazetteer",
     "get",
     "name_key",
     "point",
     "postal_code",
+    "province_aliases",
     "resolve",
     "search",
+    "split_prefix",
     "villages_for_postal_code",
 ]
 
@@ -398,8 +403,31 @@ _PREFIX_RE: Final = re.compile(
 )
 
 
+def split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:
+    """Split a leading administrative prefix (``Kab.``, ``Kota``, ``Kec.``...) off a name.
+
+    Args:
+        text: a name as written, with or without a prefix.
+
+    Returns:
+        ``(level, kind, rest)``: the level the prefix names (or ``None`` without one), the
+        regency kind (``"kabupaten"`` or ``"kota"``, else ``None``) and the name after it.
+
+    Raises:
+        InvalidType: ``text`` is not a string.
+
+    >>> split_prefix("Kab. Bekasi")
+    (<RegionLevel.REGENCY: 'regency'>, 'kabupaten', 'Bekasi')
+    >>> split_prefix("Kec. Jati Sampurna")[0], split_prefix("Bekasi")
+    (<RegionLevel.DISTRICT: 'district'>, (None, None, 'Bekasi'))
+    """
+    if not isinstance(text, str):
+        raise InvalidType(f"a name is a string, got {type(text).__name__}", field="text")
+    return _split_prefix(text)
+
+
 def _split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:
-    """Split a leading administrative prefix (``Kab.``, ``Kota``, ``Kec.``...) off a name."""
+    """:func:`split_prefix` of a string."""
     match = _PREFIX_RE.match(text)
     if match is None:
         return None, None, text
@@ -437,6 +465,72 @@ def name_key(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
     return _NOT_ALNUM.sub("", text.casefold())
+
+
+def province_aliases(code: str) -> tuple[str, ...]:
+    """The common short names of a province (``Jabar``, ``DKI``, ``NTB``...), which
+    :func:`search`, :func:`gazetteer` and the address parser know as well as its name.
+
+    Args:
+        code: a province code.
+
+    Returns:
+        The aliases (none for most provinces).
+
+    Raises:
+        InvalidType, InvalidFormat, UnknownRegion: not a known region code.
+        ValidationError: a code of another level (code ``level``).
+
+    >>> province_aliases("32"), province_aliases("36")
+    (('Jabar',), ())
+    """
+    region = get(code)
+    if region.level is not RegionLevel.PROVINCE:
+        raise ValidationError(
+            f"{region.code} is a {region.level.value}, not a province", field="code", code="level"
+        )
+    return _PROVINCE_ALIASES.get(region.code, ())
+
+
+class NameEntry(NamedTuple):
+    """A region a folded name stands for (a row of :func:`gazetteer`).
+
+    Attributes:
+        code: the region's code.
+        kind: ``"kabupaten"`` or ``"kota"`` for a regency, else ``None``.
+        current: whether the code is current (else retired, under a name it had).
+    """
+
+    code: str
+    kind: str | None
+    current: bool
+
+
+@functools.cache
+def gazetteer() -> Mapping[str, tuple[NameEntry, ...]]:
+    """Every name of a region, folded by :func:`name_key`, with the regions it stands for.
+
+    Current and former names of every level (a regency's name without its ``Kab.``/``Kota``,
+    whose kind the entry carries) and the provinces' common short names
+    (:func:`province_aliases`). The one name table of the library: :func:`search` and the
+    address parser look names up here. Read-only, built on first use and kept.
+
+    Returns:
+        A read-only mapping from folded name to its regions, in the order of the data.
+
+    >>> [(e.code, e.kind) for e in gazetteer()["bekasi"]]
+    [('3216', 'kabupaten'), ('3275', 'kota')]
+    >>> gazetteer()["jabar"][0].code, "jatisampurna" in gazetteer()
+    ('32', True)
+    """
+    registry = _registry()
+    names = registry.names
+    return types.MappingProxyType(
+        {
+            key: tuple(NameEntry(code, kind, code in names) for code, kind in entries)
+            for key, entries in registry.index.items()
+        }
+    )
 
 
 @functools.cache
@@ -693,7 +787,6 @@ def search(
         raise InvalidType(f"a name query is a string, got {type(query).__name__}", field="query")
     wanted = None if level is None else _to_level(level)
     prefix = "" if within is None else get(within).code
-    registry = _registry()
     interpretations: list[tuple[RegionLevel | None, str | None, str]] = [(None, None, query)]
     prefixed = _split_prefix(query)
     if prefixed[0] is not None:
@@ -701,7 +794,7 @@ def search(
     found: set[str] = set()
     for implied_level, kind, text in interpretations:
         key = name_key(text)
-        for code, code_kind in registry.index.get(key, ()):
+        for code, code_kind, current in gazetteer().get(key, ()):
             level_of_code = _LEVEL_BY_LENGTH[len(code)]
             if implied_level is not None and implied_level is not level_of_code:
                 continue
@@ -711,7 +804,7 @@ def search(
                 continue
             if not code.startswith(prefix):
                 continue
-            if not include_retired and code not in registry.names:
+            if not include_retired and not current:
                 continue
             found.add(code)
     ordered = sorted(found, key=lambda c: (len(c), c))
