@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,12 +101,3 @@ def test_the_same_national_result_for_any_partitioning():
             assert sorted(r["regency"] for r in rows) == sorted(REGENCIES)
     assert outcomes[0] == outcomes[1] == outcomes[2]
     assert outcomes[0].summary.as_of == dt.date(2020, 6, 30)
-
-
-def test_combine_adds_every_count_the_results_share():
-    """The counts combine walks are the shared fields of both results, and nothing else:
-    a count added to one result type cannot be forgotten by combine."""
-    shared = {f.name for f in attrs.fields(national.RegencyResult)} & {
-        f.name for f in attrs.fields(national.NationalResult)
-    }
-    assert set(national._ADDED) == shared - {"denials", "summary"}

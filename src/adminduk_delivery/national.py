@@ -113,26 +113,7 @@ def regency_sizes(total: int, *, regencies: Iterable[str] | None = None) -> dict
 
 
 @attrs.frozen(kw_only=True)
-class _Counts:
-    """What a regency's result and a combined one have in common: the counts that add up
-    and the summary that merges (:func:`combine` walks these fields)."""
-
-    documents: int
-    residents: int
-    valid_niks: int
-    allowed: int
-    denied: int
-    denials: dict[str, int]
-    shipments: int
-    summary: analysis.Summary
-
-
-_ADDED: Final = ("documents", "residents", "valid_niks", "allowed", "denied", "shipments")
-"""The counts of :class:`_Counts` that combine by addition."""
-
-
-@attrs.frozen(kw_only=True)
-class RegencyResult(_Counts):
+class RegencyResult:
     """One regency's campaign, small enough to send between processes.
 
     Attributes:
@@ -150,6 +131,14 @@ class RegencyResult(_Counts):
 
     regency: str
     name: str
+    documents: int
+    residents: int
+    valid_niks: int
+    allowed: int
+    denied: int
+    denials: dict[str, int]
+    shipments: int
+    summary: analysis.Summary
     export: tuple[dict[str, Any], ...] = ()
 
     def record(self) -> dict[str, Any]:
@@ -278,7 +267,7 @@ def _valid(nik: str) -> bool:
 
 
 @attrs.frozen(kw_only=True)
-class NationalResult(_Counts):
+class NationalResult:
     """Regencies' results combined.
 
     Attributes:
@@ -288,6 +277,14 @@ class NationalResult(_Counts):
         regencies: how many regencies.
     """
 
+    documents: int
+    residents: int
+    valid_niks: int
+    allowed: int
+    denied: int
+    denials: dict[str, int]
+    shipments: int
+    summary: analysis.Summary
     regencies: int
 
 
@@ -295,8 +292,11 @@ def _as_national(value: RegencyResult | NationalResult) -> NationalResult:
     if isinstance(value, NationalResult):
         return value
     checked(value, RegencyResult, field="results")
-    counts = {name: getattr(value, name) for name in _ADDED}
-    return NationalResult(**counts, denials=dict(value.denials), summary=value.summary, regencies=1)
+    return NationalResult(
+        documents=value.documents, residents=value.residents, valid_niks=value.valid_niks,
+        allowed=value.allowed, denied=value.denied, denials=dict(value.denials),
+        shipments=value.shipments, summary=value.summary, regencies=1,
+    )  # fmt: skip
 
 
 def combine(results: Iterable[RegencyResult | NationalResult]) -> NationalResult:
@@ -325,8 +325,13 @@ def combine(results: Iterable[RegencyResult | NationalResult]) -> NationalResult
         for reason, n in part.denials.items():
             denials[reason] = denials.get(reason, 0) + n
     return NationalResult(
-        **{name: sum(getattr(p, name) for p in parts) for name in _ADDED},
+        documents=sum(p.documents for p in parts),
+        residents=sum(p.residents for p in parts),
+        valid_niks=sum(p.valid_niks for p in parts),
+        allowed=sum(p.allowed for p in parts),
+        denied=sum(p.denied for p in parts),
         denials=dict(sorted(denials.items())),
+        shipments=sum(p.shipments for p in parts),
         summary=analysis.merge([p.summary for p in parts]),
         regencies=sum(p.regencies for p in parts),
     )
