@@ -39,8 +39,8 @@ class Instance(NamedTuple):
     """One office's problem: planar coordinates (the depot last), items per stop, limits,
     each stop's near stops (from :func:`nearest`) and, optionally, its distances to them
     (computed where needed when not given). With a :class:`Metric`, moves are costed with
-    it; the coordinates then only guide the search
-    (which routes are near, which stops to take out together)."""
+    it; the coordinates then only guide the search (which routes are near, which stops to
+    take out together)."""
 
     xs: Sequence[float]
     ys: Sequence[float]
@@ -62,7 +62,8 @@ class Metric(NamedTuple):
     Without a metric, rows and columns are the planar coordinates and the distance is
     :func:`math.dist`. A table gives its rows (arrays of distances), the point numbers as
     columns and :func:`operator.getitem`. Either way the search's innermost step is one
-    call of a C function."""
+    call of a C function. A caller's distance function sits behind a C cache
+    (:func:`functools.cache`), and is called once per pair."""
 
     rows: Sequence[Any]
     columns: Sequence[Any]
