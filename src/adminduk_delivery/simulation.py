@@ -185,7 +185,9 @@ class _Memo:
         office: str | None = None,
         recipient: Recipient | None = None,
     ) -> ShipmentEvent:
-        key = (status, at, reason, office, recipient)
+        # The time zone too: datetimes of one instant in two zones are equal, and the event
+        # must keep the zone it was made with.
+        key = (status, at, at.tzinfo, reason, office, recipient)
         found = self._events.get(key)
         if found is None:
             found = self._events[key] = ShipmentEvent(
