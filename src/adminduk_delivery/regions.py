@@ -336,32 +336,6 @@ class _Registry:
         self._cache[code] = region
         return region
 
-    @functools.cached_property
-    def index(self) -> dict[str, list[tuple[str, str | None]]]:
-        """Folded name to (code, regency kind) pairs, for :func:`search`."""
-        index: dict[str, list[tuple[str, str | None]]] = {}
-
-        def add(key: str, code: str, kind: str | None) -> None:
-            entries = index.setdefault(key, [])
-            if (code, kind) not in entries:
-                entries.append((code, kind))
-
-        def add_name(code: str, name: str) -> None:
-            if len(code) == 4:
-                _level, kind, core = _split_prefix(name)
-                add(name_key(core), code, kind or ("kota" if code[2] >= "7" else "kabupaten"))
-            else:
-                add(name_key(name), code, None)
-            for alias in _PROVINCE_ALIASES.get(code, ()):
-                add(name_key(alias), code, None)
-
-        for code, name in self.names.items():
-            add_name(code, name)
-        for code, hist_rows in self.historical.items():
-            for row in hist_rows:
-                add_name(code, row.name)
-        return index
-
 
 _PROVINCE_ALIASES: Final = {
     "11": ("NAD", "Nanggroe Aceh Darussalam"),
@@ -525,12 +499,29 @@ def gazetteer() -> Mapping[str, tuple[NameEntry, ...]]:
     """
     registry = _registry()
     names = registry.names
-    return types.MappingProxyType(
-        {
-            key: tuple(NameEntry(code, kind, code in names) for code, kind in entries)
-            for key, entries in registry.index.items()
-        }
-    )
+    table: dict[str, list[NameEntry]] = {}
+
+    def add(key: str, code: str, kind: str | None) -> None:
+        entry = NameEntry(code, kind, code in names)
+        entries = table.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+
+    def add_name(code: str, name: str) -> None:
+        if len(code) == 4:
+            _level, kind, core = _split_prefix(name)
+            add(name_key(core), code, kind or ("kota" if code[2] >= "7" else "kabupaten"))
+        else:
+            add(name_key(name), code, None)
+        for alias in _PROVINCE_ALIASES.get(code, ()):
+            add(name_key(alias), code, None)
+
+    for code, name in names.items():
+        add_name(code, name)
+    for code, hist_rows in registry.historical.items():
+        for row in hist_rows:
+            add_name(code, row.name)
+    return types.MappingProxyType({key: tuple(entries) for key, entries in table.items()})
 
 
 @functools.cache
