@@ -356,15 +356,9 @@ def parse(text: str) -> PhoneNumber:
     stripped = text.strip() if type(text) is str else ""
     if _FAST_SHAPE.fullmatch(stripped) and ("." not in stripped or stripped[-1] != "0"):
         # The common shape, digits and punctuation, not ending in ".0": no spreadsheet
-        # artefact can be in it (and this is the hot path of a batch: written out).
+        # artefact can be in it.
         text = stripped
-        found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text, shaped=True)
-        if found is None:
-            number = _parse_with_phonenumbers(text)
-        elif found[1] is None:
-            raise _invalid("is not a valid Indonesian number", "invalid")
-        else:
-            number = _number("+62" + found[0], found[1])
+        number = _read(text, shaped=True)
     else:
         if type(text) is not str or _looks_like_a_cell(text):
             text = cell_digits(text, field=_FIELD, label="a phone number")
@@ -411,8 +405,9 @@ def _valid_e164(text: str) -> str | None:
         return None
 
 
-def _read(text: str) -> PhoneNumber:
-    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text)
+def _read(text: str, *, shaped: bool = False) -> PhoneNumber:
+    """The number ``text`` holds (``shaped``: the caller matched the fast path's shape)."""
+    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text, shaped=shaped)
     if found is None:
         return _parse_with_phonenumbers(text)
     national, kind = found
