@@ -13,9 +13,8 @@ from typing import Final
 
 import attrs
 
-from adminduk_delivery._convert import reported_as
 from adminduk_delivery.errors import InvalidType, ValidationError
-from adminduk_delivery.routing._model import _latitude, _longitude
+from adminduk_delivery.routing._model import _checked_point
 from adminduk_delivery.routing._search import Metric
 
 Point = tuple[float, float]
@@ -26,13 +25,10 @@ DistanceFunction = Callable[[Point, Point], float]
 
 def _point(value: object, field: str) -> Point:
     """A (lat, lon) pair, checked as a stop's coordinates are."""
+    shape = f"{field} holds (lat, lon) pairs"
     if isinstance(value, str | bytes) or not isinstance(value, Sequence) or len(value) != 2:
-        raise InvalidType(f"{field} holds (lat, lon) pairs", field=field)
-    lat, lon = value[0], value[1]
-    checked = (reported_as(field, _latitude, lat), reported_as(field, _longitude, lon))
-    if checked[0] is None or checked[1] is None:
-        raise InvalidType(f"{field} holds (lat, lon) pairs of numbers", field=field)
-    return (checked[0], checked[1])
+        raise InvalidType(shape, field=field)
+    return _checked_point(value, field=field, shape=shape)
 
 
 def _points(value: object) -> tuple[Point, ...]:

@@ -14,6 +14,7 @@ from adminduk_delivery import regions as _regions
 from adminduk_delivery._convert import (
     neighbourhood,
     real_number,
+    reported_as,
     tuple_of,
 )
 from adminduk_delivery.errors import InvalidType, ValidationError
@@ -112,6 +113,22 @@ def _latitude(value: object) -> float | None:
 
 def _longitude(value: object) -> float | None:
     return _lon(value)
+
+
+def _checked_point(value: object, *, field: str, shape: str) -> tuple[float, float]:
+    """A (lat, lon) pair given beside the stops (a depot, a distance table's point), each
+    coordinate checked as a stop's is; ``shape`` says what ``field`` holds, for messages."""
+    lat_lon = []
+    for axis, check in enumerate((_latitude, _longitude)):
+        try:
+            raw = value[axis]  # type: ignore[index]
+        except (TypeError, IndexError, KeyError):
+            raise InvalidType(shape, field=field) from None
+        checked = reported_as(field, check, raw)
+        if checked is None:
+            raise InvalidType(f"{shape} of numbers", field=field)
+        lat_lon.append(checked)
+    return lat_lon[0], lat_lon[1]
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:

@@ -13,7 +13,6 @@ from adminduk_delivery import regions as _regions
 from adminduk_delivery import solvers as _solvers
 from adminduk_delivery._convert import (
     real_number,
-    reported_as,
     tuple_of,
     whole_number,
 )
@@ -36,9 +35,8 @@ from adminduk_delivery.routing._model import (
     Stop,
     Unassigned,
     _address_key,
+    _checked_point,
     _great_circle_km,
-    _latitude,
-    _longitude,
     _points_of,
 )
 
@@ -273,7 +271,7 @@ def _per_office(
 
 
 def _depot_point(point: object) -> tuple[float, float]:
-    return (_check_depot(point, 0), _check_depot(point, 1))
+    return _checked_point(point, field="depot", shape="depot is a (lat, lon) pair")
 
 
 def _courier_count(count: object) -> int:
@@ -303,18 +301,6 @@ def _within_couriers(
                 )
             )
     return [routes[i] for i in kept]
-
-
-def _check_depot(depot: object, axis: int) -> float:
-    """One coordinate of the depot, checked as a stop's coordinates are."""
-    try:
-        value = depot[axis]  # type: ignore[index]
-    except (TypeError, IndexError, KeyError):
-        raise InvalidType("depot is a (lat, lon) pair", field="depot") from None
-    checked = reported_as("depot", (_latitude, _longitude)[axis], value)
-    if checked is None:
-        raise InvalidType("depot is a (lat, lon) pair of numbers", field="depot")
-    return checked
 
 
 _TRIAL_SHARE: Final = 10  # a tenth of the rounds tries each start
