@@ -29,6 +29,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
@@ -56,6 +57,11 @@ class PhoneKind(enum.Enum):
     PAGER = "pager"
     UAN = "uan"
     VOICEMAIL = "voicemail"
+
+
+#: The kinds SMS and WhatsApp reach (a module constant: looking the members up on the enum
+#: class was most of :attr:`PhoneNumber.is_mobile`'s time).
+_MOBILE_KINDS: Final = (PhoneKind.MOBILE, PhoneKind.FIXED_LINE_OR_MOBILE)
 
 
 def _mask_e164(e164: str) -> str:
@@ -94,7 +100,7 @@ class PhoneNumber:
     @property
     def is_mobile(self) -> bool:
         """Whether SMS and WhatsApp messages can reach it (a mobile number)."""
-        return self.kind in (PhoneKind.MOBILE, PhoneKind.FIXED_LINE_OR_MOBILE)
+        return self.kind in _MOBILE_KINDS
 
     @property
     def national(self) -> str:
@@ -127,8 +133,10 @@ def _number(e164: str, kind: PhoneKind) -> PhoneNumber:
 # The fast path: phonenumbers' parsing steps for the common shapes, on its own metadata.
 
 _PUNCTUATION: Final = b"+ ().-"
+# The fast path's shape: an optional "+" first, then 6 to 40 of ASCII digits and " ().-".
+_FAST_MIN_LENGTH: Final = 6
 _FAST_MAX_LENGTH: Final = 40
-_FAST_SHAPE: Final = re.compile(rf"\+?[0-9 ().\-]{{6,{_FAST_MAX_LENGTH}}}")
+_FAST_SHAPE: Final = re.compile(rf"\+?[0-9 ().\-]{{{_FAST_MIN_LENGTH},{_FAST_MAX_LENGTH}}}")
 
 
 class _Desc:
@@ -222,6 +230,7 @@ class _FastPath:
             f"(?P<k{i}>{desc.as_regex()})" for i, (desc, _kind) in enumerate(ordered)
         )
         self.classify = re.compile(f"(?={_Desc(general).as_regex()}\\Z)(?:{alternatives})")
+        self.parse = self._parser()
 
     def _kind_of_match(self, match: re.Match[str], national: str) -> PhoneKind:
         kind = self.kinds.get(match.lastgroup)  # type: ignore[arg-type]
@@ -235,54 +244,85 @@ class _FastPath:
             return PhoneKind.FIXED_LINE_OR_MOBILE
         return kind
 
-    def parse(self, text: str, *, shaped: bool = False) -> tuple[str, PhoneKind | None] | None:
-        """``(national significant number, kind)``, kind ``None`` for an invalid number; or
-        ``None`` when the shape needs phonenumbers itself.
-
-        The steps are phonenumbers' own for the default region ID: take the country code after
-        "+", or "62" without "+" when the rest is the better number; strip the national prefix
-        0 unless only the number with it fits the plan, and only when the length stays
-        possible; then the first number type whose lengths and pattern match.
-        """
-        if not self.enabled or not (shaped or _FAST_SHAPE.fullmatch(text)):
-            return None  # ("+" only comes first; ``shaped``: the caller matched the shape)
-        digits = text if text.isdigit() else text.encode().translate(None, _PUNCTUATION).decode()
+    def _parser(self) -> Callable[[str], tuple[str, PhoneKind | None] | None]:
+        """The function :attr:`parse` is: its steps over local names, as a closure (looking
+        up the metadata's attributes on every call was a tenth of a parse)."""
+        enabled = self.enabled
         general = self.general.fullmatch
-        if text[0] == "+":
-            if not digits.startswith(_COUNTRY_CODE):
-                return None  # another country: phonenumbers says which
-            national = digits[2:]
-        elif digits.startswith("00"):
-            return None  # an international (IDD) prefix
-        elif digits.startswith(_COUNTRY_CODE):
-            rest = self._strip_prefix(digits[2:])
-            better = not general(digits) and general(rest)
-            national = rest if better or len(digits) > self.general_lengths[-1] else digits
-        else:
-            national = digits
-        match = None
-        if national[:1] == "0":
-            stripped = national[1:]
-            # The common case first: the stripped number is a valid one (so it fits the plan).
-            match = self.classify.fullmatch(stripped)
-            if match is not None or general(stripped) or not general(national):
-                if len(stripped) in self.strippable_lengths:
-                    national = stripped
+        classify = self.classify.fullmatch
+        longest = self.general_lengths[-1]
+        strippable = self.strippable_lengths
+        kinds = self.kinds
+        kind_of_match = self._kind_of_match
+        strip_prefix = self._strip_prefix
+        fixed_line = PhoneKind.FIXED_LINE
+        shape = _FAST_SHAPE.fullmatch
+        country = _COUNTRY_CODE
+
+        def parse(text: str) -> tuple[str, PhoneKind | None] | None:
+            """``(national significant number, kind)``, kind ``None`` for an invalid number;
+            or ``None`` when the shape needs phonenumbers itself.
+
+            The steps are phonenumbers' own for the default region ID: take the country
+            code after "+", or "62" without "+" when the rest is the better number; strip the
+            national prefix 0 unless only the number with it fits the plan, and only when the
+            length stays possible; then the first number type whose lengths and pattern
+            match. Any other shape than the fast path's is ``None``.
+            """
+            if not enabled:
+                return None
+            if (
+                text.isascii()
+                and text.isdigit()
+                and _FAST_MIN_LENGTH <= len(text) <= _FAST_MAX_LENGTH
+            ):
+                digits = text  # (digits alone: the shape without the regex)
+            elif shape(text):  # ("+" only comes first)
+                digits = text.encode().translate(None, _PUNCTUATION).decode()
+            else:
+                return None
+            head = digits[:2]
+            if text[0] == "+":
+                if head != country:
+                    return None  # another country: phonenumbers says which
+                national = digits[2:]
+            elif head == "00":
+                return None  # an international (IDD) prefix
+            elif head == country:
+                rest = strip_prefix(digits[2:])
+                better = not general(digits) and general(rest)
+                national = rest if better or len(digits) > longest else digits
+            else:
+                national = digits
+            match = None
+            if national[:1] == "0":
+                stripped = national[1:]
+                # The common case first: the stripped number is a valid one (so it fits the
+                # plan).
+                match = classify(stripped)
+                if match is not None or general(stripped) or not general(national):
+                    if len(stripped) in strippable:
+                        national = stripped
+                    else:
+                        match = None
                 else:
                     match = None
-            else:
-                match = None
-            if match is None and national is stripped:
-                if len(national) > 17 or national[0] == "0":
-                    return None  # phonenumbers' own errors and leading zeros
-                return national, None
-        if not 2 <= len(national) <= 17 or national[0] == "0":
-            return None  # phonenumbers' errors and Italian-style leading zeros: its own path
-        if match is None:
-            match = self.classify.fullmatch(national)
+                if match is None and national is stripped:
+                    if len(national) > 17 or national[0] == "0":
+                        return None  # phonenumbers' own errors and leading zeros
+                    return national, None
+            if not 2 <= len(national) <= 17 or national[0] == "0":
+                return None  # phonenumbers' errors and Italian-style leading zeros
             if match is None:
-                return national, None
-        return national, self._kind_of_match(match, national)
+                match = classify(national)
+                if match is None:
+                    return national, None
+            kind = kinds.get(match.lastgroup)  # type: ignore[arg-type]
+            if kind is None or kind is fixed_line:
+                kind = kind_of_match(match, national)
+            return national, kind
+
+        return parse
 
     def _strip_prefix(self, number: str) -> str:
         """Drop the national prefix 0 unless only the number with it matches the plan."""
@@ -294,13 +334,16 @@ class _FastPath:
         return stripped
 
 
-_FAST_PATH: list[_FastPath] = []
+def _prepare(text: str) -> tuple[str, PhoneKind | None] | None:
+    """:data:`_fast` on its first call: prepares the metadata (importing phonenumbers), then
+    rebinds :data:`_fast` to the prepared function and reads ``text`` with it."""
+    global _fast  # noqa: PLW0603 - a lazily prepared function, bound once
+    _fast = _FastPath().parse
+    return _fast(text)
 
 
-def _fast_path() -> _FastPath:
-    if not _FAST_PATH:
-        _FAST_PATH.append(_FastPath())
-    return _FAST_PATH[0]
+#: The fast path's reading of a text (see :meth:`_FastPath._parser`), prepared on first use.
+_fast: Callable[[str], tuple[str, PhoneKind | None] | None] = _prepare
 
 
 def _invalid(message: str, code: str) -> ValidationError:
@@ -354,11 +397,14 @@ def parse(text: str) -> PhoneNumber:
             Messages never contain the number.
     """
     stripped = text.strip() if type(text) is str else ""
-    if _FAST_SHAPE.fullmatch(stripped) and ("." not in stripped or stripped[-1] != "0"):
+    found = _fast(stripped) if "." not in stripped or stripped[-1] != "0" else None
+    if found is not None:
         # The common shape, digits and punctuation, not ending in ".0": no spreadsheet
         # artefact can be in it.
         text = stripped
-        number = _read(text, shaped=True)
+        number = (
+            _number("+62" + found[0], found[1]) if found[1] is not None else _built(text, found)
+        )
     else:
         if type(text) is not str or _looks_like_a_cell(text):
             text = cell_digits(text, field=_FIELD, label="a phone number")
@@ -371,9 +417,10 @@ def parse(text: str) -> PhoneNumber:
     # alone, the reading that gives the chosen number needs no second look.
     readings: tuple[str, ...] = ("+" + text, "0" + text)
     if text.isdigit():
-        readings = tuple(
-            r for r in readings if number.e164 != ("+" + text, "+62" + text)[r[0] == "0"]
-        )
+        if number.e164 == readings[0]:
+            readings = readings[1:]
+        elif number.e164 == "+62" + text:
+            readings = readings[:1]
     others: list[str] = []
     for reading in readings:
         e164 = _valid_e164(reading)
@@ -395,7 +442,7 @@ def _looks_like_a_cell(text: str) -> bool:
 def _valid_e164(text: str) -> str | None:
     """The E.164 form of a valid reading of ``text``, or None (no exception on the way: this
     runs for every "62..." number)."""
-    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text)
+    found = _fast(text)
     if found is not None:
         national, kind = found
         return None if kind is None else "+62" + national
@@ -405,9 +452,13 @@ def _valid_e164(text: str) -> str | None:
         return None
 
 
-def _read(text: str, *, shaped: bool = False) -> PhoneNumber:
-    """The number ``text`` holds (``shaped``: the caller matched the fast path's shape)."""
-    found = (_FAST_PATH[0] if _FAST_PATH else _fast_path()).parse(text, shaped=shaped)
+def _read(text: str) -> PhoneNumber:
+    """The number ``text`` holds."""
+    return _built(text, _fast(text))
+
+
+def _built(text: str, found: tuple[str, PhoneKind | None] | None) -> PhoneNumber:
+    """The number ``text`` holds, from what the fast path ``found`` in it."""
     if found is None:
         return _parse_with_phonenumbers(text)
     national, kind = found
