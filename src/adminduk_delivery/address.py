@@ -366,7 +366,8 @@ _HOUSE_NUMBER: Final = re.compile(
     r"(\d+\s?[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\w])",
     _FLAGS,
 )
-_DIGIT_RUNS: Final = re.compile(r"[0-9]+")
+# The last run of exactly five digits (the greedy ".*" finds it from the end).
+_LAST_POSTAL: Final = re.compile(r".*(?<![0-9])([0-9]{5})(?![0-9])", re.DOTALL)
 _ADMIN_KEYWORD: Final = re.compile(
     r"""(?<![\w])(?:
         (?P<province>provinsi|propinsi|prov)
@@ -532,9 +533,7 @@ def _fuzzy_villages(key: str, scope: tuple[str, ...] | None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=256)
-def _resolve_hint(value: str | None, level: _regions.RegionLevel, within: str | None) -> str | None:
-    if value is None:
-        return None
+def _resolve_hint(value: str, level: _regions.RegionLevel, within: str | None) -> str:
     return _regions.resolve(value, level=level, within=within, field=level.value).code
 
 
@@ -826,9 +825,10 @@ def _for_resolution(piece: _Piece) -> _Piece:
 
 
 @functools.lru_cache(maxsize=65536)
-def _split_pieces_for_resolution(part: str) -> tuple[tuple[_Piece, _Piece], ...]:
-    """The pieces of a part with a name, each beside its form for :func:`_resolve`."""
-    return tuple((piece, _for_resolution(piece)) for piece in _split_pieces(part) if piece.key)
+def _split_pieces_for_resolution(part: str) -> tuple[tuple[_Piece, ...], tuple[_Piece, ...]]:
+    """The pieces of a part with a name, and their forms for :func:`_resolve` (in step)."""
+    pieces = tuple(piece for piece in _split_pieces(part) if piece.key)
+    return pieces, tuple(map(_for_resolution, pieces))
 
 
 @functools.lru_cache(maxsize=32768)
@@ -957,9 +957,7 @@ def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, st
     return match, f"{text[: match.start()]}, {text[match.end() :]}"
 
 
-def _number(text: str | None, warnings: list[str], field: str) -> str | None:
-    if text is None:
-        return None
+def _number(text: str, warnings: list[str], field: str) -> str | None:
     value = int(text)
     if not 1 <= value <= 999:
         warnings.append(f"{field}_invalid: {field.upper()} {text} is outside 1-999 (dropped)")
@@ -997,8 +995,14 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
     for hint, name in ((regency, "regency"), (district, "district")):
         if hint is not None and not isinstance(hint, str):
             raise InvalidType(f"a {name} hint is a code or a name", field=name)
-    regency_code = _resolve_hint(regency, _regions.RegionLevel.REGENCY, None)
-    district_code = _resolve_hint(district, _regions.RegionLevel.DISTRICT, regency_code)
+    regency_code = (
+        None if regency is None else _resolve_hint(regency, _regions.RegionLevel.REGENCY, None)
+    )
+    district_code = (
+        None
+        if district is None
+        else _resolve_hint(district, _regions.RegionLevel.DISTRICT, regency_code)
+    )
     scope_code = district_code or regency_code
     scope = (scope_code,) if scope_code else None
     warnings: list[str] = []
@@ -1009,23 +1013,20 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
         text = text.translate(_LINE_BREAKS)
     work = " ".join(text.split())
 
-    postal_match = None
-    for candidate in _DIGIT_RUNS.finditer(work):
-        if candidate.end() - candidate.start() == 5:
-            postal_match = candidate  # the last run of exactly five digits
     postal = None
+    postal_match = _LAST_POSTAL.match(work)
     if postal_match is not None:
-        postal = postal_match.group()
-        work = f"{work[: postal_match.start()]}, {work[postal_match.end() :]}"
+        postal = postal_match[1]
+        work = f"{work[: postal_match.start(1)]}, {work[postal_match.end(1) :]}"
 
     rt_text = rw_text = None
     lowered = work.lower()
     match = None
     if "rt" in lowered or "rw" in lowered:
         match, work = _take(_RT_RW_PAIR, work)
-    if match:
-        rt_text = next(match.group(f"rt{i}") for i in "1234" if match.group(f"rt{i}"))
-        rw_text = next(match.group(f"rw{i}") for i in "1234" if match.group(f"rw{i}"))
+    if match:  # (one of the alternatives matched, with both of its groups)
+        rt_text = match["rt1"] or match["rt2"] or match["rt3"] or match["rt4"]
+        rw_text = match["rw1"] or match["rw2"] or match["rw3"] or match["rw4"]
     elif "rt" in lowered or "rw" in lowered:
         match, work = _take(_RT_ALONE, work)
         rt_text = match.group(1) if match else None
@@ -1040,15 +1041,15 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
         if bare and (bare.group(1).startswith("0") or bare.group(2).startswith("0")):
             rt_text, rw_text = bare.group(1), bare.group(2)
             work = f"{work[: bare.start()]}, {work[bare.end() :]}"
-    rt = _number(rt_text, warnings, "rt")
-    rw = _number(rw_text, warnings, "rw")
+    rt = None if rt_text is None else _number(rt_text, warnings, "rt")
+    rw = None if rw_text is None else _number(rw_text, warnings, "rw")
 
     written: list[_Piece] = []
     resolvable: list[_Piece] = []
     for part in work.split(","):
-        for piece, form in _split_pieces_for_resolution(part.strip()):
-            written.append(piece)
-            resolvable.append(form)
+        part_pieces, part_forms = _split_pieces_for_resolution(part.strip())
+        written += part_pieces
+        resolvable += part_forms
     pieces = tuple(written)
     dusun = next((p.text for p in pieces if p.label == "dusun"), None)
     resolution = _resolve(tuple(resolvable), postal, scope)
