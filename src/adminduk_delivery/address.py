@@ -400,19 +400,22 @@ _LINE_BREAKS: Final = str.maketrans({"\n": ", ", "\r": " ", ";": ", ", "|": ", "
 _FUZZY_MIN_LENGTH: Final = 5
 
 
-class _Piece(NamedTuple):
-    """One part of the text: an optional label (Kec., Desa...) and the folded name.
+_Piece = tuple[str | None, str, str, str, bool, bool]
+"""One part of the text: its label (Kec., Desa... or None), the folded name, the folded name
+with its label, the text as written, whether it reads as a street, and whether it is a name
+taken off the end of a street-like run; read through the indices below.
 
-    A named tuple, not an attrs class: tuples of pieces key the resolution cache, and tuple
-    hashing and equality run in C.
-    """
-
-    label: str | None
-    key: str
-    raw_key: str
-    text: str
-    street_like: bool
-    peeled: bool  # a name taken off the end of a street-like run
+A plain tuple: tuples of pieces key the resolution cache, and tuple hashing and equality run
+in C. Not a named tuple: the garbage collector stops tracking a plain tuple of strings and
+flags, but traverses every named tuple on every full collection, and the parser's caches hold
+a few hundred thousand pieces (with them, a full collection took twice as long).
+"""
+_LABEL: Final = 0
+_KEY: Final = 1
+_RAW_KEY: Final = 2
+_TEXT: Final = 3
+_STREET_LIKE: Final = 4
+_PEELED: Final = 5
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -597,13 +600,13 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
         for position, (sub_label, text) in enumerate(_segment(value, label, street_like)):
             raw = f"{_LABEL_WORDS[sub_label]} {text}" if sub_label else text
             pieces.append(
-                _Piece(
+                (
                     sub_label,
                     key(text),
                     key(raw),
                     text,
-                    street_like=street_like and position == 0,
-                    peeled=street_like and position > 0,
+                    street_like and position == 0,
+                    street_like and position > 0,
                 )
             )
 
@@ -635,7 +638,7 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
         if label == "dusun":
             text = value.strip(" .,:;-")
             if text:
-                pieces.append(_Piece("dusun", key(text), key(text), text, False, False))
+                pieces.append(("dusun", key(text), key(text), text, False, False))
         else:
             add(label, value)
         r = r_next
@@ -654,8 +657,8 @@ _LABEL_WORDS: Final = {
 
 def _piece_levels(piece: _Piece, keys: _PathKeys, use_raw: bool) -> dict[str, int]:
     """The levels of the candidate's path that the piece names, with 0 (exact) or 1 (typo)."""
-    key = piece.raw_key if use_raw else piece.key
-    label = None if use_raw else piece.label
+    key = piece[_RAW_KEY] if use_raw else piece[_KEY]
+    label = None if use_raw else piece[_LABEL]
     found: dict[str, int] = {}
     if label in (None, "village"):
         score = _similar(key, keys.village)
@@ -720,10 +723,14 @@ def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece,
     """The pieces that may name the village, in order of preference: labelled ``Desa``/``Kel.``
     first, then unlabelled names, names peeled off a street, and other labels read whole."""
     return (
-        *((i, p, False) for i, p in enumerate(pieces) if p.label == "village"),
-        *((i, p, False) for i, p in enumerate(pieces) if p.label is None and not p.peeled),
-        *((i, p, False) for i, p in enumerate(pieces) if p.peeled),
-        *((i, p, True) for i, p in enumerate(pieces) if p.label not in (None, "village", "dusun")),
+        *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] == "village"),
+        *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] is None and not p[_PEELED]),
+        *((i, p, False) for i, p in enumerate(pieces) if p[_PEELED]),
+        *(
+            (i, p, True)
+            for i, p in enumerate(pieces)
+            if p[_LABEL] not in (None, "village", "dusun")
+        ),
     )
 
 
@@ -751,16 +758,16 @@ def _evaluate(
     unexplained: list[int] = []
     used = {village_index}
     for index, piece in enumerate(pieces):
-        if index == village_index or piece.label == "dusun":
+        if index == village_index or piece[_LABEL] == "dusun":
             continue
         levels = _piece_levels(piece, keys, use_raw=False)
-        if not levels and piece.label is not None:
+        if not levels and piece[_LABEL] is not None:
             levels = _piece_levels(piece, keys, use_raw=True)
         repeated_village = levels.pop("village", None) is not None
         if not levels:
             if repeated_village:
                 continue
-            if piece.label is not None:
+            if piece[_LABEL] is not None:
                 conflicts += 1
             else:
                 unexplained.append(index)
@@ -783,7 +790,7 @@ def _evaluate(
         used=frozenset(used),
         postal_match=postal_match,
         village_piece=village_index,
-        village_in_street=pieces[village_index].peeled,
+        village_in_street=pieces[village_index][_PEELED],
     )
 
 
@@ -812,22 +819,22 @@ def _confidence(best: _Evaluation) -> float:
     return round(confidence, 3)
 
 
-_STREET_PLACEHOLDER: Final = _Piece(None, "", "", "", True, False)
+_STREET_PLACEHOLDER: Final[_Piece] = (None, "", "", "", True, False)
 """Stands in for a street that names no region, so that resolutions are shared between
 addresses that differ only in their street (most of a regency's addresses)."""
 
 
 def _for_resolution(piece: _Piece) -> _Piece:
     """The piece without its written text: resolution works on folded names only."""
-    if piece.street_like and piece.key not in _regions.gazetteer():
+    if piece[_STREET_LIKE] and piece[_KEY] not in _regions.gazetteer():
         return _STREET_PLACEHOLDER
-    return _Piece(piece.label, piece.key, piece.raw_key, "", piece.street_like, piece.peeled)
+    return (piece[_LABEL], piece[_KEY], piece[_RAW_KEY], "", piece[_STREET_LIKE], piece[_PEELED])
 
 
 @functools.lru_cache(maxsize=65536)
 def _split_pieces_for_resolution(part: str) -> tuple[tuple[_Piece, ...], tuple[_Piece, ...]]:
     """The pieces of a part with a name, and their forms for :func:`_resolve` (in step)."""
-    pieces = tuple(piece for piece in _split_pieces(part) if piece.key)
+    pieces = tuple(piece for piece in _split_pieces(part) if piece[_KEY])
     return pieces, tuple(map(_for_resolution, pieces))
 
 
@@ -840,24 +847,24 @@ def _resolve(
 
     candidates: set[str] = set()
     for piece in pieces:
-        if piece.label in (None, "village"):
-            candidates.update(c for c in _villages_for_key(piece.key) if in_scope(c))
-        elif piece.label != "dusun":
-            candidates.update(c for c in _villages_for_key(piece.raw_key) if in_scope(c))
+        if piece[_LABEL] in (None, "village"):
+            candidates.update(c for c in _villages_for_key(piece[_KEY]) if in_scope(c))
+        elif piece[_LABEL] != "dusun":
+            candidates.update(c for c in _villages_for_key(piece[_RAW_KEY]) if in_scope(c))
     warnings: list[str] = []
     # One typo: a name labelled Desa/Kel. that is not a village name, an unlabelled name that
     # is no region's name at all, or any name when nothing else was found.
     index = _regions.gazetteer()
     fuzzy_scope = scope if scope is not None else _scope_from_labels(pieces)
     for piece in pieces:
-        if piece.street_like or piece.label not in (None, "village"):
+        if piece[_STREET_LIKE] or piece[_LABEL] not in (None, "village"):
             continue
         if (
             not candidates
-            or (piece.label == "village" and not _villages_for_key(piece.key))
-            or (piece.label is None and piece.key not in index)
+            or (piece[_LABEL] == "village" and not _villages_for_key(piece[_KEY]))
+            or (piece[_LABEL] is None and piece[_KEY] not in index)
         ):
-            candidates.update(_fuzzy_villages(piece.key, fuzzy_scope))
+            candidates.update(_fuzzy_villages(piece[_KEY], fuzzy_scope))
     evaluations = [
         e
         for e in (_evaluate(c, pieces, postal, scope is not None) for c in candidates)
@@ -870,7 +877,7 @@ def _resolve(
             confidence=0.0,
             candidates=(),
             warnings=("village_not_found: no village name in the text matches the registry",),
-            street_pieces=tuple(i for i, p in enumerate(pieces) if p.label is None),
+            street_pieces=tuple(i for i, p in enumerate(pieces) if p[_LABEL] is None),
             unused_pieces=(),
         )
     evaluations.sort(key=_Evaluation.rank)
@@ -919,7 +926,7 @@ def _resolve(
     street = tuple(
         i
         for i, piece in enumerate(pieces[: best.village_piece])
-        if i not in best.used and piece.label is None
+        if i not in best.used and piece[_LABEL] is None
     )
     return _Resolution(
         status=ParseStatus.RESOLVED,
@@ -939,8 +946,8 @@ def _scope_from_labels(pieces: tuple[_Piece, ...]) -> tuple[str, ...] | None:
         codes = [
             code
             for piece in pieces
-            if piece.label == label
-            for code, kind, current in names.get(piece.key, ())
+            if piece[_LABEL] == label
+            for code, kind, current in names.get(piece[_KEY], ())
             if current
             and len(code) == (6 if label == "district" else 4)
             and label in ("district", kind)
@@ -1051,14 +1058,14 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
         written += part_pieces
         resolvable += part_forms
     pieces = tuple(written)
-    dusun = next((p.text for p in pieces if p.label == "dusun"), None)
+    dusun = next((p[_TEXT] for p in pieces if p[_LABEL] == "dusun"), None)
     resolution = _resolve(tuple(resolvable), postal, scope)
-    street = " ".join(pieces[i].text for i in resolution.street_pieces)
+    street = " ".join(pieces[i][_TEXT] for i in resolution.street_pieces)
     confidence = resolution.confidence
     if resolution.unused_pieces:
         # Text after the village that names nothing of this address: say so, and trust the
         # reading less, as for text left in the street.
-        unused = "; ".join(pieces[i].text for i in resolution.unused_pieces)
+        unused = "; ".join(pieces[i][_TEXT] for i in resolution.unused_pieces)
         warnings.append(f"unused: parts not matched to the address: {unused}")
         confidence = round(confidence * _RESIDUE_FACTOR, 4)
     if not house_number and street:
