@@ -1054,7 +1054,10 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
     written: list[_Piece] = []
     resolvable: list[_Piece] = []
     for part in work.split(","):
-        part_pieces, part_forms = _split_pieces_for_resolution(part.strip())
+        part = part.strip()  # noqa: PLW2901
+        if not part:
+            continue  # (the commas left where the postal code, RT/RW and number were)
+        part_pieces, part_forms = _split_pieces_for_resolution(part)
         written += part_pieces
         resolvable += part_forms
     pieces = tuple(written)
