@@ -346,23 +346,27 @@ RT_RW_SHAPES: Final[tuple[RtRwShape, ...]] = (
 """Every RT/RW shape the parser reads, each with an example and its source. The strategies
 write every shape (``strategies.messy_address_texts``), and a test parses each back."""
 
+# Each of these patterns starts with its first letter and only then looks behind it (an "r"
+# not after another letter): a pattern that starts with a letter is searched for that letter
+# first, which made the RT/RW search three times faster than a look-behind first.
 _RT_RW_PAIR: Final = re.compile(
+    r"r(?<![a-z]r)(?:"
     # RT 003/RW 005, RT.14/RW.1, RT 3 RW 5, rt03rw05, RT:3, RW:5
-    r"(?<![a-z])rt\s*[.:]?\s*(?P<rt1>\d{1,3})(?!\d)\s*[/,\\-]?\s*rw\s*[.:]?\s*(?P<rw1>\d{1,3})(?!\d)"
+    r"t\s*[.:]?\s*(?P<rt1>\d{1,3})(?!\d)\s*[/,\\-]?\s*rw\s*[.:]?\s*(?P<rw1>\d{1,3})(?!\d)"
     # RT/RW 003/005, RT.RW 3-5
-    r"|(?<![a-z])rt\s*[./]?\s*rw\s*[.:]?\s*(?P<rt2>\d{1,3})\s*[/-]\s*(?P<rw2>\d{1,3})(?!\d)"
+    r"|t\s*[./]?\s*rw\s*[.:]?\s*(?P<rt2>\d{1,3})\s*[/-]\s*(?P<rw2>\d{1,3})(?!\d)"
     # RW 005 RT 003
-    r"|(?<![a-z])rw\s*[.:]?\s*(?P<rw3>\d{1,3})(?!\d)\s*[/,\\-]?\s*rt\s*[.:]?\s*(?P<rt3>\d{1,3})(?!\d)"
+    r"|w\s*[.:]?\s*(?P<rw3>\d{1,3})(?!\d)\s*[/,\\-]?\s*rt\s*[.:]?\s*(?P<rt3>\d{1,3})(?!\d)"
     # RT 04/14, Rt.011/010, RT 004 / 014: the RW's label left out
-    r"|(?<![a-z])rt\s*[.:]?\s*(?P<rt4>\d{1,3})\s*/\s*(?P<rw4>\d{1,3})(?!\d)",
+    r"|t\s*[.:]?\s*(?P<rt4>\d{1,3})\s*/\s*(?P<rw4>\d{1,3})(?!\d))",
     _FLAGS,
 )
-_RT_ALONE: Final = re.compile(r"(?<![a-z])rt\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
-_RW_ALONE: Final = re.compile(r"(?<![a-z])rw\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
+_RT_ALONE: Final = re.compile(r"r(?<![a-z]r)t\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
+_RW_ALONE: Final = re.compile(r"r(?<![a-z]r)w\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
 # 003/005: a pair of 2-3 digit numbers, one of them zero-padded, not after "No."
 _BARE_RT_RW: Final = re.compile(r"(?<![\w/.-])(\d{2,3})\s*/\s*(\d{2,3})(?![\w/])")
 _HOUSE_NUMBER: Final = re.compile(
-    r"(?<![a-z])(?:no|nomor|nmr|nmor)(?![a-z])\s*\.?\s*:?\s*"
+    r"n(?<![a-z]n)(?:o|omor|mr|mor)(?![a-z])\s*\.?\s*:?\s*"
     r"(\d+\s?[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\w])",
     _FLAGS,
 )
