@@ -373,9 +373,11 @@ def _plan_geometric(
         metric = search_metric(legs, [*points, depot_point])
         rows, cols, dist = metric
         near = [
-            sorted(candidates, key=functools.partial(_distance_from, rows[u], cols, dist))[
-                :NEIGHBOURS
-            ]
+            tuple(
+                sorted(candidates, key=functools.partial(_distance_from, rows[u], cols, dist))[
+                    :NEIGHBOURS
+                ]
+            )
             for u, candidates in enumerate(_vrp.nearest(xs[:-1], ys[:-1], 2 * NEIGHBOURS))
         ]
     max_length = None if shift.max_distance_km is None else shift.max_distance_km * _BUDGET_MARGIN

@@ -46,10 +46,10 @@ class Instance(NamedTuple):
     ys: Sequence[float]
     items: Sequence[int]
     capacity: int
-    near: list[list[int]]
+    near: list[tuple[int, ...]]
     max_stops: int | None = None
     max_length: float | None = None
-    spans: list[list[float]] | None = None
+    spans: list[tuple[float, ...]] | None = None
     service: float = 0.0
     max_duration: float | None = None
     metric: Metric | None = None
@@ -89,7 +89,7 @@ def budgets(instance: Instance) -> list[float]:
     return [min(length, instance.max_duration - instance.service * k) for k in range(n + 2)]
 
 
-def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]:
+def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int, ...]]:
     """For each point, the numbers of its ``k`` nearest other points, nearest first, found
     through a uniform grid (ties keep the grid's order, itself fixed by the numbering).
 
@@ -99,7 +99,7 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]
     n = len(xs)
     k = min(k, n - 1)
     if k <= 0:
-        return [[] for _ in range(n)]
+        return [() for _ in range(n)]
     x0, y0 = min(xs), min(ys)
     width = max(max(xs) - x0, max(ys) - y0, 1e-9)
     # About k/4 points per cell on average, so that a point usually finds its k nearest in
@@ -117,7 +117,7 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]
         cell_ids.append(i)
     crowded = 64 * k
     crowds: dict[tuple[tuple[int, int], int], tuple[list[int], dict[int, int]]] = {}
-    result = []
+    result: list[tuple[int, ...]] = []
     blocks: dict[tuple[tuple[int, int], int], tuple[list[tuple[float, float]], list[int]]] = {}
     dist, repeat = math.dist, itertools.repeat
     for i in range(n):
@@ -150,7 +150,7 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]
                 at = place[i]
                 window = [j for j in members[max(0, at - 2 * k) : at + 2 * k + 1] if j != i]
                 window.sort(key=lambda j: (xs[j] - x) ** 2 + (ys[j] - y) ** 2)
-                result.append(window[:k])
+                result.append(tuple(window[:k]))
                 break
             if len(bi) > k or ring > side:
                 # The distances by a C loop (math.dist mapped over the block): this list
@@ -162,7 +162,7 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[list[int]]
                 kth = ds[ranked[min(k, len(ranked) - 1)]]
                 # Points outside the block are at least ring * size away.
                 if kth <= ring * size or ring > side:
-                    result.append([j for j in chosen if j != i][:k])
+                    result.append(tuple([j for j in chosen if j != i][:k]))
                     break
             ring *= 2
     return result
@@ -258,8 +258,8 @@ class _Search:
 
     def run(
         self,
-        near: list[list[int]],
-        spans: list[list[float]],
+        near: list[tuple[int, ...]],
+        spans: list[tuple[float, ...]],
         reach: float,
         *,
         start: list[int] | None = None,
@@ -482,12 +482,14 @@ def total_length(routes: Sequence[Sequence[int]], instance: Instance) -> float:
     return sum(_length(r, metric, depot) for r in routes)
 
 
-def near_distances(instance: Instance) -> list[list[float]]:
+def near_distances(instance: Instance) -> list[tuple[float, ...]]:
     """Each stop's distances to its near stops (given with the instance, else computed)."""
     if instance.spans is not None:
         return instance.spans
     rows, cols, dist = measure(instance)
-    return [[dist(rows[u], cols[v]) for v in near_u] for u, near_u in enumerate(instance.near)]
+    return [
+        tuple([dist(rows[u], cols[v]) for v in near_u]) for u, near_u in enumerate(instance.near)
+    ]
 
 
 def _roomiest(
