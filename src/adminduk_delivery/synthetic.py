@@ -39,7 +39,15 @@ from ._consistency import (
     nik_for,
     years_before,
 )
-from ._convert import date_value, enum_member, identifier, real_number, tuple_of, whole_number
+from ._convert import (
+    date_value,
+    enum_member,
+    identifier,
+    real_number,
+    slot_setters,
+    tuple_of,
+    whole_number,
+)
 from .address import Address
 from .batches import Batch
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
@@ -90,6 +98,42 @@ class Population:
 
 def _date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
     return start + dt.timedelta(days=rng.randrange((end - start).days + 1))
+
+
+_SET_RESIDENT: Final = slot_setters(
+    Resident, "nik", "name", "sex", "birth_date", "kk_number", "address", "phone", "disabled"
+)
+
+
+def _resident(
+    *,
+    nik: str,
+    name: str,
+    sex: Sex,
+    birth_date: dt.date,
+    kk_number: str,
+    address: Address,
+    phone: PhoneNumber | None,
+    disabled: bool,
+) -> Resident:
+    """A :class:`Resident` of values this module generates in their canonical form (a NIK
+    and KK number built by their own functions, a name of single-spaced words from the name
+    lists), set without running ``__init__``, whose checks were a third of the time of
+    generating a resident. A test checks that ``attrs.evolve``, which runs them, gives back
+    an equal resident for every one generated."""
+    resident = object.__new__(Resident)
+    set_nik, set_name, set_sex, set_birth_date, set_kk, set_address, set_phone, set_disabled = (
+        _SET_RESIDENT
+    )
+    set_nik(resident, nik)
+    set_name(resident, name)
+    set_sex(resident, sex)
+    set_birth_date(resident, birth_date)
+    set_kk(resident, kk_number)
+    set_address(resident, address)
+    set_phone(resident, phone)
+    set_disabled(resident, disabled)
+    return resident
 
 
 def _phone(rng: random.Random) -> PhoneNumber:
@@ -172,7 +216,7 @@ def population(
             used_niks.add(nik)
             adult = (as_of - born).days >= 17 * 365
             members.append(
-                Resident(
+                _resident(
                     nik=nik,
                     name=f"{rng.choice(FIRST_NAMES)} {family}",
                     sex=sex,
