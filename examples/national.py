@@ -51,6 +51,9 @@ def main() -> int:
                                dashboard_address=None)  # fmt: skip
         client = Client(cluster)
     try:
+        # Each worker loads the reference data once and keeps it (and its own startup
+        # objects) out of the garbage collector's full collections.
+        client.register_plugin(on_dask.prepared_workers())
         bag = on_dask.regencies(args.documents, seed=args.seed)
         # The regencies' results stay on the workers; the table and the national result are
         # computed from them (nothing runs twice).

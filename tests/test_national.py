@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 
 import pytest
@@ -101,3 +102,18 @@ def test_the_same_national_result_for_any_partitioning():
             assert sorted(r["regency"] for r in rows) == sorted(REGENCIES)
     assert outcomes[0] == outcomes[1] == outcomes[2]
     assert outcomes[0].summary.as_of == dt.date(2020, 6, 30)
+
+
+def test_prepared_workers_load_the_data_then_freeze():
+    """The worker plugin is a distributed WorkerPlugin; its setup leaves objects frozen."""
+    distributed = pytest.importorskip("distributed")
+    from adminduk_delivery import on_dask
+
+    plugin = on_dask.prepared_workers()
+    assert isinstance(plugin, distributed.WorkerPlugin)
+    assert plugin.name == "adminduk-delivery-prepared-worker"
+    try:
+        plugin.setup(worker=None)
+        assert gc.get_freeze_count() > 10_000  # the reference tables among them
+    finally:
+        gc.unfreeze()

@@ -24,6 +24,7 @@ See docs/national.md and ``examples/national.py`` for a run on a ``LocalCluster`
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Iterable
 from typing import Any
@@ -32,17 +33,68 @@ from . import national
 from ._convert import whole_number
 from .errors import MissingDependency
 
-__all__ = ["campaigns", "combined", "regencies", "table"]
+__all__ = ["campaigns", "combined", "prepared_workers", "regencies", "table"]
+
+
+def _module(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        raise MissingDependency(
+            "the national steps on Dask need dask and distributed: "
+            "pip install 'adminduk-delivery[dask]'",
+            extra="dask",
+        ) from exc
 
 
 def _bag_module() -> Any:
-    try:
-        return importlib.import_module("dask.bag")
-    except ImportError as exc:
-        raise MissingDependency(
-            "the national steps on Dask need dask: pip install 'adminduk-delivery[dask]'",
-            extra="dask",
-        ) from exc
+    return _module("dask.bag")
+
+
+def _prepare_worker() -> int:
+    """Load the library's reference data and tables in this process (one small campaign,
+    simulated, touches them all), then move every object alive now out of the garbage
+    collector's reach (:func:`gc.freeze`). Returns how many objects were frozen."""
+    first = next(iter(national.regency_sizes(1)))
+    national.regency_campaign(first, 1, seed=0)
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
+
+
+def prepared_workers() -> Any:
+    """A worker plugin that readies each Dask worker for the national steps, for
+    ``client.register_plugin(on_dask.prepared_workers())``.
+
+    On each worker (and on any that joins later) it loads the library's reference data,
+    which the first task would otherwise load, and then freezes the garbage collector's
+    view of the objects alive at that point (:func:`gc.freeze`): the worker's own and the
+    reference tables. Python's garbage collector walks every live object on each full
+    collection, and a campaign makes enough objects to trigger one every few regencies; in
+    a worker process, which holds many objects of its own, those collections were about a
+    sixth of the time. Frozen objects are never collected, which is what a worker's startup
+    objects and the reference tables need. Results are unchanged.
+
+    This changes the worker process's garbage collector: use it on workers that run these
+    steps, not on a shared process that must keep its own settings.
+
+    Returns:
+        A ``distributed.WorkerPlugin``.
+
+    Raises:
+        MissingDependency: distributed is not installed.
+    """
+    plugin_base = _module("distributed").WorkerPlugin
+
+    class PreparedWorker(plugin_base):  # type: ignore[misc, valid-type]
+        """Loads the reference data and freezes the objects alive after it."""
+
+        name = "adminduk-delivery-prepared-worker"
+
+        def setup(self, worker: Any) -> None:
+            _prepare_worker()
+
+    return PreparedWorker()
 
 
 def regencies(
