@@ -105,15 +105,19 @@ def test_the_same_national_result_for_any_partitioning():
 
 
 def test_prepared_workers_load_the_data_then_freeze():
-    """The worker plugin is a distributed WorkerPlugin; its setup leaves objects frozen."""
+    """The worker plugin is a distributed WorkerPlugin; its setup leaves the objects alive
+    then frozen and the collector's first threshold raised."""
     distributed = pytest.importorskip("distributed")
     from adminduk_delivery import on_dask
 
     plugin = on_dask.prepared_workers()
     assert isinstance(plugin, distributed.WorkerPlugin)
     assert plugin.name == "adminduk-delivery-prepared-worker"
+    thresholds = gc.get_threshold()
     try:
         plugin.setup(worker=None)
         assert gc.get_freeze_count() > 10_000  # the reference tables among them
+        assert gc.get_threshold()[0] >= 10_000
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)

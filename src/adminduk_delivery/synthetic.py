@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -266,24 +266,32 @@ def requests(
     delivery_share = real_number(delivery_share, field="delivery_share", minimum=0.0, maximum=1.0)
     kind = enum_member(kind, DocumentKind, field="kind")
     first, last = _day_range(requested_between)
-    rng = _rng(seed)
-    out = []
+    return tuple(_request_stream(people, _rng(seed), kind, delivery_share, (first, last)))
+
+
+def _request_stream(
+    people: Sequence[Resident],
+    rng: random.Random,
+    kind: DocumentKind,
+    delivery_share: float,
+    days: tuple[dt.date, dt.date],
+) -> Iterator[DocumentRequest]:
+    """The requests of :func:`requests` (checked arguments), one at a time: a caller that
+    decides each and keeps only the answer holds none of them (the national campaign)."""
+    first, last = days
     for index, resident in enumerate(people):
         deliver = rng.random() < delivery_share and resident.address is not None
-        out.append(
-            DocumentRequest(
-                id=f"REQ-{index + 1:07d}",
-                nik=resident.nik,
-                kind=kind,
-                fulfilment=Fulfilment.DELIVER if deliver else Fulfilment.COLLECT,
-                requested_on=_date_between(rng, first, last),
-                address=resident.address if deliver else None,
-                collect_at=None
-                if deliver
-                else rng.choice((CollectionPoint.DINAS, CollectionPoint.POST_OFFICE)),
-            )
+        yield DocumentRequest(
+            id=f"REQ-{index + 1:07d}",
+            nik=resident.nik,
+            kind=kind,
+            fulfilment=Fulfilment.DELIVER if deliver else Fulfilment.COLLECT,
+            requested_on=_date_between(rng, first, last),
+            address=resident.address if deliver else None,
+            collect_at=None
+            if deliver
+            else rng.choice((CollectionPoint.DINAS, CollectionPoint.POST_OFFICE)),
         )
-    return tuple(out)
 
 
 def batch(
