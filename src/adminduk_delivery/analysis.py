@@ -245,16 +245,23 @@ def summarize(
     on_time = late = overdue = 0
     ageing: Counter[int] = Counter()
     waited = None
+
+    def counts(table: dict[str, Counter[Bucket]], key: str) -> Counter[Bucket]:
+        found = table.get(key)
+        if found is None:
+            found = table[key] = Counter()
+        return found
+
     for document, state in zip(batch.documents, reconciliation.documents, strict=True):
         shipment = shipments[state.tracking_number] if state.tracking_number else None
         bucket = state.bucket
         buckets[bucket] += 1
         states[state.state] += 1
         district = shipment.address.district_code if shipment else "unknown"
-        districts.setdefault(district, Counter())[bucket] += 1
+        counts(districts, district)[bucket] += 1
         village = shipment.address.village_code if shipment else "unknown"
-        villages.setdefault(village, Counter())[bucket] += 1
-        kinds.setdefault(document.kind.value, Counter())[bucket] += 1
+        counts(villages, village)[bucket] += 1
+        counts(kinds, document.kind.value)[bucket] += 1
         if bucket is Bucket.OPEN:
             if waited is None:
                 waited = calendar.working_days_between(handed_over, as_of)

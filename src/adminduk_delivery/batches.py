@@ -126,6 +126,8 @@ class Bucket(enum.Enum):
     carries): see :meth:`of`.
     """
 
+    __hash__ = object.__hash__  # identity, as DocumentKind (summaries count by bucket)
+
     DELIVERED = "delivered"
     COLLECTED = "collected"
     RETURNED = "returned"

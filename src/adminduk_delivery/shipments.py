@@ -77,6 +77,8 @@ __all__ = [
 class ShipmentStatus(enum.Enum):
     """Where a shipment is in its life."""
 
+    __hash__ = object.__hash__  # identity, as DocumentKind (transitions look statuses up)
+
     CREATED = "created"
     HANDED_OVER = "handed_over"
     IN_TRANSIT = "in_transit"
