@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 import attrs
 
@@ -100,40 +100,42 @@ def _date_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
     return start + dt.timedelta(days=rng.randrange((end - start).days + 1))
 
 
-_SET_RESIDENT: Final = slot_setters(
+_T = TypeVar("_T")
+
+
+class _Trusted(Generic[_T]):
+    """Builds instances of an attrs class from values this module generates in their
+    canonical form, set without running ``__init__``: the constructors' checks were a third
+    of the time of generating a resident, and most of the time of packing a batch. What
+    makes each value canonical is said where it is built (a NIK and a KK number from their
+    own functions, names of single-spaced words from the name lists, ids from counters, S10
+    numbers from :func:`~adminduk_delivery.tracking.build_s10`); a test checks that
+    ``attrs.evolve``, which runs the checks, gives back an equal value for every resident,
+    request, document and shipment generated."""
+
+    def __init__(self, cls: type[_T], *names: str) -> None:
+        self._cls = cls
+        self._fields = tuple(zip(names, slot_setters(cls, *names), strict=True))
+
+    def __call__(self, **values: object) -> _T:
+        instance = object.__new__(self._cls)
+        for name, setter in self._fields:
+            setter(instance, values[name])
+        return instance
+
+
+_resident: Final = _Trusted(
     Resident, "nik", "name", "sex", "birth_date", "kk_number", "address", "phone", "disabled"
 )
-
-
-def _resident(
-    *,
-    nik: str,
-    name: str,
-    sex: Sex,
-    birth_date: dt.date,
-    kk_number: str,
-    address: Address,
-    phone: PhoneNumber | None,
-    disabled: bool,
-) -> Resident:
-    """A :class:`Resident` of values this module generates in their canonical form (a NIK
-    and KK number built by their own functions, a name of single-spaced words from the name
-    lists), set without running ``__init__``, whose checks were a third of the time of
-    generating a resident. A test checks that ``attrs.evolve``, which runs them, gives back
-    an equal resident for every one generated."""
-    resident = object.__new__(Resident)
-    set_nik, set_name, set_sex, set_birth_date, set_kk, set_address, set_phone, set_disabled = (
-        _SET_RESIDENT
-    )
-    set_nik(resident, nik)
-    set_name(resident, name)
-    set_sex(resident, sex)
-    set_birth_date(resident, birth_date)
-    set_kk(resident, kk_number)
-    set_address(resident, address)
-    set_phone(resident, phone)
-    set_disabled(resident, disabled)
-    return resident
+_request: Final = _Trusted(
+    DocumentRequest, "id", "nik", "kind", "fulfilment", "requested_on", "address", "collect_at"
+)
+_document: Final = _Trusted(
+    Document, "id", "kind", "owner_nik", "issue_date", "number", "replaces_card"
+)
+_shipment: Final = _Trusted(
+    Shipment, "tracking_number", "documents", "address", "service", "events"
+)
 
 
 def _phone(rng: random.Random) -> PhoneNumber:
@@ -281,7 +283,7 @@ def _request_stream(
     first, last = days
     for index, resident in enumerate(people):
         deliver = rng.random() < delivery_share and resident.address is not None
-        yield DocumentRequest(
+        yield _request(
             id=f"REQ-{index + 1:07d}",
             nik=resident.nik,
             kind=kind,
@@ -330,22 +332,24 @@ def batch(
     for index, resident in enumerate(people):
         if resident.address is None:
             continue
-        doc = Document(
+        doc = _document(
             id=f"{batch_id}-{index + 1:07d}",
             kind=kind,
             owner_nik=resident.nik,
             issue_date=issued,
+            number=None,
             replaces_card=kind.properties.is_card and rng.random() < 0.1,
         )
         by_address.setdefault(resident.address, []).append(doc)
     documents = [d for docs in by_address.values() for d in docs]
     serials = rng.sample(range(100_000_000), len(by_address))
     shipments = [
-        Shipment(
+        _shipment(
             tracking_number=build_s10("RR", serial),
-            documents=docs,
+            documents=tuple(docs),
             address=address,
             service="ANTARAN DUKCAPIL",
+            events=(),
         )
         for serial, (address, docs) in zip(serials, by_address.items(), strict=True)
     ]
