@@ -108,9 +108,10 @@ class _Trusted(Generic[_T]):
     canonical form, set without running ``__init__``: the constructors' checks were a third
     of the time of generating a resident, and most of the time of packing a batch. What
     makes each value canonical is said where it is built (a NIK and a KK number from their
-    own functions, names of single-spaced words from the name lists, ids from counters, S10
-    numbers from :func:`~adminduk_delivery.tracking.build_s10`); a test checks that
-    ``attrs.evolve``, which runs the checks, gives back an equal value for every resident,
+    own functions, names of single-spaced words from the name lists, RT and RW written in
+    three digits, ids from counters, S10 numbers from
+    :func:`~adminduk_delivery.tracking.build_s10`); a test checks that ``attrs.evolve``, which
+    runs the checks, gives back an equal value for every household, address, resident,
     request, document and shipment generated."""
 
     def __init__(self, cls: type[_T], *names: str) -> None:
@@ -126,6 +127,10 @@ class _Trusted(Generic[_T]):
 
 _resident: Final = _Trusted(
     Resident, "nik", "name", "sex", "birth_date", "kk_number", "address", "phone", "disabled"
+)
+_household: Final = _Trusted(Household, "kk_number", "members", "address", "head_nik")
+_address: Final = _Trusted(
+    Address, "village_code", "street", "house_number", "rt", "rw", "dusun", "postal_code"
 )
 _request: Final = _Trusted(
     DocumentRequest, "id", "nik", "kind", "fulfilment", "requested_on", "address", "collect_at"
@@ -188,12 +193,13 @@ def population(
         size = min(n_residents - len(residents), rng.choice((1, 2, 3, 3, 4, 4, 4, 5, 5, 6, 7)))
         district = rng.choice(districts).code
         village = rng.choice(villages[district])
-        address = Address(
+        address = _address(
             village_code=village.code,
             street=rng.choice(STREETS),
             house_number=str(rng.randint(1, 250)),
-            rt=rng.randint(1, 20),
-            rw=rng.randint(1, 15),
+            rt=f"{rng.randint(1, 20):03d}",  # RT and RW in their canonical three digits
+            rw=f"{rng.randint(1, 15):03d}",
+            dusun=None,
             postal_code=postal[village.code],
         )
         serial += 1
@@ -230,7 +236,9 @@ def population(
                 )
             )
         households.append(
-            Household(kk_number=kk, members=members, address=address, head_nik=members[0].nik)
+            _household(
+                kk_number=kk, members=tuple(members), address=address, head_nik=members[0].nik
+            )
         )
         residents.extend(members)
     return Population(
