@@ -62,8 +62,9 @@ class Metric(NamedTuple):
     Without a metric, rows and columns are the planar coordinates and the distance is
     :func:`math.dist`. A table gives its rows (arrays of distances), the point numbers as
     columns and :func:`operator.getitem`. Either way the search's innermost step is one
-    call of a C function. A caller's distance function sits behind a C cache
-    (:func:`functools.cache`), and is called once per pair."""
+    call of a C function. A caller's distance function sits behind rows that remember what
+    it answered (dicts, read with :func:`operator.getitem`), and is called once per pair and
+    direction."""
 
     rows: Sequence[Any]
     columns: Sequence[Any]
