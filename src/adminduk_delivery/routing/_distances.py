@@ -203,7 +203,9 @@ class _Legs:
             raise ValidationError(
                 f"distance_km raised {type(error).__name__}", field="distance_km", code="failed"
             ) from error
-        if (
+        if type(value) is float and 0.0 <= value < math.inf:
+            found = value  # the common answer: a finite float, 0 or more (NaN fails too)
+        elif (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or not math.isfinite(value)
@@ -214,7 +216,8 @@ class _Legs:
                 field="distance_km",
                 code="range",
             )
-        found = float(value)
+        else:
+            found = float(value)
         self._known[key] = found
         return found
 
