@@ -230,7 +230,7 @@ def regency_campaign(
     adults = [r for r in people.residents if r.age(on=handed_over) >= 17]
     # Only what the rest needs is kept: the households, the children, the requests and the
     # allowed decisions are let go as soon as they are used (Python's garbage collector walks
-    # every live object on each full collection, and those were a third of a campaign's time
+    # every live object on each full collection, and those were about 30% of a campaign's time
     # at 80,000 documents).
     del people
     valid = sum(_valid(r.nik) for r in adults)
