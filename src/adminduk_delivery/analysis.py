@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -237,31 +237,24 @@ def summarize(
     total = reconciliation.total
     buckets: Counter[Bucket] = Counter()
     states: Counter[str] = Counter()
-    districts: dict[str, Counter[Bucket]] = {}
-    villages: dict[str, Counter[Bucket]] = {}
-    kinds: dict[str, Counter[Bucket]] = {}
+    districts: defaultdict[str, Counter[Bucket]] = defaultdict(Counter)
+    villages: defaultdict[str, Counter[Bucket]] = defaultdict(Counter)
+    kinds: defaultdict[str, Counter[Bucket]] = defaultdict(Counter)
     calendar: WorkCalendar = policy.calendar
     due = calendar.add_working_days(handed_over, policy.sla_working_days)
     on_time = late = overdue = 0
     ageing: Counter[int] = Counter()
     waited = None
-
-    def counts(table: dict[str, Counter[Bucket]], key: str) -> Counter[Bucket]:
-        found = table.get(key)
-        if found is None:
-            found = table[key] = Counter()
-        return found
-
     for document, state in zip(batch.documents, reconciliation.documents, strict=True):
         shipment = shipments[state.tracking_number] if state.tracking_number else None
         bucket = state.bucket
         buckets[bucket] += 1
         states[state.state] += 1
         district = shipment.address.district_code if shipment else "unknown"
-        counts(districts, district)[bucket] += 1
+        districts[district][bucket] += 1
         village = shipment.address.village_code if shipment else "unknown"
-        counts(villages, village)[bucket] += 1
-        counts(kinds, document.kind.value)[bucket] += 1
+        villages[village][bucket] += 1
+        kinds[document.kind.value][bucket] += 1
         if bucket is Bucket.OPEN:
             if waited is None:
                 waited = calendar.working_days_between(handed_over, as_of)
