@@ -774,7 +774,7 @@ class _Recreation:
         rows, cols, dist = self.metric
         row_x, xx, yx = rows[x], xs[x], ys[x]
         line = math.dist
-        best: tuple[float, int] | None = None
+        place: int | None = None
         previous = depot
         from_previous: float | None = half_trip  # measured, or None: not yet
         line_previous = line((xx, yx), (xs[depot], ys[depot]))
@@ -789,9 +789,9 @@ class _Recreation:
             to_w = dist(row_x, cols[w])
             add = from_previous + to_w - edge
             if add < best_add and add <= room:
-                best_add, best = add, (add, at)
+                best_add, place = add, at
             from_previous, line_previous, previous = to_w, line_w, w
-        return best
+        return None if place is None else (best_add, place)
 
     def _put_back(self, x: int, first_new: int) -> None:
         """Put stop ``x`` back where it adds least: next to one of its near stops, else on
