@@ -25,6 +25,7 @@ from __future__ import annotations
 import collections
 import itertools
 import math
+import operator
 import random
 from collections.abc import Callable, Sequence
 from typing import Any, Final, NamedTuple
@@ -839,14 +840,15 @@ class _Recreation:
                         best_add, where = found[0], (r, found[1])
                     continue
                 # Each place's distance from x to the stop after it is the next place's
-                # distance to the stop before it.
-                from_previous = half_trip
-                for at, (w, edge) in enumerate(zip((*current[r], depot), edges[r], strict=True)):
-                    to_w = dist(row_x, cols[w])
-                    add = from_previous + to_w - edge
-                    if add < best_add and add <= room:
-                        best_add, where = add, (r, at)
-                    from_previous = to_w
+                # distance to the stop before it. The added lengths are computed by maps (C
+                # loops); the first of the least is the place the plain loop would find.
+                to = list(
+                    map(dist, itertools.repeat(row_x), map(cols.__getitem__, (*current[r], depot)))
+                )
+                adds = list(map(operator.sub, map(operator.add, (half_trip, *to), to), edges[r]))
+                least = min(adds)
+                if least < best_add and least <= room:
+                    best_add, where = least, (r, adds.index(least))
         if where is None and self.empty_slots:
             r = min(self.empty_slots)
             self.empty_slots.discard(r)
