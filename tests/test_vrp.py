@@ -235,3 +235,54 @@ def test_a_search_since_earlier_routes_keeps_every_stop_and_limit(problem, seed)
         assert limits["max_stops"] is None or len(route) <= limits["max_stops"]
         assert _vrp.total_length([route], instance) <= caps[len(route)] + 1e-6
     assert _vrp.local_search(searched, instance, since=searched) == searched
+
+
+def _detour(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """A symmetric distance never shorter than the straight line (a road that runs east-west
+    first costs half the east-west leg again)."""
+    return math.dist(a, b) + 0.5 * abs(a[0] - b[0])
+
+
+def _with_metric(xs, ys, items, limits, distance, *, costly):
+    points = list(zip(xs, ys, strict=True))
+    metric = _vrp.Metric(points, points, distance)
+    return instance_of(xs, ys, items, limits)._replace(metric=metric, costly=costly)
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances(), st.integers(0, 2**32 - 1))
+def test_skipping_places_by_the_straight_line_changes_no_plan(problem, seed):
+    """With a costly metric the recreate step does not measure the places that the straight
+    line already shows cannot be better. For a metric never shorter than the straight line
+    that skips only places the full scan would not take: the rounds give the same routes."""
+    xs, ys, items, routes, limits = problem
+    plans = []
+    for costly in (False, True):
+        instance = _with_metric(xs, ys, items, limits, _detour, costly=costly)
+        plans.append(_vrp.ruin_and_recreate(routes, instance, rounds=30, rng=random.Random(seed)))
+    assert plans[0] == plans[1]
+
+
+def test_skipping_places_by_the_straight_line_asks_for_fewer_distances():
+    """On long routes whose near stops are full (where the recreate step scans whole routes),
+    a costly metric is asked for fewer pairs, and the plan is the same."""
+    rng = random.Random(3)
+    xs = [rng.uniform(0, 30) for _ in range(300)] + [60.0]
+    ys = [rng.uniform(0, 30) for _ in range(300)] + [15.0]
+    items = [rng.randint(1, 3) for _ in range(300)]
+    limits = {"capacity": 60, "max_stops": None, "max_length": None}
+    routes = [list(range(k, min(k + 28, 300))) for k in range(0, 300, 28)]
+    asked = []
+    plans = []
+    for costly in (False, True):
+        calls = []
+
+        def counted(a, b, calls=calls):
+            calls.append(1)
+            return _detour(a, b)
+
+        instance = _with_metric(xs, ys, items, limits, counted, costly=costly)
+        plans.append(_vrp.ruin_and_recreate(routes, instance, rounds=300, rng=random.Random(0)))
+        asked.append(len(calls))
+    assert plans[0] == plans[1]
+    assert asked[1] < 0.8 * asked[0]
