@@ -1,0 +1,757 @@
+"""How :func:`adminduk_delivery.address.parse` reads a text: RT/RW, house number and postal
+code by patterns, the rest split into pieces and resolved against the registry's gazetteer.
+
+Private: :mod:`adminduk_delivery.address` holds the value types, the table of RT/RW shapes and
+:func:`~adminduk_delivery.address.parse`, which checks its arguments, calls :func:`read` and
+builds the result from its :class:`Reading`.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import Final, NamedTuple
+
+import attrs
+
+from . import regions as _regions
+
+_FLAGS: Final = re.IGNORECASE
+_SPACES: Final = re.compile(r"\s+")
+
+
+class Reading(NamedTuple):
+    """What :func:`read` found in a text: the village code (``None`` when ambiguous or not
+    found), the status (a :class:`~adminduk_delivery.address.ParseStatus` value) and the
+    parts, as :class:`~adminduk_delivery.address.ParsedAddress` has them."""
+
+    code: str | None
+    status: str
+    confidence: float
+    candidates: tuple[str, ...]
+    warnings: tuple[str, ...]
+    street: str
+    house_number: str
+    rt: str | None
+    rw: str | None
+    postal_code: str | None
+    dusun: str | None
+
+
+# Each of these patterns starts with its first letter and only then looks behind it (an "r"
+# not after another letter): a pattern that starts with a letter is searched for that letter
+# first, which made the RT/RW search three times faster than a look-behind first.
+_RT_RW_PAIR: Final = re.compile(
+    r"r(?<![a-z]r)(?:"
+    # RT 003/RW 005, RT.14/RW.1, RT 3 RW 5, rt03rw05, RT:3, RW:5
+    r"t\s*[.:]?\s*(?P<rt1>\d{1,3})(?!\d)\s*[/,\\-]?\s*rw\s*[.:]?\s*(?P<rw1>\d{1,3})(?!\d)"
+    # RT/RW 003/005, RT.RW 3-5
+    r"|t\s*[./]?\s*rw\s*[.:]?\s*(?P<rt2>\d{1,3})\s*[/-]\s*(?P<rw2>\d{1,3})(?!\d)"
+    # RW 005 RT 003
+    r"|w\s*[.:]?\s*(?P<rw3>\d{1,3})(?!\d)\s*[/,\\-]?\s*rt\s*[.:]?\s*(?P<rt3>\d{1,3})(?!\d)"
+    # RT 04/14, Rt.011/010, RT 004 / 014: the RW's label left out
+    r"|t\s*[.:]?\s*(?P<rt4>\d{1,3})\s*/\s*(?P<rw4>\d{1,3})(?!\d))",
+    _FLAGS,
+)
+_RT_ALONE: Final = re.compile(r"r(?<![a-z]r)t\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
+_RW_ALONE: Final = re.compile(r"r(?<![a-z]r)w\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS)
+# 003/005: a pair of 2-3 digit numbers, one of them zero-padded, not after "No."
+_BARE_RT_RW: Final = re.compile(r"(?<![\w/.-])(\d{2,3})\s*/\s*(\d{2,3})(?![\w/])")
+_HOUSE_NUMBER: Final = re.compile(
+    r"n(?<![a-z]n)(?:o|omor|mr|mor)(?![a-z])\s*\.?\s*:?\s*"
+    r"(\d+\s?[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\w])",
+    _FLAGS,
+)
+# The last run of exactly five digits (the greedy ".*" finds it from the end).
+_LAST_POSTAL: Final = re.compile(r".*(?<![0-9])([0-9]{5})(?![0-9])", re.DOTALL)
+_ADMIN_KEYWORD: Final = re.compile(
+    r"""(?<![\w])(?:
+        (?P<province>provinsi|propinsi|prov)
+      | (?P<kabupaten>kabupaten|kab)
+      | (?P<kota>kota\s+administrasi|kota\s+adm|kota)
+      | (?P<district>kecamatan|kec)
+      | (?P<village>kelurahan|kalurahan|kel|desa|ds)
+      | (?P<dusun>dusun|dsn)
+    )(?![\w])\.?\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_STREET_MARKER: Final = re.compile(
+    r"^(?:jalan|jln|jl|gang|gg|blok|blk|perumahan|perum|komplek|kompleks|komp|kampung|kp|"
+    r"lingkungan|lingk|griya|cluster|gedung|ruko)(?![a-z])",
+    _FLAGS,
+)
+_LABEL_LEVEL: Final = {
+    "province": _regions.RegionLevel.PROVINCE,
+    "kabupaten": _regions.RegionLevel.REGENCY,
+    "kota": _regions.RegionLevel.REGENCY,
+    "district": _regions.RegionLevel.DISTRICT,
+    "village": _regions.RegionLevel.VILLAGE,
+}
+_RESIDUE: Final = re.compile(
+    r"(?<![a-z])(?:rt|rw)(?![a-z])[^,]{0,12}|(?:^|\s)/\s*\d{1,3}\b", _FLAGS
+)
+_RESIDUE_FACTOR: Final = 0.8
+_MAX_TEXT: Final = 1000
+_LINE_BREAKS: Final = str.maketrans({"\n": ", ", "\r": " ", ";": ", ", "|": ", "})
+_FUZZY_MIN_LENGTH: Final = 5
+
+
+_Piece = tuple[str | None, str, str, str, bool, bool]
+"""One part of the text: its label (Kec., Desa... or None), the folded name, the folded name
+with its label, the text as written, whether it reads as a street, and whether it is a name
+taken off the end of a street-like run; read through the indices below.
+
+A plain tuple: tuples of pieces key the resolution cache, and tuple hashing and equality run
+in C. Not a named tuple: the garbage collector stops tracking a plain tuple of strings and
+flags, but traverses every named tuple on every full collection, and the parser's caches hold
+a few hundred thousand pieces (with them, a full collection took twice as long).
+"""
+_LABEL: Final = 0
+_KEY: Final = 1
+_RAW_KEY: Final = 2
+_TEXT: Final = 3
+_STREET_LIKE: Final = 4
+_PEELED: Final = 5
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _similar(query: str, name: str) -> int | None:
+    """0 for the same folded name, 1 for one typo (names of five letters or more), else None."""
+    if query == name:
+        return 0
+    if (
+        len(query) >= _FUZZY_MIN_LENGTH
+        and -1 <= len(query) - len(name) <= 1
+        and _within_one_edit(query, name)
+    ):
+        return 1
+    return None
+
+
+@attrs.frozen
+class _PathKeys:
+    village: str
+    district: str
+    regency: str
+    regency_kind: str
+    province: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=65536)
+def _path_keys(code: str) -> _PathKeys:
+    key = _regions.name_key
+    province, regency, district = _regions.ancestors(code)
+    _level, _kind, regency_core = _regions.split_prefix(regency.name)
+    aliases = _regions.province_aliases(province.code)
+    return _PathKeys(
+        village=key(_regions.get(code).name),
+        district=key(district.name),
+        regency=key(regency_core),
+        regency_kind=regency.kind or "",
+        province=(key(province.name), *(key(a) for a in aliases)),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _villages_for_key(key: str) -> tuple[str, ...]:
+    """The current villages with this folded name."""
+    return tuple(
+        e.code for e in _regions.gazetteer().get(key, ()) if len(e.code) == 10 and e.current
+    )
+
+
+@functools.cache
+def _village_keys_by_length() -> dict[int, list[tuple[str, str]]]:
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for code in _regions.codes(_regions.RegionLevel.VILLAGE):
+        key = _path_keys(code).village
+        by_length.setdefault(len(key), []).append((key, code))
+    return by_length
+
+
+@functools.lru_cache(maxsize=1024)
+def _villages_within(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = []
+    for prefix in prefixes:
+        stack = [prefix]
+        while stack:
+            code = stack.pop()
+            if len(code) == 10:
+                found.append(code)
+            else:
+                stack.extend(r.code for r in _regions.children(code))
+    return tuple(found)
+
+
+def _village_keys_within(scope: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((_path_keys(code).village, code) for code in _villages_within(scope))
+
+
+@functools.lru_cache(maxsize=1024)
+def _village_keys_by_length_within(scope: tuple[str, ...]) -> dict[int, list[tuple[str, str]]]:
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for key, code in _village_keys_within(scope):
+        by_length.setdefault(len(key), []).append((key, code))
+    return by_length
+
+
+@functools.lru_cache(maxsize=8192)
+def _fuzzy_villages(key: str, scope: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Villages whose folded name is one typo away from ``key``, within ``scope`` if given."""
+    if len(key) < _FUZZY_MIN_LENGTH:
+        return ()
+    by_length = (
+        _village_keys_by_length() if scope is None else _village_keys_by_length_within(scope)
+    )
+    return tuple(
+        sorted(
+            code
+            for length in (len(key) - 1, len(key), len(key) + 1)
+            for other, code in by_length.get(length, ())
+            if _within_one_edit(key, other)
+        )
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def resolve_hint(value: str, level: _regions.RegionLevel, within: str | None) -> str:
+    return _regions.resolve(value, level=level, within=within, field=level.value).code
+
+
+def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str | None, str]]:
+    """Split a run of words into the names it holds: ``sukamaju tambelang bekasi`` has three.
+
+    Text without commas or keywords runs names together. A run whose whole name is known stays
+    whole. Otherwise known names are taken longest first, left to right; in a street-like run
+    (``Jl. Melati Sukamaju``) they are peeled off the right end, keeping at least the marker and
+    one word as the street. A label stays with the first part.
+    """
+    key = _regions.name_key
+    index = _regions.gazetteer()
+    words = text.split()
+    if len(words) < 2 or key(text) in index:
+        return [(label, text)]
+    if street_like:
+        peeled: list[tuple[str | None, str]] = []
+        end = len(words)
+        while end > 2:
+            start = next((s for s in range(2, end) if key(" ".join(words[s:end])) in index), None)
+            if start is None:
+                break
+            peeled.append((None, " ".join(words[start:end])))
+            end = start
+        return [(label, " ".join(words[:end])), *reversed(peeled)]
+    parts: list[tuple[str | None, str]] = []
+    pending: list[str] = []
+    i = 0
+    while i < len(words):
+        j = next((j for j in range(len(words), i, -1) if key(" ".join(words[i:j])) in index), None)
+        if j is None:
+            pending.append(words[i])
+            i += 1
+            continue
+        if pending:
+            parts.append((None, " ".join(pending)))
+            pending = []
+        parts.append((None, " ".join(words[i:j])))
+        i = j
+    if pending:
+        parts.append((None, " ".join(pending)))
+    parts[0] = (label, parts[0][1])
+    return parts
+
+
+def _split_pieces(part: str) -> tuple[_Piece, ...]:
+    """Split one comma-separated part at keywords (Kec., Desa, Kab., ...) and into names."""
+    key = _regions.name_key
+    found = list(_ADMIN_KEYWORD.finditer(part))
+    # A keyword with nothing after it is part of a name: "Cibarusah Kota", "Desa Bumi Kota".
+    while found and not part[found[-1].end() :].strip(" .,:;-"):
+        found.pop()
+    pieces: list[_Piece] = []
+
+    def add(label: str | None, value: str) -> None:
+        value = value.strip(" .,:;-")
+        if not value:
+            return
+        street_like = label is None and bool(_STREET_MARKER.match(value))
+        for position, (sub_label, text) in enumerate(_segment(value, label, street_like)):
+            raw = f"{_LABEL_WORDS[sub_label]} {text}" if sub_label else text
+            pieces.append(
+                (
+                    sub_label,
+                    key(text),
+                    key(raw),
+                    text,
+                    street_like and position == 0,
+                    street_like and position > 0,
+                )
+            )
+
+    index = _regions.gazetteer()
+
+    def known(text: str) -> bool:
+        return key(text) in index
+
+    # Runs: (label, where the keyword starts, where the value starts); the text before the
+    # first keyword is a run without a label. A run ends where the next keyword starts.
+    runs: list[tuple[str | None, int, int]] = [(None, 0, 0)]
+    runs += [(match.lastgroup, match.start(), match.end()) for match in found]
+    ends = [keyword_start for _label, keyword_start, _value in runs[1:]] + [len(part)]
+    r = 0
+    while r < len(runs):
+        label, _keyword_start, value_start = runs[r]
+        end, r_next = ends[r], r + 1
+        if label is not None and r_next < len(runs) and not part[value_start:end].strip():
+            # A keyword right before another names with it: "Desa Kota Baru", "Kec. Kota".
+            end, r_next = ends[r_next], r_next + 1
+        if part[value_start:end].strip(" .,:;-"):
+            # A name with a keyword inside ("Cibarusah Kota", "Pasar Kota Bakti") is one name
+            # when the registry knows it whole: take the longest such run.
+            for later in range(len(runs) - 1, r_next - 1, -1):
+                if known(part[value_start : ends[later]]):
+                    end, r_next = ends[later], later + 1
+                    break
+        value = part[value_start:end]
+        if label == "dusun":
+            text = value.strip(" .,:;-")
+            if text:
+                pieces.append(("dusun", key(text), key(text), text, False, False))
+        else:
+            add(label, value)
+        r = r_next
+    return tuple(pieces)
+
+
+_LABEL_WORDS: Final = {
+    "province": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kota": "Kota",
+    "district": "Kecamatan",
+    "village": "Desa",
+    "dusun": "Dusun",
+}
+
+
+def _piece_levels(piece: _Piece, keys: _PathKeys, use_raw: bool) -> dict[str, int]:
+    """The levels of the candidate's path that the piece names, with 0 (exact) or 1 (typo)."""
+    key = piece[_RAW_KEY] if use_raw else piece[_KEY]
+    label = None if use_raw else piece[_LABEL]
+    found: dict[str, int] = {}
+    if label in (None, "village"):
+        score = _similar(key, keys.village)
+        if score is not None:
+            found["village"] = score
+    if label in (None, "district"):
+        score = _similar(key, keys.district)
+        if score is not None:
+            found["district"] = score
+    if label in (None, "kabupaten", "kota") and (label is None or label == keys.regency_kind):
+        score = _similar(key, keys.regency)
+        if score is not None:
+            found["regency"] = score
+    if label in (None, "province"):
+        scores = [s for s in (_similar(key, p) for p in keys.province) if s is not None]
+        if scores:
+            found["province"] = min(scores)
+    return found
+
+
+_LEVEL_ORDER: Final = {"village": 0, "district": 1, "regency": 2, "province": 3}
+
+
+@attrs.frozen
+class _Evaluation:
+    code: str
+    conflicts: int
+    support: int
+    typos: int
+    disorder: int
+    unexplained: tuple[int, ...]
+    used: frozenset[int]
+    postal_match: bool | None
+    village_piece: int
+    village_in_street: bool
+
+    def tie_key(self) -> tuple[int, int, int]:
+        return (self.conflicts, -self.support, self.typos)
+
+    def rank(self) -> tuple[int, int, int, int, int, int, str]:
+        return (*self.tie_key(), *self.tie_breakers(), self.code)
+
+    def tie_breakers(self) -> tuple[int, int, int]:
+        """What sets apart readings that explain the text equally well, in order: fewer
+        names left unexplained, the village read from its own position rather than from
+        inside a street, the parts in the usual order."""
+        return (len(self.unexplained), int(self.village_in_street), self.disorder)
+
+
+_TIE_BROKEN: Final = 0.9
+"""The confidence factor of a reading chosen by a tie-breaker over another that fits."""
+_TIE_WARNINGS: Final = (
+    "unexplained: another village fits if a name of the text is left unexplained",
+    "village_in_street: the street names another village; the village in its own position "
+    "was taken",
+    "order: another village fits if the parts are read in an unusual order",
+)
+
+
+@functools.lru_cache(maxsize=32768)
+def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece, bool], ...]:
+    """The pieces that may name the village, in order of preference: labelled ``Desa``/``Kel.``
+    first, then unlabelled names, names peeled off a street, and other labels read whole."""
+    return (
+        *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] == "village"),
+        *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] is None and not p[_PEELED]),
+        *((i, p, False) for i, p in enumerate(pieces) if p[_PEELED]),
+        *(
+            (i, p, True)
+            for i, p in enumerate(pieces)
+            if p[_LABEL] not in (None, "village", "dusun")
+        ),
+    )
+
+
+def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, int] | None:
+    """The piece that names the candidate village, with its typo score."""
+    for index, piece, raw in _village_piece_order(pieces):
+        score = _piece_levels(piece, keys, use_raw=raw).get("village")
+        if score is not None:
+            return index, score
+    return None
+
+
+def _evaluate(
+    code: str, pieces: tuple[_Piece, ...], postal: str | None, hinted: bool
+) -> _Evaluation | None:
+    """How well the candidate village explains the pieces: each piece counts for one purpose."""
+    keys = _path_keys(code)
+    village = _village_piece(pieces, keys)
+    if village is None:
+        return None
+    village_index, village_typo = village
+    matched: dict[str, int] = {}
+    positions: dict[str, int] = {"village": village_index}
+    conflicts = 0
+    unexplained: list[int] = []
+    used = {village_index}
+    for index, piece in enumerate(pieces):
+        if index == village_index or piece[_LABEL] == "dusun":
+            continue
+        levels = _piece_levels(piece, keys, use_raw=False)
+        if not levels and piece[_LABEL] is not None:
+            levels = _piece_levels(piece, keys, use_raw=True)
+        repeated_village = levels.pop("village", None) is not None
+        if not levels:
+            if repeated_village:
+                continue
+            if piece[_LABEL] is not None:
+                conflicts += 1
+            else:
+                unexplained.append(index)
+            continue
+        used.add(index)
+        for level, score in levels.items():
+            matched[level] = min(score, matched.get(level, score))
+            positions.setdefault(level, index)
+    ordered = sorted(positions, key=positions.__getitem__)
+    disorder = sum(1 for a, b in itertools.pairwise(ordered) if _LEVEL_ORDER[a] > _LEVEL_ORDER[b])
+    postal_match = None if postal is None else _regions.postal_code(code) == postal
+    support = len(matched) + int(bool(postal_match)) + int(hinted)
+    return _Evaluation(
+        code=code,
+        conflicts=conflicts,
+        support=support,
+        typos=village_typo + sum(matched.values()),
+        disorder=disorder,
+        unexplained=tuple(unexplained),
+        used=frozenset(used),
+        postal_match=postal_match,
+        village_piece=village_index,
+        village_in_street=pieces[village_index][_PEELED],
+    )
+
+
+@attrs.frozen
+class _Resolution:
+    status: str
+    code: str | None
+    confidence: float
+    candidates: tuple[str, ...]
+    warnings: tuple[str, ...]
+    street_pieces: tuple[int, ...]
+    unused_pieces: tuple[int, ...]
+
+
+def _confidence(best: _Evaluation) -> float:
+    confidence = 1.0
+    confidence *= 0.85**best.typos
+    if best.support == 0:
+        confidence *= 0.7
+    elif best.support == 1:
+        confidence *= 0.9
+    if best.postal_match is False:
+        confidence *= 0.9
+    if best.conflicts:
+        confidence *= 0.5**best.conflicts
+    return round(confidence, 3)
+
+
+_STREET_PLACEHOLDER: Final[_Piece] = (None, "", "", "", True, False)
+"""Stands in for a street that names no region, so that resolutions are shared between
+addresses that differ only in their street (most of a regency's addresses)."""
+
+
+def _for_resolution(piece: _Piece) -> _Piece:
+    """The piece without its written text: resolution works on folded names only."""
+    if piece[_STREET_LIKE] and piece[_KEY] not in _regions.gazetteer():
+        return _STREET_PLACEHOLDER
+    return (piece[_LABEL], piece[_KEY], piece[_RAW_KEY], "", piece[_STREET_LIKE], piece[_PEELED])
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_pieces_for_resolution(part: str) -> tuple[tuple[_Piece, ...], tuple[_Piece, ...]]:
+    """The pieces of a part with a name, and their forms for :func:`_resolve` (in step)."""
+    pieces = tuple(piece for piece in _split_pieces(part) if piece[_KEY])
+    return pieces, tuple(map(_for_resolution, pieces))
+
+
+@functools.lru_cache(maxsize=32768)
+def _resolve(
+    pieces: tuple[_Piece, ...], postal: str | None, scope: tuple[str, ...] | None
+) -> _Resolution:
+    def in_scope(code: str) -> bool:
+        return scope is None or code.startswith(scope)
+
+    candidates: set[str] = set()
+    for piece in pieces:
+        if piece[_LABEL] in (None, "village"):
+            candidates.update(c for c in _villages_for_key(piece[_KEY]) if in_scope(c))
+        elif piece[_LABEL] != "dusun":
+            candidates.update(c for c in _villages_for_key(piece[_RAW_KEY]) if in_scope(c))
+    warnings: list[str] = []
+    # One typo: a name labelled Desa/Kel. that is not a village name, an unlabelled name that
+    # is no region's name at all, or any name when nothing else was found.
+    index = _regions.gazetteer()
+    fuzzy_scope = scope if scope is not None else _scope_from_labels(pieces)
+    for piece in pieces:
+        if piece[_STREET_LIKE] or piece[_LABEL] not in (None, "village"):
+            continue
+        if (
+            not candidates
+            or (piece[_LABEL] == "village" and not _villages_for_key(piece[_KEY]))
+            or (piece[_LABEL] is None and piece[_KEY] not in index)
+        ):
+            candidates.update(_fuzzy_villages(piece[_KEY], fuzzy_scope))
+    evaluations = [
+        e
+        for e in (_evaluate(c, pieces, postal, scope is not None) for c in candidates)
+        if e is not None
+    ]
+    if not evaluations:
+        return _Resolution(
+            status="not_found",
+            code=None,
+            confidence=0.0,
+            candidates=(),
+            warnings=("village_not_found: no village name in the text matches the registry",),
+            street_pieces=tuple(i for i, p in enumerate(pieces) if p[_LABEL] is None),
+            unused_pieces=(),
+        )
+    evaluations.sort(key=_Evaluation.rank)
+    best = evaluations[0]
+    tied = [e for e in evaluations if e.tie_key() == best.tie_key()]
+    broken = False
+    for breaker, warning in enumerate(_TIE_WARNINGS):
+        if len(tied) == 1 or best.conflicts:
+            # A labelled part contradicts every reading (two addresses in one text, say):
+            # no tie-breaker settles that.
+            break
+        # Readings that explain the text equally well: the next tie-breaker decides when it
+        # sets exactly one apart, and the reader is told which way it went.
+        level = best.tie_breakers()[breaker]
+        kept = [e for e in tied if e.tie_breakers()[breaker] == level]
+        if len(kept) < len(tied):
+            warnings.append(warning)
+            broken = True
+        tied = kept
+    # Candidates contradicted by a labelled part (another district, say) are not worth listing.
+    ranked = tuple(e.code for e in evaluations if e.conflicts == best.conflicts)
+    if len(tied) > 1:
+        warnings.append(
+            f"ambiguous: {len(tied)} villages fit; add the district or regency, "
+            "or pass a regency/district hint"
+        )
+        return _Resolution(
+            status="ambiguous",
+            code=None,
+            confidence=round(_confidence(best) / len(tied), 3),
+            candidates=ranked,
+            warnings=tuple(warnings),
+            street_pieces=(),
+            unused_pieces=(),
+        )
+    if best.typos:
+        warnings.append("typo: a name differs from the registry by one letter")
+    if best.conflicts:
+        warnings.append("conflict: a labelled part names another region than the village's")
+    if best.postal_match is False:
+        warnings.append(
+            "postal_code_mismatch: the postal code is not the village's packaged one (kept)"
+        )
+    # The street: what comes before the village and names no level (a name in a street, like
+    # "Jl. Raya Sukamaju", stays in the street).
+    street = tuple(
+        i
+        for i, piece in enumerate(pieces[: best.village_piece])
+        if i not in best.used and piece[_LABEL] is None
+    )
+    return _Resolution(
+        status="resolved",
+        code=best.code,
+        confidence=round(_confidence(best) * (_TIE_BROKEN if broken else 1.0), 3),
+        candidates=ranked,
+        warnings=tuple(warnings),
+        street_pieces=street,
+        unused_pieces=tuple(i for i in best.unexplained if i > best.village_piece),
+    )
+
+
+def _scope_from_labels(pieces: tuple[_Piece, ...]) -> tuple[str, ...] | None:
+    """The districts (or regencies) named by labelled pieces, for a fuzzy village search."""
+    names = _regions.gazetteer()
+    for label in ("district", "kabupaten", "kota"):
+        codes = [
+            code
+            for piece in pieces
+            if piece[_LABEL] == label
+            for code, kind, current in names.get(piece[_KEY], ())
+            if current
+            and len(code) == (6 if label == "district" else 4)
+            and label in ("district", kind)
+        ]
+        if codes:
+            return tuple(sorted(set(codes)))
+    return None
+
+
+def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, str]:
+    match = pattern.search(text)
+    if match is None:
+        return None, text
+    return match, f"{text[: match.start()]}, {text[match.end() :]}"
+
+
+def _number(text: str, warnings: list[str], field: str) -> str | None:
+    value = int(text)
+    if not 1 <= value <= 999:
+        warnings.append(f"{field}_invalid: {field.upper()} {text} is outside 1-999 (dropped)")
+        return None
+    return f"{value:03d}"
+
+
+def read(text: str, scope: tuple[str, ...] | None) -> Reading:
+    """Read an address text, within the regions of ``scope`` (codes) if given.
+
+    Args:
+        text: the address as written.
+        scope: region codes the address must lie in, or ``None``.
+
+    Returns:
+        The :class:`Reading`; never raises for any text.
+    """
+    warnings: list[str] = []
+    if len(text) > _MAX_TEXT:
+        warnings.append(f"truncated: only the first {_MAX_TEXT} characters were read")
+        text = text[:_MAX_TEXT]
+    if "\n" in text or ";" in text or "|" in text or "\r" in text:
+        text = text.translate(_LINE_BREAKS)
+    work = " ".join(text.split())
+
+    postal = None
+    postal_match = _LAST_POSTAL.match(work)
+    if postal_match is not None:
+        postal = postal_match[1]
+        work = f"{work[: postal_match.start(1)]}, {work[postal_match.end(1) :]}"
+
+    rt_text = rw_text = None
+    lowered = work.lower()
+    match = None
+    if "rt" in lowered or "rw" in lowered:
+        match, work = _take(_RT_RW_PAIR, work)
+    if match:  # (one of the alternatives matched, with both of its groups)
+        rt_text = match["rt1"] or match["rt2"] or match["rt3"] or match["rt4"]
+        rw_text = match["rw1"] or match["rw2"] or match["rw3"] or match["rw4"]
+    elif "rt" in lowered or "rw" in lowered:
+        match, work = _take(_RT_ALONE, work)
+        rt_text = match.group(1) if match else None
+        match, work = _take(_RW_ALONE, work)
+        rw_text = match.group(1) if match else None
+
+    house_match, work = _take(_HOUSE_NUMBER, work)
+    house_number = _SPACES.sub("", house_match.group(1)) if house_match else ""
+
+    if rt_text is None and rw_text is None and "/" in work:
+        bare = _BARE_RT_RW.search(work)
+        if bare and (bare.group(1).startswith("0") or bare.group(2).startswith("0")):
+            rt_text, rw_text = bare.group(1), bare.group(2)
+            work = f"{work[: bare.start()]}, {work[bare.end() :]}"
+    rt = None if rt_text is None else _number(rt_text, warnings, "rt")
+    rw = None if rw_text is None else _number(rw_text, warnings, "rw")
+
+    written: list[_Piece] = []
+    resolvable: list[_Piece] = []
+    for part in work.split(","):
+        part = part.strip()  # noqa: PLW2901
+        if not part:
+            continue  # (the commas left where the postal code, RT/RW and number were)
+        part_pieces, part_forms = _split_pieces_for_resolution(part)
+        written += part_pieces
+        resolvable += part_forms
+    pieces = tuple(written)
+    dusun = next((p[_TEXT] for p in pieces if p[_LABEL] == "dusun"), None)
+    resolution = _resolve(tuple(resolvable), postal, scope)
+    street = " ".join(pieces[i][_TEXT] for i in resolution.street_pieces)
+    confidence = resolution.confidence
+    if resolution.unused_pieces:
+        # Text after the village that names nothing of this address: say so, and trust the
+        # reading less, as for text left in the street.
+        unused = "; ".join(pieces[i][_TEXT] for i in resolution.unused_pieces)
+        warnings.append(f"unused: parts not matched to the address: {unused}")
+        confidence = round(confidence * _RESIDUE_FACTOR, 4)
+    if not house_number and street:
+        trailing = re.search(r"\s(\d{1,4}[a-zA-Z]?)$", street)
+        if trailing and _STREET_MARKER.match(street):
+            house_number = trailing.group(1)
+            street = street[: trailing.start()]
+            warnings.append("house_number_inferred: read from the end of the street")
+    residue = _RESIDUE.search(street)
+    if residue is not None:
+        # Text in the street that reads like an RT, RW or number we could not place: say so,
+        # and trust the reading less.
+        warnings.append(f"unexplained: '{residue.group().strip()}' left in the street")
+        confidence = round(confidence * _RESIDUE_FACTOR, 4)
+    # (positional: a named tuple built by keyword took a fifth of a microsecond more)
+    return Reading(
+        resolution.code, resolution.status, confidence, resolution.candidates,
+        tuple(warnings) + resolution.warnings, street, house_number, rt, rw, postal, dusun,
+    )  # fmt: skip
