@@ -388,28 +388,16 @@ def parse(text: str, *, regency: str | None = None, district: str | None = None)
     )
     scope_code = district_code or regency_code
     scope = (scope_code,) if scope_code else None
-    found = _reading.read(text, scope)
+    (code, status, confidence, candidates, warnings, street, house_number, rt, rw, postal,
+     dusun) = _reading.read(text, scope)  # fmt: skip
     address = None
-    if found.code is not None:
+    if code is not None:
         address = Address(
-            village_code=found.code,
-            street=found.street,
-            house_number=found.house_number,
-            rt=found.rt,
-            rw=found.rw,
-            dusun=found.dusun,
-            postal_code=found.postal_code,
-        )
+            village_code=code, street=street, house_number=house_number, rt=rt, rw=rw,
+            dusun=dusun, postal_code=postal,
+        )  # fmt: skip
     return ParsedAddress(
-        address=address,
-        status=_STATUS[found.status],
-        confidence=found.confidence,
-        candidates=found.candidates,
-        warnings=found.warnings,
-        street=found.street,
-        house_number=found.house_number,
-        rt=found.rt,
-        rw=found.rw,
-        postal_code=found.postal_code,
-        dusun=found.dusun,
-    )
+        address=address, status=_STATUS[status], confidence=confidence, candidates=candidates,
+        warnings=warnings, street=street, house_number=house_number, rt=rt, rw=rw,
+        postal_code=postal, dusun=dusun,
+    )  # fmt: skip
