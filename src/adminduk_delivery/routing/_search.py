@@ -5,12 +5,12 @@ coordinates are planar kilometres. A solution is a list of routes, each a list o
 numbers without the depot. Two improvers work on it:
 
 - :func:`local_search` makes improving moves until none is left: *relocate* a stop next to
-  one of its near stops (in the same or another route), *swap* two stops of different routes,
-  *2-opt* (reverse a stretch of a route) and *2-opt\\** (exchange the tails of two routes,
-  both ways of reconnecting them). Only moves that put a stop next to one of its ``k``
-  nearest stops are tried (granular neighbourhoods), and a stop is looked at again only when
-  one of its edges changed, or those of one of its near stops (whose places it may now
-  take).
+  one of its near stops (in the same or another route), or a pair of consecutive stops into
+  another route, *swap* two stops of different routes, *2-opt* (reverse a stretch of a
+  route) and *2-opt\\** (exchange the tails of two routes, both ways of reconnecting
+  them). Only moves that put a stop next to one of its ``k`` nearest stops are tried
+  (granular neighbourhoods), and a stop is looked at again only when one of its edges
+  changed, or those of one of its near stops (whose places it may now take).
 - :func:`ruin_and_recreate` removes short strings of consecutive stops near a random stop and
   puts them back where they add least, keeping the result under simulated annealing, after
   Christiaens and Vanden Berghe, "Slack induction by string removals for vehicle routing
@@ -368,6 +368,48 @@ class _Search:
                                 su.pop(iu)
                                 sv.insert(iv, u)
                                 moved, since_u, since_v = True, iu, iv
+                    # Relocate u with its next or its previous stop (a pair), u next to v,
+                    # the pair in either order. Measured with three seeds each: the
+                    # regency-like family 0.18% shorter at 2,000 stops and 0.08% at 20,000,
+                    # the Belgian instances' mean gap 6.99% (was 7.14%), the X instances the
+                    # same within their noise; about 5% more time at 20,000 stops.
+                    extra = depot  # (the stop beyond the pair, whose edge changes too)
+                    if not moved and len(sv) + 2 <= max_stops:
+                        # (v's route also takes the edge inside the pair)
+                        room_v = caps[len(sv) + 2] - len_v - d_u_nu
+                        if nu != depot and load_v + qu + items[nu] <= capacity:
+                            beyond = su[iu + 2] if iu + 2 < len(su) else depot
+                            row_nu = rows[nu]
+                            bridge = dist(rows[pu], cols[beyond])
+                            gain = d_pu_u + dist(row_nu, cols[beyond]) - bridge
+                            added = d_uv + dist(row_nu, cols[nv]) - d_v_nv  # v u nu nv
+                            if added - gain < -eps and added <= room_v:
+                                del su[iu : iu + 2]
+                                sv[iv + 1 : iv + 1] = (u, nu)
+                                moved, since_u, since_v, extra = True, iu, iv + 1, beyond
+                            else:
+                                added = dist(row_nu, cols[pv]) + d_uv - d_pv_v  # pv nu u v
+                                if added - gain < -eps and added <= room_v:
+                                    del su[iu : iu + 2]
+                                    sv[iv:iv] = (nu, u)
+                                    moved, since_u, since_v, extra = True, iu, iv, beyond
+                        room_v += d_u_nu - d_pu_u
+                        if not moved and pu != depot and load_v + qu + items[pu] <= capacity:
+                            beyond = su[iu - 2] if iu >= 2 else depot
+                            row_pu = rows[pu]
+                            bridge = dist(rows[beyond], cols[nu])
+                            gain = d_u_nu + dist(row_pu, cols[beyond]) - bridge
+                            added = d_uv + dist(row_pu, cols[nv]) - d_v_nv  # v u pu nv
+                            if added - gain < -eps and added <= room_v:
+                                del su[iu - 1 : iu + 1]
+                                sv[iv + 1 : iv + 1] = (u, pu)
+                                moved, since_u, since_v, extra = True, iu - 1, iv + 1, beyond
+                            else:
+                                added = dist(row_pu, cols[pv]) + d_uv - d_pv_v  # pv pu u v
+                                if added - gain < -eps and added <= room_v:
+                                    del su[iu - 1 : iu + 1]
+                                    sv[iv:iv] = (pu, u)
+                                    moved, since_u, since_v, extra = True, iu - 1, iv, beyond
                     # Swap u and v between their routes.
                     if not moved and load_u - qu + qv <= capacity and load_v - qv + qu <= capacity:
                         change_u = dist(row_v, cols[pu]) + dist(row_v, cols[nu])
@@ -418,7 +460,7 @@ class _Search:
                     if moved:
                         self._refresh(ru, since_u)
                         self._refresh(rv, since_v)
-                        touched = (u, v, pu, nu, pv, nv)
+                        touched = (u, v, pu, nu, pv, nv, extra)
                         break
                 if moved:
                     # The stops whose edges changed, and their near stops: a move next to
