@@ -18,7 +18,6 @@ import attrs
 from . import regions as _regions
 
 _FLAGS: Final = re.IGNORECASE
-_SPACES: Final = re.compile(r"\s+")
 
 
 Reading = tuple[
@@ -708,7 +707,8 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
         rw_text = match.group(1) if match else None
 
     house_match, work = _take(_HOUSE_NUMBER, work)
-    house_number = _SPACES.sub("", house_match.group(1)) if house_match else ""
+    # (the text's whitespace is single spaces by now)
+    house_number = house_match.group(1).replace(" ", "") if house_match else ""
 
     if rt_text is None and rw_text is None and "/" in work:
         bare = _BARE_RT_RW.search(work)
