@@ -376,37 +376,36 @@ class _Search:
                     extra = depot  # (the stop beyond the pair, whose edge changes too)
                     if not moved and len(sv) + 2 <= max_stops:
                         # (v's route also takes the edge inside the pair)
-                        room_v = caps[len(sv) + 2] - len_v - d_u_nu
+                        room_v = caps[len(sv) + 2] - len_v
                         if nu != depot and load_v + qu + items[nu] <= capacity:
                             beyond = su[iu + 2] if iu + 2 < len(su) else depot
                             row_nu = rows[nu]
                             bridge = dist(rows[pu], cols[beyond])
                             gain = d_pu_u + dist(row_nu, cols[beyond]) - bridge
                             added = d_uv + dist(row_nu, cols[nv]) - d_v_nv  # v u nu nv
-                            if added - gain < -eps and added <= room_v:
+                            if added - gain < -eps and added <= room_v - d_u_nu:
                                 del su[iu : iu + 2]
                                 sv[iv + 1 : iv + 1] = (u, nu)
                                 moved, since_u, since_v, extra = True, iu, iv + 1, beyond
                             else:
                                 added = dist(row_nu, cols[pv]) + d_uv - d_pv_v  # pv nu u v
-                                if added - gain < -eps and added <= room_v:
+                                if added - gain < -eps and added <= room_v - d_u_nu:
                                     del su[iu : iu + 2]
                                     sv[iv:iv] = (nu, u)
                                     moved, since_u, since_v, extra = True, iu, iv, beyond
-                        room_v += d_u_nu - d_pu_u
                         if not moved and pu != depot and load_v + qu + items[pu] <= capacity:
                             beyond = su[iu - 2] if iu >= 2 else depot
                             row_pu = rows[pu]
                             bridge = dist(rows[beyond], cols[nu])
                             gain = d_u_nu + dist(row_pu, cols[beyond]) - bridge
                             added = d_uv + dist(row_pu, cols[nv]) - d_v_nv  # v u pu nv
-                            if added - gain < -eps and added <= room_v:
+                            if added - gain < -eps and added <= room_v - d_pu_u:
                                 del su[iu - 1 : iu + 1]
                                 sv[iv + 1 : iv + 1] = (u, pu)
                                 moved, since_u, since_v, extra = True, iu - 1, iv + 1, beyond
                             else:
                                 added = dist(row_pu, cols[pv]) + d_uv - d_pv_v  # pv pu u v
-                                if added - gain < -eps and added <= room_v:
+                                if added - gain < -eps and added <= room_v - d_pu_u:
                                     del su[iu - 1 : iu + 1]
                                     sv[iv:iv] = (pu, u)
                                     moved, since_u, since_v, extra = True, iu - 1, iv, beyond
