@@ -623,6 +623,7 @@ class _Recreation:
         self.caps = budgets(instance)
         self.metric = measure(instance)
         self.costly = instance.costly
+        self.points = list(zip(self.xs, self.ys, strict=True))
         self.fallback_routes = fallback_routes
         items, xs, ys = self.items, self.xs, self.ys
         self.current = [list(r) for r in routes if r]
@@ -807,33 +808,37 @@ class _Recreation:
         self, x: int, r: int, best_add: float, room: float, half_trip: float
     ) -> tuple[float, int] | None:
         """The cheapest place for ``x`` on route ``r`` that adds less than ``best_add`` and
-        at most ``room``, as ``(added length, position)``, with a costly metric: a place
+        at most ``room``, as ``(added length, position)``, with a costly metric: the first
+        of the places that add least, as the plain scan finds it, without measuring a place
         whose added length is already too much by the straight line (a lower bound of a
-        road distance) is not measured. Measured on 2,000 stops with a distance function:
-        95% of the pairs a plan asked for came from trying every place of the nearest
-        routes with room."""
-        depot, xs, ys = self.depot, self.xs, self.ys
+        road distance).
+
+        The straight-line bounds of all places are computed by maps (C loops) and the places
+        are measured from the lowest bound up, until the bound passes the best place found.
+        Measured on 2,000 stops with a distance function: 95% of the pairs a plan asked for
+        came from trying every place of the nearest routes with room, and this order asks
+        for fewer of them than a scan in route order that prunes as it goes."""
+        depot, points = self.depot, self.points
         rows, cols, dist = self.metric
-        row_x, xx, yx = rows[x], xs[x], ys[x]
-        line = math.dist
-        place: int | None = None
-        previous = depot
-        from_previous: float | None = half_trip  # measured, or None: not yet
-        line_previous = line((xx, yx), (xs[depot], ys[depot]))
-        for at, (w, edge) in enumerate(zip((*self.current[r], depot), self.edges[r], strict=True)):
-            line_w = line((xx, yx), (xs[w], ys[w]))
-            low = (line_previous if from_previous is None else from_previous) + line_w - edge
-            if low >= best_add or low > room:
-                from_previous, line_previous, previous = None, line_w, w
-                continue
-            if from_previous is None:
-                from_previous = dist(row_x, cols[previous])
-            to_w = dist(row_x, cols[w])
-            add = from_previous + to_w - edge
-            if add < best_add and add <= room:
+        row_x = rows[x]
+        route = self.current[r]
+        lines = list(map(math.dist, itertools.repeat(points[x]), map(points.__getitem__, route)))
+        # Place ``at`` is before route[at] (the last one before the depot): its bound is the
+        # line from the stop before it plus the line to the stop after, less the edge.
+        lines.append(math.dist(points[x], points[depot]))
+        lows = list(map(operator.sub, map(operator.add, (half_trip, *lines), lines), self.edges[r]))
+        place = -1
+        bound = min(best_add, room)
+        hopeful = itertools.compress(itertools.count(), map(bound.__ge__, lows))
+        for at in sorted(hopeful, key=lows.__getitem__):
+            if lows[at] > best_add:
+                break
+            before = route[at - 1] if at else depot
+            after = route[at] if at < len(route) else depot
+            add = dist(row_x, cols[before]) + dist(row_x, cols[after]) - self.edges[r][at]
+            if add <= room and (add < best_add or (add == best_add and 0 <= at < place)):
                 best_add, place = add, at
-            from_previous, line_previous, previous = to_w, line_w, w
-        return None if place is None else (best_add, place)
+        return None if place < 0 else (best_add, place)
 
     def _put_back(self, x: int, first_new: int) -> None:
         """Put stop ``x`` back where it adds least: next to one of its near stops, else on
