@@ -121,14 +121,24 @@ def test_local_search_keeps_every_limit_and_never_lengthens(instance):
 
 
 @settings(max_examples=60)
-@given(instances(), st.integers(0, 300), st.integers(0, 2**32))
-def test_ruin_and_recreate_keeps_every_limit_and_never_lengthens(instance, rounds, seed):
-    """Property: the same for ruin and recreate, and the same seed gives the same routes."""
+@given(
+    instances(),
+    st.integers(0, 300),
+    st.integers(0, 2**32),
+    st.sampled_from([None, 0, 1, 7, 50]),
+)
+def test_ruin_and_recreate_keeps_every_limit_and_never_lengthens(
+    instance, rounds, seed, polish_every
+):
+    """Property: the same for ruin and recreate, with or without the local search between
+    rounds (``polish_every``), and the same seed gives the same routes."""
     xs, ys, items, routes, limits = instance
     problem = instance_of(xs, ys, items, limits)
 
     def run():
-        return _vrp.ruin_and_recreate(routes, problem, rounds=rounds, rng=random.Random(seed))
+        return _vrp.ruin_and_recreate(
+            routes, problem, rounds=rounds, rng=random.Random(seed), polish_every=polish_every
+        )
 
     result = run()
     check_routes(result, xs, ys, items, limits)

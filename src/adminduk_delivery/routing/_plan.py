@@ -54,7 +54,7 @@ def default_rounds(stops: int) -> int:
 
     Fifty per stop, at most 10,000, for a plan of any size: an office's day of a few hundred
     households gets 10,000 rounds (about 2 s on a laptop), as does a plan of 2,000 stops
-    (about 2.5 s) or of 20,000 (about 6 s, most of it in the local search); a whole campaign
+    (about 2.5 s) or of 20,000 (about 6-7 s, most of it in the local search); a whole campaign
     shares them among its offices. Measured on the benchmark family (benchmarks/README.md):
     more rounds shorten every kind of plan, by less and less.
 
