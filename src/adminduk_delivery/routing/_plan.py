@@ -30,7 +30,6 @@ from adminduk_delivery.routing._construction import (
 )
 from adminduk_delivery.routing._distances import (
     DistanceFunction,
-    DistanceTable,
     _Legs,
     search_metric,
 )
@@ -391,7 +390,7 @@ def _plan_geometric(
         xs, ys, items, capacity, near, max_stops, max_length,
         service=shift.service_km * _BUDGET_MARGIN,
         max_duration=None if travel is None else travel * _BUDGET_MARGIN, metric=metric,
-        costly=legs is not None and not isinstance(legs.function, DistanceTable),
+        costly=legs is not None and legs.costly,
     )  # fmt: skip
     instance = instance._replace(spans=_vrp.near_distances(instance))
     # Two starts, and the search decides between them by measurement: petals around the
