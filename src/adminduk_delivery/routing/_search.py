@@ -641,7 +641,8 @@ class _Recreation:
         self.caps = budgets(instance)
         self.metric = measure(instance)
         self.costly = instance.costly
-        self.points = list(zip(self.xs, self.ys, strict=True))
+        # (the points as pairs, for the straight-line bounds of a costly metric only)
+        self.points = list(zip(self.xs, self.ys, strict=True)) if self.costly else []
         self.fallback_routes = fallback_routes
         self.instance = instance
         self.route_of = [-1] * depot
@@ -858,12 +859,12 @@ class _Recreation:
         depot, points = self.depot, self.points
         rows, cols, dist = self.metric
         row_x = rows[x]
-        route = self.current[r]
+        route, route_edges = self.current[r], self.edges[r]
         lines = list(map(math.dist, itertools.repeat(points[x]), map(points.__getitem__, route)))
         # Place ``at`` is before route[at] (the last one before the depot): its bound is the
         # line from the stop before it plus the line to the stop after, less the edge.
         lines.append(math.dist(points[x], points[depot]))
-        lows = list(map(operator.sub, map(operator.add, (half_trip, *lines), lines), self.edges[r]))
+        lows = list(map(operator.sub, map(operator.add, (half_trip, *lines), lines), route_edges))
         place = -1
         bound = min(best_add, room)
         hopeful = itertools.compress(itertools.count(), map(bound.__ge__, lows))
@@ -872,7 +873,7 @@ class _Recreation:
                 break
             before = route[at - 1] if at else depot
             after = route[at] if at < len(route) else depot
-            add = dist(row_x, cols[before]) + dist(row_x, cols[after]) - self.edges[r][at]
+            add = dist(row_x, cols[before]) + dist(row_x, cols[after]) - route_edges[at]
             if add <= room and (add < best_add or (add == best_add and 0 <= at < place)):
                 best_add, place = add, at
         return None if place < 0 else (best_add, place)
