@@ -646,6 +646,9 @@ class _Recreation:
         self.fallback_routes = fallback_routes
         self.instance = instance
         self.route_of = [-1] * depot
+        # Each stop's position on its route, true between rounds (a round changes only the
+        # routes it saves or opens, and the positions are brought up to date when it is kept).
+        self.pos = [0] * depot
         self.best: list[list[int]] = []
         self.best_total = math.inf
         self._load(routes)
@@ -667,9 +670,11 @@ class _Recreation:
         self.loads = [sum(items[x] for x in r) for r in current]
         self.sum_x = [sum(xs[x] for x in r) for r in current]
         self.sum_y = [sum(ys[x] for x in r) for r in current]
+        route_of, pos = self.route_of, self.pos
         for r, route in enumerate(current):
-            for x in route:
-                self.route_of[x] = r
+            for i, x in enumerate(route):
+                route_of[x] = r
+                pos[x] = i
         self.total = sum(self.lengths)
         # Routes a round emptied and kept empty: a route the recreate step opens takes the
         # lowest of these places before a new one, so that the lists stay as long as the
@@ -806,7 +811,7 @@ class _Recreation:
             while kept < len(route) - size and rng.random() > _SPLIT_STOP:
                 kept += 1
         window = size + kept
-        at = route.index(w)
+        at = self.pos[w]  # (the route is not changed yet this round)
         first = min(max(0, at - rng.randrange(window)), len(route) - window)
         end = first + window
         depot = self.depot
@@ -892,23 +897,31 @@ class _Recreation:
         half_trip = dist(row_x, cols[depot])
         best_add = 2 * half_trip
         where: tuple[int, int] | None = None
+        most_load = capacity - qx
+        saved, pos = self.saved, self.pos
         for w, d_w in zip(self.near[x], self.spans[x], strict=True):
             r = route_of[w]
-            if r < 0 or loads[r] + qx > capacity or len(current[r]) >= stop_limit:
+            if r < 0 or loads[r] > most_load:
                 continue
-            route, route_edges = current[r], edges[r]
-            at = route.index(w)
-            # Before w: replaces the edge into w.
-            before = route[at - 1] if at else depot
-            add = dist(row_x, cols[before]) + d_w - route_edges[at]
-            room = caps[len(route) + 1] - lengths[r]
-            if add < best_add and add <= room:
-                best_add, where = add, (r, at)
-            # After w: replaces the edge out of w.
-            after = route[at + 1] if at + 1 < len(route) else depot
-            add = d_w + dist(row_x, cols[after]) - route_edges[at + 1]
-            if add < best_add and add <= room:
-                best_add, where = add, (r, at + 1)
+            route = current[r]
+            size = len(route)
+            if size >= stop_limit:
+                continue
+            # (positions are kept for the routes the round has not changed)
+            at = pos[w] if r < first_new and r not in saved else route.index(w)
+            route_edges = edges[r]
+            # Before w (replaces the edge into w), and after w (the edge out of w).
+            add_before = dist(row_x, cols[route[at - 1] if at else depot]) + d_w - route_edges[at]
+            add_after = (
+                d_w + dist(row_x, cols[route[at + 1] if at + 1 < size else depot])
+                - route_edges[at + 1]
+            )  # fmt: skip
+            if add_before < best_add or add_after < best_add:
+                room = caps[size + 1] - lengths[r]
+                if add_before < best_add and add_before <= room:
+                    best_add, where = add_before, (r, at)
+                if add_after < best_add and add_after <= room:
+                    best_add, where = add_after, (r, at + 1)
         if where is None:
             # Nothing near has room: try every place on the few routes with room whose
             # centres are nearest.
@@ -972,6 +985,10 @@ class _Recreation:
         self.total += change
         self.changed.update(self.saved)
         self.changed.update(self.created)
+        pos, current = self.pos, self.current
+        for r in itertools.chain(self.saved, self.created):
+            for i, x in enumerate(current[r]):
+                pos[x] = i
         if self.total < self.best_total - 1e-9:
             best, current = self.best, self.current
             best.extend([] for _ in range(len(current) - len(best)))
