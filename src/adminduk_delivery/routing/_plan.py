@@ -367,23 +367,8 @@ def _plan_geometric(
     items = [s.items for s in stops]
     xs = [p[0] for p in geo.xy]
     ys = [p[1] for p in geo.xy]
-    if legs is None:
-        metric = None
-        near = _vrp.nearest(xs[:-1], ys[:-1], NEIGHBOURS)
-    else:
-        # The caller's distances: the near stops are the nearest by them among twice as
-        # many nearest in the plane (a road distance is never shorter than the straight
-        # line, and rarely much longer between neighbours).
-        metric = search_metric(legs, [*points, depot_point])
-        rows, cols, dist = metric
-        near = [
-            tuple(
-                sorted(candidates, key=functools.partial(_distance_from, rows[u], cols, dist))[
-                    :NEIGHBOURS
-                ]
-            )
-            for u, candidates in enumerate(_vrp.nearest(xs[:-1], ys[:-1], 2 * NEIGHBOURS))
-        ]
+    metric = None if legs is None else search_metric(legs, [*points, depot_point])
+    near = _near_lists(xs, ys, NEIGHBOURS, metric, among=2 * NEIGHBOURS)
     max_length = None if shift.max_distance_km is None else shift.max_distance_km * _BUDGET_MARGIN
     travel = shift.travel_km
     instance = _vrp.Instance(
@@ -436,9 +421,15 @@ def _plan_geometric(
         if rounds - trial:
             rng = random.Random(f"{seed}:{office}")
             routes = _vrp.ruin_and_recreate(routes, instance, rounds=rounds - trial, rng=rng)
-        # Only the routes that ruin-and-recreate changed since the local search (and their
-        # neighbours) can have an improving move.
-        routes = _vrp.local_search(routes, instance, since=searched)
+        wide = _last_neighbours(len(stops), rounds)
+        if wide > NEIGHBOURS:
+            # The last local search looks further (see _last_neighbours).
+            wider = instance._replace(near=_near_lists(xs, ys, wide, metric), spans=None)
+            routes = _vrp.local_search(routes, wider, reach=_LAST_REACH)
+        else:
+            # Only the routes that ruin-and-recreate changed since the local search (and
+            # their neighbours) can have an improving move.
+            routes = _vrp.local_search(routes, instance, since=searched)
     if solver is not None:
         problem = _solvers.Problem(
             xs=tuple(xs), ys=tuple(ys), items=tuple(items), capacity=capacity,
@@ -469,6 +460,52 @@ def _plan_geometric(
                 )
             )
     return result
+
+
+def _near_lists(
+    xs: Sequence[float],
+    ys: Sequence[float],
+    k: int,
+    metric: _vrp.Metric | None,
+    *,
+    among: int | None = None,
+) -> list[tuple[int, ...]]:
+    """Each stop's ``k`` near stops (the depot, last in ``xs`` and ``ys``, left out), nearest
+    first: the nearest in the plane, or with the caller's distances (``metric``) the nearest
+    by them among the ``among`` nearest in the plane (default ``k``): a road distance is
+    never shorter than the straight line, and rarely much longer between neighbours."""
+    if metric is None:
+        return _vrp.nearest(xs[:-1], ys[:-1], k)
+    rows, cols, dist = metric
+    return [
+        tuple(sorted(candidates, key=functools.partial(_distance_from, rows[u], cols, dist))[:k])
+        for u, candidates in enumerate(_vrp.nearest(xs[:-1], ys[:-1], among or k))
+    ]
+
+
+_LAST_NEIGHBOURS: Final = 60
+_LAST_PER_ROUND: Final = 12
+_LAST_REACH: Final = 3.0
+
+
+def _last_neighbours(stops: int, rounds: int) -> int:
+    """How many near stops the local search after the rounds considers for each stop.
+
+    The rounds and the local searches between them look at the :data:`NEIGHBOURS` nearest
+    stops, and end where no move among those shortens the plan; a last local search that
+    looks at up to 60 near stops, joined where they are up to three times as far as the
+    stop's longer edge (instead of 1.25 times), still finds moves. Its work grows with the
+    near stops per stop, so they are in proportion to the rounds per stop: twelve per round
+    per stop, at most 60 (a plan of 2,000 stops with its default 10,000 rounds gets 60; one
+    of 20,000, or an office's share of a whole campaign, gets none, as its last local search
+    would cost more than its rounds). Measured on the regency-like family at 2,000 stops (six
+    seeds): 0.23% shorter for about 6% more time, where 50% more rounds gave 0.24%; on the
+    Belgian instances with long routes, 0.27 points closer to the best known (three seeds).
+
+    >>> _last_neighbours(2_000, 10_000), _last_neighbours(20_000, 10_000), _last_neighbours(300, 0)
+    (60, 6, 0)
+    """
+    return min(_LAST_NEIGHBOURS, _LAST_PER_ROUND * rounds // max(1, stops))
 
 
 def _distance_from(
