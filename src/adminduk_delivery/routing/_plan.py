@@ -425,7 +425,7 @@ def _plan_geometric(
         if wide > NEIGHBOURS:
             # The last local search looks further (see _last_neighbours).
             wider = instance._replace(near=_near_lists(xs, ys, wide, metric), spans=None)
-            routes = _vrp.local_search(routes, wider, reach=_LAST_REACH)
+            routes = _vrp.local_search(routes, wider, reach=_LAST_REACH, strings=True)
         else:
             # Only the routes that ruin-and-recreate changed since the local search (and
             # their neighbours) can have an improving move.
@@ -494,7 +494,8 @@ def _last_neighbours(stops: int, rounds: int) -> int:
     The rounds and the local searches between them look at the :data:`NEIGHBOURS` nearest
     stops, and end where no move among those shortens the plan; a last local search that
     looks at up to 60 near stops, joined where they are up to three times as far as the
-    stop's longer edge (instead of 1.25 times), still finds moves. Its work grows with the
+    stop's longer edge (instead of 1.25 times) and moving strings of two or three stops
+    within their route, still finds moves. Its work grows with the
     near stops per stop, so they are in proportion to the rounds per stop: twelve per round
     per stop, at most 60 (a plan of 2,000 stops with its default 10,000 rounds gets 60; one
     of 20,000, or an office's share of a whole campaign, gets none, as its last local search

@@ -189,6 +189,7 @@ def local_search(
     *,
     reach: float = 1.25,
     since: Sequence[Sequence[int]] | None = None,
+    strings: bool = False,
 ) -> list[list[int]]:
     """Improve ``routes`` until no move shortens them; empty routes are dropped.
 
@@ -196,7 +197,11 @@ def local_search(
     is joined only to near stops closer than ``reach`` times the longer of its two current
     edges (granular pruning). With ``since``, routes that no move could shorten (the result
     of an earlier local search), the search starts from the stops of the routes that are
-    not among them and the stops near them either way: the rest cannot have a new move."""
+    not among them and the stops near them either way: the rest cannot have a new move.
+    With ``strings``, a string of two or three stops that a stop begins or ends also moves
+    within its route, next to a near stop (Or-opt): the plan's last local search only, as
+    in every local search between rounds it made the regency-like family 0.25% longer
+    (three seeds), and in the last one 0.08% shorter."""
     search = _Search(routes, instance)
     start = None
     if since is not None:
@@ -209,7 +214,7 @@ def local_search(
             looked.union(*(near[u] for u in looked))
             | {u for u, near_u in enumerate(near) if not looked.isdisjoint(near_u)}
         )
-    search.run(instance.near, near_distances(instance), reach, start=start)
+    search.run(instance.near, near_distances(instance), reach, start=start, strings=strings)
     return [route for route in search.routes if route]
 
 
@@ -278,6 +283,7 @@ class _Search:
         reach: float,
         *,
         start: list[int] | None = None,
+        strings: bool = False,
     ) -> None:
         """Make improving moves until none is left. A stop is looked at again only when one
         of its edges changed, or those of one of its near stops (a queue of stops to look at,
@@ -357,9 +363,54 @@ class _Search:
                                 su.pop(iu)
                                 su.insert(iv - 1 if iu < iv else iv, u)
                                 moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
+                        touched: tuple[int, ...] = (u, v, pu, nu, pv, nv)
+                        if not moved and strings:
+                            # Or-opt: the string of two or three stops that u begins or
+                            # ends moves next to v, u beside v (after v, or before it).
+                            size_u = len(su)
+                            for a, b in (
+                                (iu, iu + 2),
+                                (iu, iu + 3),
+                                (iu - 1, iu + 1),
+                                (iu - 2, iu + 1),
+                            ):
+                                if a < 0 or b > size_u or a <= iv < b:
+                                    continue
+                                p = su[a - 1] if a else depot
+                                n_ = su[b] if b < size_u else depot
+                                if a == iu:
+                                    far = su[b - 1]
+                                    gain = d_pu_u + dist(rows[far], cols[n_])
+                                else:
+                                    far = su[a]
+                                    gain = dist(rows[p], cols[far]) + d_u_nu
+                                gain -= dist(rows[p], cols[n_])
+                                where = -1
+                                if iv != a - 1:
+                                    delta = d_uv + dist(rows[far], cols[nv]) - d_v_nv - gain
+                                    if delta < -eps and len_u + delta <= caps[size_u]:
+                                        where = 1
+                                if where < 0 and iv != b:
+                                    delta = dist(rows[pv], cols[far]) + d_uv - d_pv_v - gain
+                                    if delta < -eps and len_u + delta <= caps[size_u]:
+                                        where = 0
+                                if where < 0:
+                                    continue
+                                string = (
+                                    su[a:b] if a == iu else su[b - 1 : a - 1 if a else None : -1]
+                                )
+                                rest = su[:a] + su[b:]
+                                at = iv if iv < a else iv - (b - a)
+                                if where:
+                                    rest[at + 1 : at + 1] = string
+                                else:
+                                    rest[at:at] = string[::-1]
+                                su[:] = rest
+                                moved, since_u, until_u = True, min(a, iv), max(b, iv + 1)
+                                touched = (u, v, pu, nu, pv, nv, p, n_, far)
+                                break
                         if moved:
                             self._reordered(ru, since_u, until_u)
-                            touched: tuple[int, ...] = (u, v, pu, nu, pv, nv)
                             break
                         continue
                     qv = items[v]
