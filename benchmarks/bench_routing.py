@@ -17,11 +17,13 @@ Printed: total km per solver, its ratio to ours, and wall times (ours: the best 
 from __future__ import annotations
 
 import argparse
+import csv
 import itertools
 import math
 import random
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from adminduk_delivery import regions, routing
 from adminduk_delivery.routing import Stop, haversine_km
@@ -242,9 +244,36 @@ def chunked(
     return run
 
 
+REFERENCES = Path(__file__).with_name("family_references.csv")
+"""The shortest plan each reference solver has given for each family instance, over the runs
+recorded with --record (a solver's plan in a time limit differs from run to run, as it does
+more or less in the time: ratios against the best recorded are steady from run to run)."""
+
+_REFERENCE_FIELDS = ["regency", "depot", "size", "instance_seed", "solver", "seconds", "km"]
+
+
+def read_references(path: Path) -> dict[tuple[str, str, int, int], tuple[str, float]]:
+    """The shortest recorded reference per instance, as (solver, km)."""
+    best: dict[tuple[str, str, int, int], tuple[str, float]] = {}
+    if not path.exists():
+        return best
+    with path.open(newline="", encoding="utf-8") as file:
+        for row in csv.DictReader(file):
+            key = (row["regency"], row["depot"], int(row["size"]), int(row["instance_seed"]))
+            km = float(row["km"])
+            if key not in best or km < best[key][1]:
+                best[key] = (row["solver"], km)
+    return best
+
+
 def family(args: argparse.Namespace) -> None:
     """The regency-like family: every regency, depot position and size, the plan with each
-    of the plan seeds, the reference solvers once each; means and spreads."""
+    of the plan seeds, the reference solvers once each; means and spreads. With --record,
+    each reference solver's km is added to benchmarks/family_references.csv, and ratios are
+    also printed against the shortest recorded (see REFERENCES)."""
+    recorded = read_references(REFERENCES)
+    new_rows: list[dict[str, object]] = []
+    against_recorded: list[float] = []
     ratios: list[float] = []
     spreads: list[float] = []
     seconds_by_size: dict[int, list[float]] = {}
@@ -283,7 +312,18 @@ def family(args: argparse.Namespace) -> None:
                     best_name = min(references, key=references.__getitem__)
                     ratio = mean_km / references[best_name]
                     ratios.append(ratio)
-                    line += f"; {ratio:.3f}x the best reference ({best_name})"
+                    line += (f"; {ratio:.3f}x the best reference ({best_name} "
+                             f"{references[best_name]:.1f} km)")  # fmt: skip
+                for name, km in references.items():
+                    new_rows.append({"regency": regency, "depot": depot, "size": size,
+                                     "instance_seed": args.seed, "solver": name,
+                                     "seconds": args.seconds, "km": f"{km:.3f}"})  # fmt: skip
+                key = (regency, depot, size, args.seed)
+                shortest = [*references.values(), *([recorded[key][1]] if key in recorded else [])]
+                if shortest:
+                    best_km = min(shortest)
+                    against_recorded.append(mean_km / best_km)
+                    line += f"; {mean_km / best_km:.3f}x the shortest recorded"
                 print(line, flush=True)
     print()
     for size, seconds in sorted(seconds_by_size.items()):
@@ -294,6 +334,17 @@ def family(args: argparse.Namespace) -> None:
     if ratios:
         print(f"mean {sum(ratios) / len(ratios):.3f}x the best reference over {len(ratios)} "
               f"instances ({min(ratios):.3f}x to {max(ratios):.3f}x)")  # fmt: skip
+    if against_recorded:
+        print(f"mean {sum(against_recorded) / len(against_recorded):.3f}x the shortest "
+              f"recorded reference over {len(against_recorded)} instances")  # fmt: skip
+    if args.record and new_rows:
+        exists = REFERENCES.exists()
+        with REFERENCES.open("a", newline="", encoding="utf-8") as file:
+            writer = csv.DictWriter(file, fieldnames=_REFERENCE_FIELDS)
+            if not exists:
+                writer.writeheader()
+            writer.writerows(new_rows)
+        print(f"recorded {len(new_rows)} reference plans in {REFERENCES.name}")
 
 
 def road_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -354,6 +405,9 @@ def main() -> int:
                         "positions) at each --sizes")  # fmt: skip
     parser.add_argument("--plan-seeds", type=int, nargs="+", default=[0, 1, 2],
                         help="the plan's seeds in --family")  # fmt: skip
+    parser.add_argument("--record", action="store_true",
+                        help="--family: add the reference solvers' km to "
+                        "family_references.csv")  # fmt: skip
     parser.add_argument("--distances", action="store_true",
                         help="the cost of the caller's distances: each --sizes planned "
                         "with great circles, a DistanceTable and a function")  # fmt: skip
