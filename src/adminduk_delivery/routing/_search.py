@@ -1041,7 +1041,7 @@ class _Recreation:
             for i, x in enumerate(current[r]):
                 pos[x] = i
         if self.total < self.best_total - 1e-9:
-            best, current = self.best, self.current
+            best = self.best
             best.extend([] for _ in range(len(current) - len(best)))
             for r in self.changed:
                 best[r] = list(current[r])
