@@ -320,6 +320,49 @@ def test_local_search_with_strings_moves_a_string_within_its_route():
     assert _vrp.total_length(searched, instance) == pytest.approx(shortest)
 
 
+@settings(max_examples=60)
+@given(instances(), st.integers(1, 6))
+def test_swap_star_keeps_every_limit_and_never_lengthens(instance, meeting):
+    """Property: exchanges between routes keep every point on exactly one route and every
+    limit, never lengthen the plan, and give the same routes for the same input."""
+    xs, ys, items, routes, limits = instance
+    searched = _vrp.local_search(routes, instance_of(xs, ys, items, limits))
+    exchanged = _vrp.swap_star(searched, instance_of(xs, ys, items, limits), meeting=meeting)
+    check_routes(exchanged, xs, ys, items, limits)
+    assert total(exchanged, xs, ys) <= total(searched, xs, ys) + 1e-9
+    assert exchanged == _vrp.swap_star(
+        searched, instance_of(xs, ys, items, limits), meeting=meeting
+    )
+
+
+def test_swap_star_exchanges_stops_of_full_routes_each_to_its_best_place():
+    """Eight stops, two full routes of four: the local search stops 6.2% above the shortest
+    plan (no stop can move alone, and swapping two near stops into each other's places does
+    not shorten it); exchanging stops 4 and 2, each put where it adds least on the other
+    route (not in the other's place), reaches it (checked over every split and order)."""
+    xs = [7.0, 5.0, -2.0, -5.0, 0.0, -2.0, 6.0, -4.0, 0.0]
+    ys = [0.0, 2.0, 8.0, 0.0, -4.0, 5.0, 2.0, -5.0, 0.0]
+    instance = _vrp.Instance(xs, ys, [1] * 8, 4, _vrp.nearest(xs[:-1], ys[:-1], 4))
+    points = list(zip(xs, ys, strict=True))
+
+    def tour(stops):
+        return min(
+            sum(math.dist(points[a], points[b]) for a, b in itertools.pairwise((8, *p, 8)))
+            for p in itertools.permutations(stops)
+        )
+
+    shortest = min(
+        tour(half) + tour([x for x in range(8) if x not in half])
+        for half in itertools.combinations(range(8), 4)
+    )
+    searched = _vrp.local_search([[3, 4, 1, 6], [5, 0, 7, 2]], instance, strings=True)
+    assert searched == [[4, 7, 3, 5], [2, 1, 6, 0]]
+    assert _vrp.total_length(searched, instance) > 1.06 * shortest
+    exchanged = _vrp.swap_star(searched, instance, meeting=4)
+    assert exchanged == [[7, 3, 2, 5], [1, 6, 0, 4]]
+    assert _vrp.total_length(exchanged, instance) == pytest.approx(shortest)
+
+
 def test_local_search_moves_a_pair_of_stops_into_another_route():
     """Five stops, four to a route: the shortest plan takes stops 0 and 1 together into the
     long route, which no move of one stop, swap or exchange of tails reaches from these

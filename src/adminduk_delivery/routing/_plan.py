@@ -425,7 +425,12 @@ def _plan_geometric(
         if wide > NEIGHBOURS:
             # The last local search looks further (see _last_neighbours).
             wider = instance._replace(near=_near_lists(xs, ys, wide, metric), spans=None)
+            wider = wider._replace(spans=_vrp.near_distances(wider))
             routes = _vrp.local_search(routes, wider, reach=_LAST_REACH, strings=True)
+            # Then stops exchanged between full routes (swap_star), and the plain local
+            # search on the routes the exchanges changed.
+            exchanged = _vrp.swap_star(routes, wider, meeting=NEIGHBOURS)
+            routes = _vrp.local_search(exchanged, instance, since=routes)
         else:
             # Only the routes that ruin-and-recreate changed since the local search (and
             # their neighbours) can have an improving move.

@@ -2,7 +2,7 @@
 
 Private to :mod:`.routing`. Points are numbered ``0..n-1`` and the depot is point ``n``;
 coordinates are planar kilometres. A solution is a list of routes, each a list of point
-numbers without the depot. Two improvers work on it:
+numbers without the depot. Three improvers work on it:
 
 - :func:`local_search` makes improving moves until none is left: *relocate* a stop next to
   one of its near stops (in the same or another route), or a pair of consecutive stops into
@@ -15,6 +15,9 @@ numbers without the depot. Two improvers work on it:
   puts them back where they add least, keeping the result under simulated annealing, after
   Christiaens and Vanden Berghe, "Slack induction by string removals for vehicle routing
   problems", Transportation Science 54(2), 2020.
+- :func:`swap_star` exchanges stops between routes that meet, each put where it adds least
+  on its new route (SWAP*, after Vidal, "Hybrid genetic search for the CVRP: Open-source
+  implementation and SWAP* neighborhood", Computers & Operations Research 140, 2022).
 
 Everything is deterministic: the order in which stops are looked at is fixed, the first
 improving move is taken, and randomness comes only from the caller's ``random.Random``.
@@ -597,6 +600,252 @@ def near_distances(instance: Instance) -> list[tuple[float, ...]]:
     return [
         tuple([dist(rows[u], cols[v]) for v in near_u]) for u, near_u in enumerate(instance.near)
     ]
+
+
+def swap_star(routes: list[list[int]], instance: Instance, *, meeting: int) -> list[list[int]]:
+    """Exchange stops between routes, each put where it adds least in the other route, until
+    no exchange shortens the plan; empty routes are dropped.
+
+    After Vidal's SWAP* (T. Vidal, "Hybrid genetic search for the CVRP: Open-source
+    implementation and SWAP* neighborhood", Computers & Operations Research 140, 2022): a
+    stop ``u`` of one route and a stop ``v`` of another change routes, and unlike a plain
+    swap neither need take the other's place: each goes where it adds least in its new
+    route, or in the other's place. On routes that are full to the last item or two, a stop
+    that would be better on a neighbouring route cannot move there alone, and the local
+    search's moves (one stop or a pair into another route, two near stops each into the
+    other's place) leave it where it is.
+
+    Two routes are looked at together when they meet: a stop of one has one of its
+    ``meeting`` nearest stops on the other. A stop's places on the other route are those
+    next to its near stops there (``instance.near``). The pairs of stops are tried in the
+    order of what each stop's move alone would cost, while that can still beat the best
+    exchange found, and so is every pair of stops among each other's ``meeting`` nearest
+    (which may take each other's place whatever their moves alone cost). The best exchange
+    is made if it shortens the two routes, and the pairs of routes that meet either of them
+    are looked at again. Every route stays within the capacity, the stop limit (an exchange
+    keeps the routes' numbers of stops) and the length budgets."""
+    return _SwapStar(routes, instance, meeting=meeting).run()
+
+
+class _SwapStar:
+    """The state of :func:`swap_star`: the routes, each stop's route and position, and the
+    routes' loads and lengths."""
+
+    def __init__(self, routes: list[list[int]], instance: Instance, *, meeting: int) -> None:
+        self.depot = depot = len(instance.items)
+        self.metric = measure(instance)
+        self.items, self.capacity, self.near = instance.items, instance.capacity, instance.near
+        self.meeting = meeting
+        self.caps = budgets(instance)
+        self.routes = [list(r) for r in routes if r]
+        self.route_of = [-1] * depot
+        self.pos = [0] * depot
+        for r in range(len(self.routes)):
+            self._number(r)
+        self.loads = [sum(self.items[x] for x in r) for r in self.routes]
+        self.lengths = [_length(r, self.metric, depot) for r in self.routes]
+        # Each route's changes so far, and the places found for a stop on a route (with the
+        # route's changes when they were found: they hold until it changes again).
+        self.versions = [0] * len(self.routes)
+        self.known: dict[tuple[int, int], tuple[int, list[tuple[float, int]]]] = {}
+        # For each stop, how many of its near stops each route holds (most stops have all
+        # theirs on their own route, and no place on another), and the stops it is near to.
+        route_of = self.route_of
+        self.around = [collections.Counter(map(route_of.__getitem__, n)) for n in self.near]
+        self.near_to: list[list[int]] = [[] for _ in range(depot)]
+        for u, near_u in enumerate(self.near):
+            for w in near_u:
+                self.near_to[w].append(u)
+
+    def _number(self, r: int) -> None:
+        """Record route ``r``'s stops' route and positions."""
+        route_of, pos = self.route_of, self.pos
+        for i, x in enumerate(self.routes[r]):
+            route_of[x] = r
+            pos[x] = i
+
+    def _meeting(self, r: int) -> set[int]:
+        """The routes that meet route ``r``: they hold one of the ``meeting`` nearest stops
+        of one of its stops."""
+        route_of, meeting = self.route_of, self.meeting
+        return {route_of[w] for u in self.routes[r] for w in self.near[u][:meeting]} - {r}
+
+    def run(self) -> list[list[int]]:
+        """Make the best exchange of each pair of routes that meet while one shortens them,
+        the pairs in order; the routes that are left."""
+        pairs = sorted(
+            {(min(a, b), max(a, b)) for a in range(len(self.routes)) for b in self._meeting(a)}
+        )
+        queue = collections.deque(pairs)
+        waiting = set(pairs)
+        while queue:
+            pair = queue.popleft()
+            waiting.discard(pair)
+            if not self._exchange(*pair):
+                continue
+            for r in pair:
+                for c in sorted(self._meeting(r)):
+                    again = (min(r, c), max(r, c))
+                    if again not in waiting:
+                        waiting.add(again)
+                        queue.append(again)
+        return [route for route in self.routes if route]
+
+    def _places(
+        self, u: int, other: int, path: list[int], edges: list[float]
+    ) -> list[tuple[float, int]]:
+        """The places for ``u`` next to its near stops on route ``other`` (whose path from
+        the depot and back is ``path``, with its ``edges``), as (added length, place), the
+        three cheapest first; place ``k`` is between ``path[k]`` and ``path[k + 1]``. Kept
+        until route ``other`` changes."""
+        if other not in self.around[u]:
+            return []
+        known = self.known.get((u, other))
+        if known is not None and known[0] == self.versions[other]:
+            return known[1]
+        rows, cols, dist = self.metric
+        route_of, pos = self.route_of, self.pos
+        befores = {pos[w] for w in self.near[u] if route_of[w] == other}
+        # The places before and after each near stop, and the points around them, each
+        # measured once (by C loops); the order of a set does not matter, as the places
+        # are sorted by what they add, then by place.
+        places = befores.union([k + 1 for k in befores])
+        points = list(places.union([k + 2 for k in befores]))
+        to = dict(
+            zip(
+                points,
+                map(
+                    dist,
+                    itertools.repeat(rows[u]),
+                    map(cols.__getitem__, map(path.__getitem__, points)),
+                ),
+                strict=True,
+            )
+        )
+        found = sorted([(to[k] + to[k + 1] - edges[k], k) for k in places])[:3]
+        self.known[(u, other)] = (self.versions[other], found)
+        return found
+
+    def _exchange(self, a: int, b: int) -> bool:
+        """Make the best exchange of a stop of route ``a`` with one of route ``b``, if one
+        shortens them; whether one was made."""
+        items, capacity, caps = self.items, self.capacity, self.caps
+        one, two = self._side(a, b), self._side(b, a)
+        route_a, route_b = self.routes[a], self.routes[b]
+        load_a, load_b = self.loads[a], self.loads[b]
+        room_a = caps[len(route_a)] - self.lengths[a]
+        room_b = caps[len(route_b)] - self.lengths[b]
+        # The pairs in the order of what each stop's move alone would cost (its cheapest
+        # place on the other route, less what taking it out saves), while the two moves
+        # together would shorten the routes; then every pair of near stops.
+        alone_a = sorted(
+            (places[0][0] - saves, i)
+            for i, (places, saves) in enumerate(zip(one.places, one.saves, strict=True))
+            if places
+        )
+        alone_b = sorted(
+            (places[0][0] - saves, j)
+            for j, (places, saves) in enumerate(zip(two.places, two.saves, strict=True))
+            if places
+        )
+        best_delta = -_EPSILON
+        pairs: list[tuple[int, int]] = []
+        for cost_u, i in alone_a:
+            if not alone_b or cost_u + alone_b[0][0] >= best_delta:
+                break
+            for cost_v, j in alone_b:
+                if cost_u + cost_v >= best_delta:
+                    break
+                pairs.append((i, j))
+        route_of, pos = self.route_of, self.pos
+        for i, u in enumerate(route_a):
+            pairs.extend((i, pos[v]) for v in self.near[u][: self.meeting] if route_of[v] == b)
+        move: tuple[int, int, int, int] | None = None
+        for i, j in pairs:
+            u, v = route_a[i], route_b[j]
+            qu, qv = items[u], items[v]
+            if load_a - qu + qv > capacity or load_b - qv + qu > capacity:
+                continue
+            add_u, place_u = two.added(u, j, one.places[i])
+            add_v, place_v = one.added(v, i, two.places[j])
+            delta = add_u + add_v - one.saves[i] - two.saves[j]
+            if (
+                delta < best_delta
+                and add_v - one.saves[i] <= room_a
+                and add_u - two.saves[j] <= room_b
+            ):
+                best_delta, move = delta, (i, j, place_u, place_v)
+        if move is None:
+            return False
+        i, j, place_u, place_v = move
+        u, v = route_a[i], route_b[j]
+        self.routes[a] = _exchanged(route_a, i, v, place_v)
+        self.routes[b] = _exchanged(route_b, j, u, place_u)
+        self.loads[a] += items[v] - items[u]
+        self.loads[b] += items[u] - items[v]
+        for x, left, joined in ((u, a, b), (v, b, a)):
+            for y in self.near_to[x]:
+                around = self.around[y]
+                around[joined] += 1
+                around[left] -= 1
+                if not around[left]:
+                    del around[left]
+        for r in (a, b):
+            self._number(r)
+            self.lengths[r] = _length(self.routes[r], self.metric, self.depot)
+            self.versions[r] += 1
+        return True
+
+    def _side(self, r: int, other: int) -> _Side:
+        """Route ``r``'s side of an exchange with route ``other``."""
+        rows, cols, dist = self.metric
+        depot = self.depot
+        route = self.routes[r]
+        path = [depot, *route, depot]
+        edges = _edges(route, self.metric, depot)
+        bridges = [dist(rows[p], cols[q]) for p, q in zip(path, path[2:], strict=False)]
+        saves = [edges[i] + edges[i + 1] - bridges[i] for i in range(len(route))]
+        path_other = [depot, *self.routes[other], depot]
+        edges_other = _edges(self.routes[other], self.metric, depot)
+        places = [self._places(u, other, path_other, edges_other) for u in route]
+        return _Side(self.metric, path, bridges, saves, places)
+
+
+class _Side(NamedTuple):
+    """One route of a pair looked at by :class:`_SwapStar`: its path from the depot and
+    back, the edge that joins a stop's neighbours when it is taken out, what taking it out
+    saves, and its places on the other route (from :meth:`_SwapStar._places`)."""
+
+    metric: Metric
+    path: list[int]
+    bridges: list[float]
+    saves: list[float]
+    places: list[list[tuple[float, int]]]
+
+    def added(self, x: int, i: int, places: list[tuple[float, int]]) -> tuple[float, int]:
+        """What stop ``x`` of the other route adds on this one when it replaces the stop at
+        position ``i``: in that stop's place, or at its cheapest place (``places``) that is
+        not next to that stop, as (added length, place); place -1 is the stop's own."""
+        rows, cols, dist = self.metric
+        path = self.path
+        row_x = rows[x]
+        best = (dist(row_x, cols[path[i]]) + dist(row_x, cols[path[i + 2]]) - self.bridges[i], -1)
+        for add, place in places:
+            if place != i and place != i + 1:
+                return (add, place) if add < best[0] else best
+        return best
+
+
+def _exchanged(route: list[int], i: int, new: int, place: int) -> list[int]:
+    """``route`` with its stop at position ``i`` replaced by ``new``: in its place (place
+    -1), or taken out and ``new`` put at ``place`` (before the stop at that position)."""
+    result = list(route)
+    if place < 0:
+        result[i] = new
+        return result
+    result.insert(place, new)
+    del result[i if place > i else i + 1]
+    return result
 
 
 def _roomiest(
