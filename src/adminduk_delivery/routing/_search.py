@@ -648,6 +648,7 @@ class _SwapStar:
         # route's changes when they were found: they hold until it changes again).
         self.versions = [0] * len(self.routes)
         self.known: dict[tuple[int, int], tuple[int, list[tuple[float, int]]]] = {}
+        self.shapes: dict[int, tuple[int, _Shape]] = {}
         # For each stop, how many of its near stops each route holds (most stops have all
         # theirs on their own route, and no place on another), and the stops it is near to.
         route_of = self.route_of
@@ -798,17 +799,31 @@ class _SwapStar:
 
     def _side(self, r: int, other: int) -> _Side:
         """Route ``r``'s side of an exchange with route ``other``."""
+        path, _edges_r, bridges, saves = self._shape(r)
+        path_other, edges_other, _, _ = self._shape(other)
+        places = [self._places(u, other, path_other, edges_other) for u in self.routes[r]]
+        return _Side(self.metric, path, bridges, saves, places)
+
+    def _shape(self, r: int) -> _Shape:
+        """Route ``r``'s path from the depot and back, its edges, the edge that joins each
+        stop's neighbours when it is taken out, and what taking it out saves (kept until
+        the route changes)."""
+        known = self.shapes.get(r)
+        if known is not None and known[0] == self.versions[r]:
+            return known[1]
         rows, cols, dist = self.metric
-        depot = self.depot
         route = self.routes[r]
-        path = [depot, *route, depot]
-        edges = _edges(route, self.metric, depot)
+        path = [self.depot, *route, self.depot]
+        edges = _edges(route, self.metric, self.depot)
         bridges = [dist(rows[p], cols[q]) for p, q in zip(path, path[2:], strict=False)]
         saves = [edges[i] + edges[i + 1] - bridges[i] for i in range(len(route))]
-        path_other = [depot, *self.routes[other], depot]
-        edges_other = _edges(self.routes[other], self.metric, depot)
-        places = [self._places(u, other, path_other, edges_other) for u in route]
-        return _Side(self.metric, path, bridges, saves, places)
+        shape = (path, edges, bridges, saves)
+        self.shapes[r] = (self.versions[r], shape)
+        return shape
+
+
+# A route's path from the depot and back, edges, bridges and savings (_SwapStar._shape).
+_Shape = tuple[list[int], list[float], list[float], list[float]]
 
 
 class _Side(NamedTuple):
