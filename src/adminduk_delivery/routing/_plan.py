@@ -431,10 +431,11 @@ def _plan_geometric(
             routes = _vrp.local_search(routes, wider, reach=_LAST_REACH, strings=True)
             # Then stops exchanged between full routes (swap_star), each put next to one
             # of its 60 near stops whatever the local search looked at: the Belgian
-            # instances of 4,000-10,000 customers came 0.2-0.4 points closer to the best
-            # known (every seed of three) than with the local search's 12-30 there, for
+            # instances of 4,000-7,000 customers came 0.1-0.5 points closer to the best
+            # known (every seed of three) than with the local search's 17-30 there, for
             # 0.5-0.8 s; then the plain local search on the routes the exchanges changed.
-            exchanged = _vrp.swap_star(routes, instance._replace(near=farthest), meeting=NEIGHBOURS)
+            exchanging = instance._replace(near=farthest, spans=None)
+            exchanged = _vrp.swap_star(routes, exchanging, meeting=NEIGHBOURS)
             routes = _vrp.local_search(exchanged, instance, since=routes)
         else:
             # Only the routes that ruin-and-recreate changed since the local search (and
