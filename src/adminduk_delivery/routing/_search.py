@@ -699,8 +699,6 @@ class _SwapStar:
         the depot and back is ``path``, with its ``edges``), as (added length, place), the
         three cheapest first; place ``k`` is between ``path[k]`` and ``path[k + 1]``. Kept
         until route ``other`` changes."""
-        if other not in self.around[u]:
-            return []
         known = self.known.get((u, other))
         if known is not None and known[0] == self.versions[other]:
             return known[1]
@@ -759,8 +757,10 @@ class _SwapStar:
                     break
                 pairs.append((i, j))
         route_of, pos = self.route_of, self.pos
+        around, near, meeting = self.around, self.near, self.meeting
         for i, u in enumerate(route_a):
-            pairs.extend((i, pos[v]) for v in self.near[u][: self.meeting] if route_of[v] == b)
+            if b in around[u]:
+                pairs.extend((i, pos[v]) for v in near[u][:meeting] if route_of[v] == b)
         move: tuple[int, int, int, int] | None = None
         for i, j in pairs:
             u, v = route_a[i], route_b[j]
@@ -801,7 +801,12 @@ class _SwapStar:
         """Route ``r``'s side of an exchange with route ``other``."""
         path, _edges_r, bridges, saves = self._shape(r)
         path_other, edges_other, _, _ = self._shape(other)
-        places = [self._places(u, other, path_other, edges_other) for u in self.routes[r]]
+        # (most stops have no near stop on the other route, and no place there)
+        around, none = self.around, _NO_PLACES
+        places = [
+            self._places(u, other, path_other, edges_other) if other in around[u] else none
+            for u in self.routes[r]
+        ]
         return _Side(self.metric, path, bridges, saves, places)
 
     def _shape(self, r: int) -> _Shape:
@@ -822,6 +827,8 @@ class _SwapStar:
         return shape
 
 
+# A stop's places on a route that holds none of its near stops (shared, never changed).
+_NO_PLACES: Final[list[tuple[float, int]]] = []
 # A route's path from the depot and back, edges, bridges and savings (_SwapStar._shape).
 _Shape = tuple[list[int], list[float], list[float], list[float]]
 
