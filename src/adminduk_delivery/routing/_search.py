@@ -618,12 +618,13 @@ def swap_star(routes: list[list[int]], instance: Instance, *, meeting: int) -> l
     Two routes are looked at together when they meet: a stop of one has one of its
     ``meeting`` nearest stops on the other. A stop's places on the other route are those
     next to its near stops there (``instance.near``). The pairs of stops are tried in the
-    order of what each stop's move alone would cost, while that can still beat the best
-    exchange found, and so is every pair of stops among each other's ``meeting`` nearest
-    (which may take each other's place whatever their moves alone cost). The best exchange
-    is made if it shortens the two routes, and the pairs of routes that meet either of them
-    are looked at again. Every route stays within the capacity, the stop limit (an exchange
-    keeps the routes' numbers of stops) and the length budgets."""
+    order of what each stop's move alone would cost, while the two moves together would
+    shorten the routes, and so is every pair whose second stop is among the first's
+    ``meeting`` nearest (near stops may take each other's place whatever their moves alone
+    cost). The best exchange is made if it shortens the two routes, and the pairs of routes
+    that meet either of them are looked at again (:meth:`_SwapStar.run`). Every route stays
+    within the capacity, the stop limit (an exchange keeps the routes' numbers of stops) and
+    the length budgets."""
     return _SwapStar(routes, instance, meeting=meeting).run()
 
 
