@@ -980,10 +980,13 @@ class _Recreation:
         self.fallback_routes = fallback_routes
         self.instance = instance
         self.route_of = [-1] * depot
-        # Each stop's position on its route, kept true as a round takes stops out and puts
-        # them back (the stops after a change are renumbered) and as it is undone: putting
-        # a stop next to a near stop then reads the near stop's position instead of
-        # searching its route (list.index), which took about 8% of the time at 2,000 stops.
+        # Each stop's position on its route, true before the route's stale mark
+        # (``stale[r]``: a change at a position moves the mark down to it, an undone round
+        # to 0), and the stops from the mark on are renumbered when one of them is read.
+        # Putting a stop next to a near stop then reads the near stop's position instead
+        # of searching its route (list.index), which took about 8% of the time at 2,000
+        # stops; renumbering only when read, rather than after every change, saved another
+        # 2.5-4% there (several changes to a route between reads cost one renumbering).
         self.pos = [0] * depot
         self.best: list[list[int]] = []
         self.best_total = math.inf
@@ -1011,6 +1014,7 @@ class _Recreation:
             for i, x in enumerate(route):
                 route_of[x] = r
                 pos[x] = i
+        self.stale = [len(route) for route in current]
         self.total = sum(self.lengths)
         # Routes a round emptied and kept empty: a route the recreate step opens takes the
         # lowest of these places before a new one, so that the lists stay as long as the
@@ -1123,6 +1127,7 @@ class _Recreation:
             self.route_of[x] = -1
         current[r], self.edges[r], self.lengths[r] = [], [0.0], 0.0
         loads[r], self.sum_x[r], self.sum_y[r] = 0, 0.0, 0.0
+        self.stale[r] = 0
         return removed[rng.randrange(len(removed))]
 
     def _take_string(self, w: int, rng: random.Random, longest: int, removed: list[int]) -> None:
@@ -1147,7 +1152,13 @@ class _Recreation:
             while kept < len(route) - size and rng.random() > _SPLIT_STOP:
                 kept += 1
         window = size + kept
-        at = self.pos[w]
+        pos, stale = self.pos, self.stale
+        at = pos[w]
+        if at >= stale[r]:
+            for i in range(stale[r], len(route)):
+                pos[route[i]] = i
+            stale[r] = len(route)
+            at = pos[w]
         first = min(max(0, at - rng.randrange(window)), len(route) - window)
         end = first + window
         depot = self.depot
@@ -1175,10 +1186,8 @@ class _Recreation:
             self.current[r] = route[:first] + route[end:]
             self.edges[r] = [*route_edges[:first], bridge, *route_edges[end + 1 :]]
             self.lengths[r] += bridge - sum(route_edges[first : end + 1])
-        items, xs, ys, route_of, pos = self.items, self.xs, self.ys, self.route_of, self.pos
-        route = self.current[r]
-        for i in range(first, len(route)):
-            pos[route[i]] = i
+        stale[r] = min(stale[r], first)
+        items, xs, ys, route_of = self.items, self.xs, self.ys, self.route_of
         for x in taken:
             route_of[x] = -1
             self.loads[r] -= items[x]
@@ -1237,7 +1246,7 @@ class _Recreation:
         best_add = 2 * half_trip
         where: tuple[int, int] | None = None
         most_load = capacity - qx
-        pos = self.pos
+        pos, stale = self.pos, self.stale
         for w, d_w in zip(self.near[x], self.spans[x], strict=True):
             r = route_of[w]
             if r < 0 or loads[r] > most_load:
@@ -1247,6 +1256,11 @@ class _Recreation:
             if size >= stop_limit:
                 continue
             at = pos[w]
+            if at >= stale[r]:
+                for i in range(stale[r], size):
+                    pos[route[i]] = i
+                stale[r] = size
+                at = pos[w]
             route_edges = edges[r]
             # Before w (replaces the edge into w), and after w (the edge out of w).
             add_before = dist(row_x, cols[route[at - 1] if at else depot]) + d_w - route_edges[at]
@@ -1290,7 +1304,7 @@ class _Recreation:
             self._save(r)
             current[r], edges[r], lengths[r] = [x], [half_trip, half_trip], best_add
             loads[r], self.sum_x[r], self.sum_y[r] = qx, xx, yx
-            pos[x] = 0
+            stale[r] = 0
         elif where is None:
             r = len(current)
             current.append([x])
@@ -1300,7 +1314,7 @@ class _Recreation:
             self.sum_x.append(xx)
             self.sum_y.append(yx)
             self.created.append(r)
-            pos[x] = 0
+            stale.append(0)
         else:
             r, at = where
             route = current[r]
@@ -1311,8 +1325,8 @@ class _Recreation:
             before = route[at - 1] if at else depot
             after = route[at] if at < len(route) else depot
             route.insert(at, x)
-            for i in range(at, len(route)):
-                pos[route[i]] = i
+            pos[x] = at  # (at or past the stale mark: read, it is renumbered)
+            stale[r] = min(stale[r], at)
             route_edges = edges[r]
             route_edges[at] = dist(row_x, cols[after])
             route_edges.insert(at, dist(row_x, cols[before]))
@@ -1338,8 +1352,10 @@ class _Recreation:
 
     def _undo(self) -> None:
         """Put the plan back as it was before the round."""
-        current, route_of, pos = self.current, self.route_of, self.pos
-        columns = (current, self.edges, self.lengths, self.loads, self.sum_x, self.sum_y)
+        current, route_of, stale = self.current, self.route_of, self.stale
+        columns = (
+            current, self.edges, self.lengths, self.loads, self.sum_x, self.sum_y, stale,
+        )  # fmt: skip
         for r in reversed(self.created):
             for x in current[r]:
                 route_of[x] = -1
@@ -1350,6 +1366,6 @@ class _Recreation:
                 route, route_edges, length, load,
             )  # fmt: skip
             self.sum_x[r], self.sum_y[r] = x_sum, y_sum
-            for i, x in enumerate(route):
+            stale[r] = 0
+            for x in route:
                 route_of[x] = r
-                pos[x] = i
