@@ -68,6 +68,12 @@ def total(routes, xs, ys):
     return sum(length(r, xs, ys) for r in routes)
 
 
+def shortest_tour(stops, xs, ys):
+    """The shortest route through ``stops`` from the depot (the last point) and back, by
+    trying every order (a handful of stops only)."""
+    return min(length(order, xs, ys) for order in itertools.permutations(stops))
+
+
 def check_routes(routes, xs, ys, items, limits):
     depot = len(xs) - 1
     assert sorted(x for r in routes for x in r) == list(range(depot))
@@ -308,11 +314,7 @@ def test_local_search_with_strings_moves_a_string_within_its_route():
     ys = [-1.0, 7.0, -5.0, -10.0, 2.0, 10.0, -3.0, 0.0]
     instance = _vrp.Instance(xs, ys, [1] * 7, 7, _vrp.nearest(xs[:-1], ys[:-1], 6))
     start = [[6, 3, 4, 5, 0, 1, 2]]
-    points = list(zip(xs, ys, strict=True))
-    shortest = min(
-        sum(math.dist(points[a], points[b]) for a, b in itertools.pairwise((7, *p, 7)))
-        for p in itertools.permutations(range(7))
-    )
+    shortest = shortest_tour(range(7), xs, ys)
     plain = _vrp.local_search(start, instance)
     assert _vrp.total_length(plain, instance) > 1.05 * shortest
     searched = _vrp.local_search(start, instance, strings=True)
@@ -343,16 +345,8 @@ def test_swap_star_exchanges_stops_of_full_routes_each_to_its_best_place():
     xs = [7.0, 5.0, -2.0, -5.0, 0.0, -2.0, 6.0, -4.0, 0.0]
     ys = [0.0, 2.0, 8.0, 0.0, -4.0, 5.0, 2.0, -5.0, 0.0]
     instance = _vrp.Instance(xs, ys, [1] * 8, 4, _vrp.nearest(xs[:-1], ys[:-1], 4))
-    points = list(zip(xs, ys, strict=True))
-
-    def tour(stops):
-        return min(
-            sum(math.dist(points[a], points[b]) for a, b in itertools.pairwise((8, *p, 8)))
-            for p in itertools.permutations(stops)
-        )
-
     shortest = min(
-        tour(half) + tour([x for x in range(8) if x not in half])
+        shortest_tour(half, xs, ys) + shortest_tour([x for x in range(8) if x not in half], xs, ys)
         for half in itertools.combinations(range(8), 4)
     )
     searched = _vrp.local_search([[3, 4, 1, 6], [5, 0, 7, 2]], instance, strings=True)
@@ -371,16 +365,8 @@ def test_local_search_moves_a_pair_of_stops_into_another_route():
     ys = [-10.0, -9.0, -7.0, 0.0, 6.0, 0.0]
     instance = _vrp.Instance(xs, ys, [1] * 5, 4, _vrp.nearest(xs[:-1], ys[:-1], 4))
     searched = _vrp.local_search([[2, 4, 1, 3], [0]], instance)
-    points = list(zip(xs, ys, strict=True))
-
-    def tour(stops):
-        return min(
-            sum(math.dist(points[a], points[b]) for a, b in itertools.pairwise((5, *p, 5)))
-            for p in itertools.permutations(stops)
-        )
-
     optimum = min(
-        tour(one) + tour([s for s in range(5) if s not in one])
+        shortest_tour(one, xs, ys) + shortest_tour([s for s in range(5) if s not in one], xs, ys)
         for size in range(1, 5)
         for one in itertools.combinations(range(5), size)
         if 5 - size <= 4
