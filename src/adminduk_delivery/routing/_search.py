@@ -630,7 +630,7 @@ def swap_star(routes: list[list[int]], instance: Instance, *, meeting: int) -> l
 
 class _SwapStar:
     """The state of :func:`swap_star`: the routes, each stop's route and position, and the
-    routes' loads and lengths."""
+    routes' loads (their lengths are those of their shapes, :meth:`_shape`)."""
 
     def __init__(self, routes: list[list[int]], instance: Instance, *, meeting: int) -> None:
         self.depot = depot = len(instance.items)
@@ -644,7 +644,6 @@ class _SwapStar:
         for r in range(len(self.routes)):
             self._number(r)
         self.loads = [sum(self.items[x] for x in r) for r in self.routes]
-        self.lengths = [_length(r, self.metric, depot) for r in self.routes]
         # Each route's changes so far, and the places found for a stop on a route (with the
         # route's changes when they were found: they hold until it changes again).
         self.versions = [0] * len(self.routes)
@@ -744,8 +743,8 @@ class _SwapStar:
         one, two = self._side(a, b), self._side(b, a)
         route_a, route_b = self.routes[a], self.routes[b]
         load_a, load_b = self.loads[a], self.loads[b]
-        room_a = caps[len(route_a)] - self.lengths[a]
-        room_b = caps[len(route_b)] - self.lengths[b]
+        room_a = caps[len(route_a)] - sum(self._shape(a)[1])
+        room_b = caps[len(route_b)] - sum(self._shape(b)[1])
         # The pairs in the order of what each stop's move alone would cost (its cheapest
         # place on the other route, less what taking it out saves), while the two moves
         # together would shorten the routes; then every pair of near stops.
@@ -805,7 +804,6 @@ class _SwapStar:
                     del counts[left]
         for r in (a, b):
             self._number(r)
-            self.lengths[r] = _length(self.routes[r], self.metric, self.depot)
             self.versions[r] += 1
         return True
 
