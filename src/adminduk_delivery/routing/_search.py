@@ -644,10 +644,11 @@ class _SwapStar:
         for r in range(len(self.routes)):
             self._number(r)
         self.loads = [sum(self.items[x] for x in r) for r in self.routes]
-        # Each route's changes so far, and the places found for a stop on a route (with the
-        # route's changes when they were found: they hold until it changes again).
+        # Each route's changes so far (its shape holds until it changes again), and the
+        # places found for a stop on a route (they hold until an edge next to one of the
+        # stop's near stops there changes, see _forget).
         self.versions = [0] * len(self.routes)
-        self.known: dict[tuple[int, int], tuple[int, list[tuple[float, int]]]] = {}
+        self.known: dict[tuple[int, int], list[tuple[float, int]]] = {}
         self.shapes: dict[int, tuple[int, _Shape]] = {}
         # For each stop, how many of its near stops each route holds (most stops have all
         # theirs on their own route, and no place on another), and the stops it is near to.
@@ -707,12 +708,13 @@ class _SwapStar:
         self, u: int, other: int, path: list[int], edges: list[float]
     ) -> list[tuple[float, int]]:
         """The places for ``u`` next to its near stops on route ``other`` (whose path from
-        the depot and back is ``path``, with its ``edges``), as (added length, place), the
-        three cheapest first; place ``k`` is between ``path[k]`` and ``path[k + 1]``. Kept
-        until route ``other`` changes."""
+        the depot and back is ``path``, with its ``edges``), as (added length, the stop
+        before the place: the depot for the first), the three cheapest first. Kept until an
+        edge next to one of ``u``'s near stops on route ``other`` changes (:meth:`_forget`):
+        the places are those edges, and the others keep their order along the route."""
         known = self.known.get((u, other))
-        if known is not None and known[0] == self.versions[other]:
-            return known[1]
+        if known is not None:
+            return known
         rows, cols, dist = self.metric
         route_of, pos = self.route_of, self.pos
         befores = {pos[w] for w in self.near[u] if route_of[w] == other}
@@ -733,8 +735,8 @@ class _SwapStar:
             )
         )
         found = sorted([(to[k] + to[k + 1] - edges[k], k) for k in places])[:3]
-        self.known[(u, other)] = (self.versions[other], found)
-        return found
+        self.known[(u, other)] = kept = [(add, path[k]) for add, k in found]
+        return kept
 
     def _exchange(self, a: int, b: int) -> bool:
         """Make the best exchange of a stop of route ``a`` with one of route ``b``, if one
@@ -791,8 +793,14 @@ class _SwapStar:
             return False
         i, j, place_u, place_v = move
         u, v = route_a[i], route_b[j]
-        self.routes[a] = _exchanged(route_a, i, v, place_v)
-        self.routes[b] = _exchanged(route_b, j, u, place_u)
+        for r, route, k, joined, place in (
+            (a, route_a, i, v, place_v),
+            (b, route_b, j, u, place_u),
+        ):
+            # (the place as a position in the route: -1 for the taken stop's own)
+            at = -1 if place < 0 else 0 if place == self.depot else pos[place] + 1
+            self._forget(r, route, k, at, joined)
+            self.routes[r] = _exchanged(route, k, joined, at)
         self.loads[a] += items[v] - items[u]
         self.loads[b] += items[u] - items[v]
         for x, left, joined in ((u, a, b), (v, b, a)):
@@ -806,6 +814,19 @@ class _SwapStar:
             self._number(r)
             self.versions[r] += 1
         return True
+
+    def _forget(self, r: int, route: list[int], k: int, at: int, joined: int) -> None:
+        """Forget the places on route ``r`` of the stops near those whose edges change when
+        its stop at position ``k`` is taken out and ``joined`` put in at position ``at``
+        (-1: in the taken stop's place): the two stops and their neighbours."""
+        changed = {route[k], joined}
+        for n in (k - 1, k + 1) if at < 0 else (k - 1, k + 1, at - 1, at):
+            if 0 <= n < len(route):
+                changed.add(route[n])
+        known, near_to = self.known, self.near_to
+        for x in changed:
+            for y in near_to[x]:
+                known.pop((y, r), None)
 
     def _side(self, r: int, other: int) -> _Side:
         """Route ``r``'s side of an exchange with route ``other``."""
@@ -857,13 +878,15 @@ class _Side(NamedTuple):
     def added(self, x: int, i: int, places: list[tuple[float, int]]) -> tuple[float, int]:
         """What stop ``x`` of the other route adds on this one when it replaces the stop at
         position ``i``: in that stop's place, or at its cheapest place (``places``) that is
-        not next to that stop, as (added length, place); place -1 is the stop's own."""
+        not next to that stop, as (added length, place); a place is the stop before it (the
+        depot before the first), or -1 for the taken stop's own."""
         rows, cols, dist = self.metric
         path = self.path
         row_x = rows[x]
-        best = (dist(row_x, cols[path[i]]) + dist(row_x, cols[path[i + 2]]) - self.bridges[i], -1)
+        before, taken = path[i], path[i + 1]
+        best = (dist(row_x, cols[before]) + dist(row_x, cols[path[i + 2]]) - self.bridges[i], -1)
         for add, place in places:
-            if place != i and place != i + 1:
+            if place not in (before, taken):
                 return (add, place) if add < best[0] else best
         return best
 
