@@ -650,10 +650,19 @@ class _SwapStar:
         self.versions = [0] * len(self.routes)
         self.known: dict[tuple[int, int], list[tuple[float, int]]] = {}
         self.shapes: dict[int, tuple[int, _Shape]] = {}
-        # For each stop, how many of its near stops each route holds (most stops have all
+        # For each stop, its near stops on each route that holds one (most stops have all
         # theirs on their own route, and no place on another), and the stops it is near to.
         route_of = self.route_of
-        self.around = [collections.Counter(map(route_of.__getitem__, n)) for n in self.near]
+        self.around: list[dict[int, list[int]]] = []
+        for near_u in self.near:
+            by_route: dict[int, list[int]] = {}
+            for w in near_u:
+                r = route_of[w]
+                if r in by_route:
+                    by_route[r].append(w)
+                else:
+                    by_route[r] = [w]
+            self.around.append(by_route)
         self.near_to: list[list[int]] = [[] for _ in range(depot)]
         for u, near_u in enumerate(self.near):
             for w in near_u:
@@ -716,8 +725,8 @@ class _SwapStar:
         if known is not None:
             return known
         rows, cols, dist = self.metric
-        route_of, pos = self.route_of, self.pos
-        befores = {pos[w] for w in self.near[u] if route_of[w] == other}
+        pos = self.pos
+        befores = {pos[w] for w in self.around[u][other]}
         # The places before and after each near stop, and the points around them, each
         # measured once (by C loops); the order of a set does not matter, as the places
         # are sorted by what they add, then by place.
@@ -805,11 +814,16 @@ class _SwapStar:
         self.loads[b] += items[u] - items[v]
         for x, left, joined in ((u, a, b), (v, b, a)):
             for y in self.near_to[x]:
-                counts = around[y]
-                counts[joined] += 1
-                counts[left] -= 1
-                if not counts[left]:
-                    del counts[left]
+                by_route = around[y]
+                there = by_route[left]
+                if len(there) == 1:
+                    del by_route[left]
+                else:
+                    there.remove(x)
+                if joined in by_route:
+                    by_route[joined].append(x)
+                else:
+                    by_route[joined] = [x]
         for r in (a, b):
             self._number(r)
             self.versions[r] += 1
