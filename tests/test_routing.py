@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from adminduk_delivery import routing, strategies
 from adminduk_delivery.errors import AdmindukError, ValidationError
-from adminduk_delivery.routing import Stop, _construction
+from adminduk_delivery.routing import Stop, _construction, _plan, _search
 
 CICAU = "3216202001"
 KENANGA = "Jl. Kenanga"
@@ -196,6 +196,28 @@ def test_the_search_is_seeded_and_pays_off():
     assert searched.total_distance_km < local.total_distance_km
     assert routing.plan(stops, capacity=20, depot=depot, rounds=2000, seed=1) == searched
     assert routing.default_rounds(len(stops)) == 50 * len(stops)
+
+
+@pytest.mark.parametrize(("rounds", "exchanges"), [(149, 0), (150, 1), (170, 1), (600, 1)])
+def test_the_exchanges_start_at_three_quarters_of_a_round_per_stop(monkeypatch, rounds, exchanges):
+    """The wider last local search and the exchanges between full routes run on plans with
+    at least three quarters of a round per stop (10 near stops up to eleven twelfths, then
+    more), and their plans keep every stop once within the capacity and the stop limit."""
+    rng = random.Random(8)
+    stops = [Stop(f"s{i:03d}", CICAU, "1", "1", items=rng.randint(1, 3),
+                  lat=-6.3 + rng.gauss(0, 0.03), lon=107.15 + rng.gauss(0, 0.03))
+             for i in range(200)]  # fmt: skip
+    calls = []
+    swap_star = _search.swap_star
+    monkeypatch.setattr(_search, "swap_star", lambda *a, **k: calls.append(1) or swap_star(*a, **k))
+    result = routing.plan(stops, capacity=12, depot=(-6.3, 107.15), max_stops=7, rounds=rounds)
+    assert len(calls) == exchanges
+    assert _plan._last_neighbours(len(stops), rounds) == (
+        0 if not exchanges else max(10, min(60, 12 * rounds // len(stops)))
+    )
+    placed = sorted(s.id for route in result.routes for s in route.stops)
+    assert placed == sorted(s.id for s in stops)
+    assert all(route.items <= 12 and len(route.stops) <= 7 for route in result.routes)
 
 
 def test_stops_at_one_place():

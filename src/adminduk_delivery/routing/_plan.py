@@ -422,15 +422,17 @@ def _plan_geometric(
             rng = random.Random(f"{seed}:{office}")
             routes = _vrp.ruin_and_recreate(routes, instance, rounds=rounds - trial, rng=rng)
         wide = _last_neighbours(len(stops), rounds)
-        if wide > NEIGHBOURS:
+        if wide:
             # The last local search looks further (see _last_neighbours).
             farthest = _near_lists(xs, ys, _LAST_NEIGHBOURS, metric)
-            near = farthest if wide == _LAST_NEIGHBOURS else _near_lists(xs, ys, wide, metric)
-            wider = instance._replace(near=near, spans=None)
-            wider = wider._replace(spans=_vrp.near_distances(wider))
+            wider = instance
+            if wide > NEIGHBOURS:
+                near = farthest if wide == _LAST_NEIGHBOURS else _near_lists(xs, ys, wide, metric)
+                wider = instance._replace(near=near, spans=None)
+                wider = wider._replace(spans=_vrp.near_distances(wider))
             routes = _vrp.local_search(routes, wider, reach=_LAST_REACH, strings=True)
             # Then stops exchanged between full routes (swap_star), each put next to one
-            # of its 60 near stops whatever the local search looked at: the Belgian
+            # of its 60 near stops whatever the local search looked at (10 to 60): the Belgian
             # instances of 4,000-7,000 customers came 0.1-0.5 points closer to the best
             # known (every seed of three) than with the local search's 17-30 there, for
             # 0.5-0.8 s; then the plain local search on the routes the exchanges changed.
@@ -497,28 +499,42 @@ def _near_lists(
 _LAST_NEIGHBOURS: Final = 60
 _LAST_PER_ROUND: Final = 12
 _LAST_REACH: Final = 3.0
+_LAST_ROUNDS: Final = (3, 4)
 
 
 def _last_neighbours(stops: int, rounds: int) -> int:
-    """How many near stops the local search after the rounds considers for each stop.
+    """How many near stops the local search after the rounds considers for each stop, 0
+    for none (then there are no exchanges between full routes either).
 
     The rounds and the local searches between them look at the :data:`NEIGHBOURS` nearest
     stops, and end where no move among those shortens the plan; a last local search that
     looks at up to 60 near stops, joined where they are up to three times as far as the
     stop's longer edge (instead of 1.25 times) and moving strings of two or three stops
-    within their route, still finds moves. Its work grows with the
-    near stops per stop, so they are in proportion to the rounds per stop: twelve per round
-    per stop, at most 60 (a plan of 2,000 stops with its default 10,000 rounds gets 60; one
-    of 20,000, or an office's share of a whole campaign, gets none, as its last local search
-    would cost more than its rounds). Measured on the regency-like family at 2,000 stops (six
-    seeds): 0.23% shorter for about 6% more time, where 50% more rounds gave 0.24%; the X
-    instances' mean gap to the best known 2.55% instead of 2.66% (three seeds), the Belgian
-    instances' 6.60% instead of 6.67% (seed 0; those of 11,000 customers or more get none).
+    within their route, still finds moves, and so do the exchanges after it
+    (:func:`~adminduk_delivery.routing._search.swap_star`). Its work grows with the near
+    stops per stop, so they are in proportion to the rounds per stop: twelve per round per
+    stop, from 10 to 60 (a plan of 2,000 stops with its default 10,000 rounds gets 60).
+    Measured on the regency-like family at 2,000 stops (six seeds): 0.23% shorter for about
+    6% more time, where 50% more rounds gave 0.24%; the X instances' mean gap to the best
+    known 2.55% instead of 2.66% (three seeds).
 
-    >>> _last_neighbours(2_000, 10_000), _last_neighbours(20_000, 10_000), _last_neighbours(300, 0)
-    (60, 6, 0)
+    Plans with fewer rounds than three quarters of their stops get none (one of 20,000 stops
+    with its default rounds, or an office's share of a whole campaign): the 60 near stops,
+    the last local search and the exchanges cost about as much as 0.5 to 1.3 rounds per stop
+    (measured at 2,000 to 20,000 stops), as much as the rounds themselves or more. From
+    three quarters on they pay: the regency-like family at 12,000 stops (nine instances,
+    seed 0, 0.83 rounds per stop) came 1.1% shorter, every instance by 0.9-1.4%, for 71%
+    more time (9.0 s instead of 5.3 s), and the Belgian Ghent2 (11,000 customers) 1.5 points
+    closer to the best known (7.93% over seeds 0-2 instead of 9.40% with seed 0).
+
+    >>> _last_neighbours(2_000, 10_000), _last_neighbours(12_000, 10_000)
+    (60, 10)
+    >>> _last_neighbours(20_000, 10_000), _last_neighbours(300, 0)
+    (0, 0)
     """
-    return min(_LAST_NEIGHBOURS, _LAST_PER_ROUND * rounds // max(1, stops))
+    if rounds * _LAST_ROUNDS[1] < stops * _LAST_ROUNDS[0]:
+        return 0
+    return max(NEIGHBOURS, min(_LAST_NEIGHBOURS, _LAST_PER_ROUND * rounds // max(1, stops)))
 
 
 def _distance_from(
