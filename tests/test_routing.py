@@ -12,7 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from adminduk_delivery import routing, strategies
-from adminduk_delivery.errors import AdmindukError, ValidationError
+from adminduk_delivery.errors import AdmindukError, InvalidType, ValidationError
 from adminduk_delivery.routing import Stop, _construction, _plan, _search
 
 CICAU = "3216202001"
@@ -126,6 +126,39 @@ def test_stops_from_shipments_keep_households_together(pair):
     assert set(stops[0].shipment_ids) == {first.tracking_number, "RR000000014ID"}
     assert routing.household_stop([twin, first]) == stops[0]
     assert routing.household_stop([first]).shipment_ids == (first.tracking_number,)
+
+
+@given(lat=st.floats(-90, 90), lon=st.floats(-180, 180), other=st.tuples(
+    st.floats(-90, 90), st.floats(-180, 180)))  # fmt: skip
+def test_haversine_reads_any_pair_of_numbers_alike(lat, lon, other):
+    """Property: a tuple of floats (checked without conversion), a list, or whole numbers
+    where the value is whole give the same distance, symmetric and 0 from a point to
+    itself."""
+    distance = routing.haversine_km((lat, lon), other)
+    assert routing.haversine_km([lat, lon], list(other)) == distance
+    assert routing.haversine_km(other, (lat, lon)) == pytest.approx(distance, abs=1e-9)
+    assert routing.haversine_km((lat, lon), (lat, lon)) == 0.0
+    if lat.is_integer() and lon.is_integer():
+        assert routing.haversine_km((int(lat), int(lon)), other) == distance
+
+
+@pytest.mark.parametrize(
+    ("point", "error", "code"),
+    [
+        ((math.nan, 107.0), ValidationError, "range"),
+        ((-6.3, math.inf), ValidationError, "range"),
+        ((-90.5, 107.0), ValidationError, "range"),
+        ((-6.3, 180.5), ValidationError, "range"),
+        ((True, 107.0), InvalidType, "type"),
+        (("-6.3", 107.0), InvalidType, "type"),
+        ((-6.3, 107.0, 0.0), InvalidType, "type"),
+        ("-6.3,107.0", InvalidType, "type"),
+    ],
+)
+def test_haversine_refuses_what_is_not_a_point(point, error, code):
+    with pytest.raises(error) as caught:
+        routing.haversine_km(point, (-6.3, 107.0))
+    assert (caught.value.field, caught.value.code) == ("a", code)
 
 
 def test_a_household_stop_needs_a_shipment():

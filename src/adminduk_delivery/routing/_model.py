@@ -69,6 +69,17 @@ def _neighbourhood(value: object) -> str:
 
 
 def _point(value: object, field: str) -> tuple[float, float]:
+    if type(value) is tuple and len(value) == 2:
+        # The common case, a pair of floats in range, checked without conversions (a
+        # caller's distance function may call haversine_km for every leg).
+        lat, lon = value
+        if (
+            type(lat) is float
+            and type(lon) is float
+            and -90.0 <= lat <= 90.0
+            and -180.0 <= lon <= 180.0
+        ):
+            return (lat, lon)
     if not isinstance(value, tuple | list) or len(value) != 2:
         raise InvalidType(f"{field} is a (latitude, longitude) pair", field=field)
     return (
