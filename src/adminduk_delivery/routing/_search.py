@@ -832,7 +832,9 @@ class _SwapStar:
     def _forget(self, r: int, route: list[int], k: int, at: int, joined: int) -> None:
         """Forget the places on route ``r`` of the stops near those whose edges change when
         its stop at position ``k`` is taken out and ``joined`` put in at position ``at``
-        (-1: in the taken stop's place): the two stops and their neighbours."""
+        (-1: in the taken stop's place): the two stops, the taken stop's neighbours and the
+        joined stop's new ones. A place is an edge next to a near stop, so the places kept
+        for any other stop are still edges of the route, and what they add is unchanged."""
         changed = {route[k], joined}
         for n in (k - 1, k + 1) if at < 0 else (k - 1, k + 1, at - 1, at):
             if 0 <= n < len(route):
