@@ -337,6 +337,32 @@ def test_swap_star_keeps_every_limit_and_never_lengthens(instance, meeting):
     )
 
 
+class _CheckedSwapStar(_vrp._SwapStar):
+    """swap_star's state, checking before each exchange is looked for that every place it
+    keeps for a stop on another route is what finding it afresh gives."""
+
+    def _exchange(self, a, b):
+        for (u, other), kept in list(self.known.items()):
+            if self.route_of[u] != other:  # (a stop's places on its own route are not read)
+                path, edges, _, _ = self._shape(other)
+                del self.known[(u, other)]
+                assert self._places(u, other, path, edges) == kept, (u, other)
+        return super()._exchange(a, b)
+
+
+@settings(max_examples=60)
+@given(instances(), st.integers(1, 6))
+def test_swap_star_keeps_places_only_while_they_hold(instance, meeting):
+    """Property: the places swap_star keeps for a stop between exchanges (until an edge next
+    to one of its near stops on that route changes) are the places found afresh, after
+    every exchange. (A kept place that no longer holds would make it exchange on figures
+    that are not the routes', and it may then never stop.)"""
+    xs, ys, items, routes, limits = instance
+    searched = _vrp.local_search(routes, instance_of(xs, ys, items, limits))
+    checked = _CheckedSwapStar(searched, instance_of(xs, ys, items, limits), meeting=meeting)
+    check_routes(checked.run(), xs, ys, items, limits)
+
+
 def test_swap_star_exchanges_stops_of_full_routes_each_to_its_best_place():
     """Eight stops, two full routes of four: the local search stops 6.2% above the shortest
     plan (no stop can move alone, and swapping two near stops into each other's places does
