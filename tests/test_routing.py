@@ -231,23 +231,33 @@ def test_the_search_is_seeded_and_pays_off():
     assert routing.default_rounds(len(stops)) == 50 * len(stops)
 
 
-@pytest.mark.parametrize(("rounds", "exchanges"), [(149, 0), (150, 1), (170, 1), (600, 1)])
-def test_the_exchanges_start_at_three_quarters_of_a_round_per_stop(monkeypatch, rounds, exchanges):
-    """The wider last local search and the exchanges between full routes run on plans with
-    at least three quarters of a round per stop (10 near stops up to eleven twelfths, then
-    more), and their plans keep every stop once within the capacity and the stop limit."""
+@pytest.mark.parametrize(
+    ("rounds", "near", "wide"),
+    [(24, None, 0), (25, 10, 0), (149, 10, 0), (150, 60, 10), (170, 60, 10), (600, 60, 36)],
+)
+def test_the_exchanges_run_from_an_eighth_of_a_round_per_stop(monkeypatch, rounds, near, wide):
+    """The exchanges between full routes run on plans with at least an eighth of a round
+    per stop, each stop put next to one of its 10 near stops and each pair of routes looked
+    at once; from three quarters of a round
+    per stop on, next to one of its 60, after the wider last local search (10 near stops up
+    to eleven twelfths of a round per stop, then more). Their plans keep every stop once
+    within the capacity and the stop limit."""
     rng = random.Random(8)
     stops = [Stop(f"s{i:03d}", CICAU, "1", "1", items=rng.randint(1, 3),
                   lat=-6.3 + rng.gauss(0, 0.03), lon=107.15 + rng.gauss(0, 0.03))
              for i in range(200)]  # fmt: skip
-    calls = []
+    looked_at = []
     swap_star = _search.swap_star
-    monkeypatch.setattr(_search, "swap_star", lambda *a, **k: calls.append(1) or swap_star(*a, **k))
+
+    def counted(routes, instance, *, meeting, once=False):
+        looked_at.append((len(instance.near[0]), once))
+        return swap_star(routes, instance, meeting=meeting, once=once)
+
+    monkeypatch.setattr(_search, "swap_star", counted)
     result = routing.plan(stops, capacity=12, depot=(-6.3, 107.15), max_stops=7, rounds=rounds)
-    assert len(calls) == exchanges
-    assert _plan._last_neighbours(len(stops), rounds) == (
-        0 if not exchanges else max(10, min(60, 12 * rounds // len(stops)))
-    )
+    assert looked_at == ([] if near is None else [(near, near == 10)])
+    assert _plan._last_neighbours(len(stops), rounds) == wide
+    assert _plan._exchanges_near(len(stops), rounds) == (near == 10)
     placed = sorted(s.id for route in result.routes for s in route.stops)
     assert placed == sorted(s.id for s in stops)
     assert all(route.items <= 12 and len(route.stops) <= 7 for route in result.routes)

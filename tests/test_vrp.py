@@ -335,6 +335,10 @@ def test_swap_star_keeps_every_limit_and_never_lengthens(instance, meeting):
     assert exchanged == _vrp.swap_star(
         searched, instance_of(xs, ys, items, limits), meeting=meeting
     )
+    # Each pair of routes looked at once: within the limits, between the two.
+    once = _vrp.swap_star(searched, instance_of(xs, ys, items, limits), meeting=meeting, once=True)
+    check_routes(once, xs, ys, items, limits)
+    assert total(exchanged, xs, ys) - 1e-9 <= total(once, xs, ys) <= total(searched, xs, ys) + 1e-9
 
 
 class _CheckedSwapStar(_vrp._SwapStar):
