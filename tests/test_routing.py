@@ -238,10 +238,9 @@ def test_the_search_is_seeded_and_pays_off():
 def test_the_exchanges_run_from_an_eighth_of_a_round_per_stop(monkeypatch, rounds, near, wide):
     """The exchanges between full routes run on plans with at least an eighth of a round
     per stop, each stop put next to one of its 10 near stops and each pair of routes looked
-    at once; from three quarters of a round
-    per stop on, next to one of its 60, after the wider last local search (10 near stops up
-    to eleven twelfths of a round per stop, then more). Their plans keep every stop once
-    within the capacity and the stop limit."""
+    at once; from three quarters of a round per stop on, next to one of its 60, after the
+    wider last local search (10 near stops up to eleven twelfths of a round per stop, then
+    more). Their plans keep every stop once within the capacity and the stop limit."""
     rng = random.Random(8)
     stops = [Stop(f"s{i:03d}", CICAU, "1", "1", items=rng.randint(1, 3),
                   lat=-6.3 + rng.gauss(0, 0.03), lon=107.15 + rng.gauss(0, 0.03))

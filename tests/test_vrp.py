@@ -358,9 +358,9 @@ class _CheckedSwapStar(_vrp._SwapStar):
 @given(instances(), st.integers(1, 6))
 def test_swap_star_keeps_places_only_while_they_hold(instance, meeting):
     """Property: the places swap_star keeps for a stop between exchanges (until an edge next
-    to one of its near stops on that route changes) are the places found afresh, after
-    every exchange. (A kept place that no longer holds would make it exchange on figures
-    that are not the routes', and it may then never stop.)"""
+    to one of its near stops on that route changes) are the places found afresh, whenever
+    a pair of routes is about to be looked at. (A kept place that no longer holds would make
+    it exchange on figures that are not the routes', and it may then never stop.)"""
     xs, ys, items, routes, limits = instance
     searched = _vrp.local_search(routes, instance_of(xs, ys, items, limits))
     checked = _CheckedSwapStar(searched, instance_of(xs, ys, items, limits), meeting=meeting)
