@@ -1195,13 +1195,10 @@ class _Recreation:
             while kept < len(route) - size and rng.random() > _SPLIT_STOP:
                 kept += 1
         window = size + kept
-        pos, stale = self.pos, self.stale
-        at = pos[w]
+        stale = self.stale
+        at = self.pos[w]
         if at >= stale[r]:
-            for i in range(stale[r], len(route)):
-                pos[route[i]] = i
-            stale[r] = len(route)
-            at = pos[w]
+            at = self._renumbered(r, w)
         first = min(max(0, at - rng.randrange(window)), len(route) - window)
         end = first + window
         depot = self.depot
@@ -1237,6 +1234,15 @@ class _Recreation:
             self.sum_x[r] -= xs[x]
             self.sum_y[r] -= ys[x]
         removed.extend(taken)
+
+    def _renumbered(self, r: int, w: int) -> int:
+        """Renumber route ``r``'s stops from its stale mark on (the mark moves to the end);
+        the position of its stop ``w``."""
+        route, pos = self.current[r], self.pos
+        for i in range(self.stale[r], len(route)):
+            pos[route[i]] = i
+        self.stale[r] = len(route)
+        return pos[w]
 
     def _cheapest_place(
         self, x: int, r: int, best_add: float, room: float, half_trip: float
@@ -1300,10 +1306,7 @@ class _Recreation:
                 continue
             at = pos[w]
             if at >= stale[r]:
-                for i in range(stale[r], size):
-                    pos[route[i]] = i
-                stale[r] = size
-                at = pos[w]
+                at = self._renumbered(r, w)
             route_edges = edges[r]
             # Before w (replaces the edge into w), and after w (the edge out of w).
             add_before = dist(row_x, cols[route[at - 1] if at else depot]) + d_w - route_edges[at]
