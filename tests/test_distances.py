@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
 import pickle
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -174,6 +176,79 @@ def test_bad_distances_are_our_errors(distance, error, code):
         routing.plan(_stops(), capacity=3, depot=(-6.31, 107.1), distance_km=distance)
     assert raised.value.code == code
     assert raised.value.field == "distance_km"
+
+
+@pytest.mark.parametrize("bad", [-1.0, math.nan, math.inf, "3 km", True])
+@pytest.mark.parametrize("one_way", [True, False])
+def test_a_bad_answer_one_way_only_is_refused(bad, one_way):
+    """The search asks for a new pair both ways at once: a bad answer is refused whichever
+    of the two it is."""
+
+    def distance(a, b):
+        return bad if (a < b) == one_way else road_km(a, b)
+
+    with pytest.raises(ValidationError) as raised:
+        routing.plan(_stops(), capacity=3, depot=(-6.31, 107.1), distance_km=distance)
+    assert raised.value.code == "range"
+    assert raised.value.field == "distance_km"
+
+
+def test_the_engine_failing_one_way_only_is_our_error():
+    def distance(a, b):
+        if a > b:
+            raise TimeoutError("the routing engine timed out")
+        return road_km(a, b)
+
+    with pytest.raises(ValidationError) as raised:
+        routing.plan(_stops(), capacity=3, depot=(-6.31, 107.1), distance_km=distance)
+    assert raised.value.code == "failed"
+    assert isinstance(raised.value.__cause__, TimeoutError)
+
+
+def test_whole_numbers_of_km_are_distances():
+    """An engine that answers in whole km (ints) plans as one answering the same as floats."""
+    kwargs = {"capacity": 3, "depot": (-6.31, 107.1), "office_of": lambda s: "KPC"}
+    whole = routing.plan(_stops(), distance_km=lambda a, b: round(10 * road_km(a, b)), **kwargs)
+    real = routing.plan(
+        _stops(), distance_km=lambda a, b: float(round(10 * road_km(a, b))), **kwargs
+    )
+    assert whole == real
+    assert all(type(r.distance_km) is float for r in whole.routes)
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    stops=st.lists(strategies.stops(region="3216", coordinates=True), min_size=1, max_size=25,
+                   unique_by=lambda s: s.id),
+    shared=st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24)), max_size=6),
+    shift=st.none() | st.floats(30.0, 480.0),
+    offices=st.integers(1, 3),
+    rounds=st.integers(0, 60),
+)  # fmt: skip
+def test_each_leg_is_asked_once(stops, shared, shift, offices, rounds):
+    """Property: the caller's function is asked for each leg (a pair of points, one way) at
+    most once in a plan: stops at the same coordinates, offices sharing a depot, the round
+    trips a shift limit checks before the search and the routes measured after it included;
+    and the plan is the one the same distances as a table give."""
+    for i, j in shared:  # some stops at the coordinates of others
+        if i < len(stops) and j < len(stops):
+            stops[i] = attrs.evolve(stops[i], lat=stops[j].lat, lon=stops[j].lon)
+    asked: collections.Counter[tuple[tuple[float, float], tuple[float, float]]]
+    asked = collections.Counter()
+
+    def counted(a, b):
+        asked[a, b] += 1
+        return road_km(a, b)
+
+    kwargs = {
+        "capacity": 5, "depot": DEPOT, "office_of": lambda s: f"K{int(s.id[-1], 36) % offices}",
+        "max_minutes": shift, "service_minutes": 4.0, "speed_kmh": 25.0, "rounds": rounds,
+    }  # fmt: skip
+    result = routing.plan(stops, distance_km=counted, **kwargs)
+    assert asked, "no leg asked"
+    assert max(asked.values()) == 1
+    assert routing.plan(stops, distance_km=table_of([DEPOT, *(s.point for s in stops)]),
+                        **kwargs) == result  # fmt: skip
 
 
 def test_the_distances_are_not_asked_without_coordinates():
