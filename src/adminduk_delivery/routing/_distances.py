@@ -187,7 +187,8 @@ class _Legs:
     """The caller's distance function, each leg asked once, its answers checked.
 
     Points are numbered as they are first met (the same coordinates, one number), and each
-    leg is remembered by its two numbers in one integer, ``a << 32 | b``: a plan's search
+    leg is remembered by its two numbers in one integer, ``a << 32 | b`` (numbers stay far
+    below 2**32: they count a plan's distinct points): a plan's search
     asks for a new pair about 160,000 times at 2,000 stops, and an integer key is hashed
     at once where a pair of coordinate pairs is hashed float by float."""
 
@@ -248,7 +249,6 @@ class _Legs:
         there_at, back_at = points[a], points[b]
         try:
             there = function(there_at, back_at)
-            known[there_key] = there  # (checked below: a wrong answer ends the plan)
             back = function(back_at, there_at)
         except ValidationError:
             raise
@@ -260,9 +260,8 @@ class _Legs:
             and 0.0 <= there < math.inf
             and 0.0 <= back < math.inf
         ):
-            there = known[there_key] = _checked(there)
-            back = _checked(back)
-        known[back_key] = back
+            there, back = _checked(there), _checked(back)
+        known[there_key], known[back_key] = there, back
         return (there + back) / 2
 
 
