@@ -81,3 +81,13 @@ for _name in __all__:
     if hasattr(_value, "__module__") and callable(_value):
         _value.__module__ = __name__
 del _name, _value
+
+# The examples in the public classes' methods run as doctests with this package's names
+# (doctest looks into a class only for methods defined in the module it collects, and
+# these were defined in the private modules).
+__test__ = {
+    f"{_cls.__name__}.{_member}": _method
+    for _cls in (DistanceTable, Route, RoutePlan, Stop, Unassigned)
+    for _member, _method in vars(_cls).items()
+    if callable(_method) and ">>>" in (getattr(_method, "__doc__", None) or "")
+}

@@ -371,6 +371,15 @@ class RoutePlan:
         stops and their items, total and longest route in km (``None`` without coordinates),
         and the mean fill of the routes (items over capacity).
 
+        Returns:
+            The figures by name: ``offices``, ``routes``, ``stops``, ``items``,
+            ``unassigned``, ``unassigned_items``, ``distance_km``, ``longest_km``,
+            ``mean_fill`` (km and fill rounded to three decimals; ``mean_fill`` is ``None``
+            for a plan without routes).
+
+        Raises:
+            Nothing: a plan is valid by construction.
+
         >>> stops = [Stop(f"s{i}", "3216202001", "1", "1", items=3) for i in range(5)]
         >>> plan(stops, capacity=7).summary()  # doctest: +NORMALIZE_WHITESPACE
         {'offices': 1, 'routes': 3, 'stops': 5, 'items': 15, 'unassigned': 0,
@@ -393,7 +402,21 @@ class RoutePlan:
         }
 
     def records(self) -> list[dict[str, Any]]:
-        """One plain dict per route (office, route number, stops, items, km, fill)."""
+        """One plain dict per route (office, route number, stops, items, km, fill).
+
+        Returns:
+            The routes in the plan's order, each as ``office``, ``route`` (numbered from 1
+            within its office), ``stops``, ``items``, ``distance_km`` (``None`` without
+            coordinates) and ``fill`` (items over capacity), km and fill rounded to three
+            decimals: rows for a table or a DataFrame.
+
+        Raises:
+            Nothing: a plan is valid by construction.
+
+        >>> stops = [Stop(f"s{i}", "3216202001", "1", "1", items=3) for i in range(5)]
+        >>> plan(stops, capacity=7).records()[0]
+        {'office': '321620', 'route': 1, 'stops': 2, 'items': 6, 'distance_km': None, 'fill': 0.857}
+        """
         numbers: dict[str, int] = {}
         records = []
         for route in self.routes:
