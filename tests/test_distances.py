@@ -241,7 +241,7 @@ def test_each_leg_is_asked_once(stops, shared, shift, offices, rounds):
         return road_km(a, b)
 
     kwargs = {
-        "capacity": 5, "depot": DEPOT, "office_of": lambda s: f"K{int(s.id[-1], 36) % offices}",
+        "capacity": 5, "depot": DEPOT, "office_of": lambda s: f"K{int(s.id[-1]) % offices}",
         "max_minutes": shift, "service_minutes": 4.0, "speed_kmh": 25.0, "rounds": rounds,
     }  # fmt: skip
     result = routing.plan(stops, distance_km=counted, **kwargs)
