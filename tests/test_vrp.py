@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from adminduk_delivery.routing import _search as _vrp
@@ -102,6 +103,55 @@ def test_nearest_are_the_nearest(points, k):
         found = [math.hypot(xs[i] - xs[j], ys[i] - ys[j]) for j in chosen]
         assert found == sorted(found)
         assert found == sorted(d)[: len(chosen)]
+
+
+_cluster = st.tuples(st.floats(0, 100), st.floats(0, 100), st.sampled_from([0.0, 1e-6, 0.01, 1.0]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_cluster, min_size=1, max_size=4),
+    st.lists(st.tuples(st.integers(0, 3), st.floats(-1, 1), st.floats(-1, 1)), min_size=150,
+             max_size=400),
+    st.integers(1, 2),
+)  # fmt: skip
+def test_nearest_are_the_nearest_in_crowds(clusters, draws, k):
+    """Property: where so many points crowd together that the grid hands them to _Crowded
+    (more than 64 k in a neighbourhood: tight clusters, points at the same coordinates),
+    each point still gets the k (or n - 1) other points at the least distances, nearest
+    first; and _Crowded's own answer is the exact one with ties by number."""
+    xs, ys = [], []
+    for c, dx, dy in draws:
+        cx, cy, spread = clusters[c % len(clusters)]
+        xs.append(cx + spread * dx)
+        ys.append(cy + spread * dy)
+    with mock.patch.object(_vrp, "_Crowded", wraps=_vrp._Crowded) as handed:
+        near = _vrp.nearest(xs, ys, k)
+    event(f"handed to _Crowded: {handed.called}")
+    crowded = _vrp._Crowded(list(zip(xs, ys, strict=True)), k)
+    for i, chosen in enumerate(near):
+        d = [math.dist((xs[i], ys[i]), (xs[j], ys[j])) for j in range(len(xs))]
+        assert i not in chosen
+        assert len(chosen) == len(set(chosen)) == min(k, len(xs) - 1)
+        found = [d[j] for j in chosen]
+        assert found == sorted(d[j] for j in range(len(xs)) if j != i)[: len(chosen)]
+        exact = sorted((j for j in range(len(xs)) if j != i), key=lambda j: (d[j], j))[:k]
+        assert list(crowded.nearest(i)) == exact
+
+
+def test_crowds_are_handed_to_the_exact_search():
+    """A tight cluster among scattered points goes to _Crowded, and its points get their
+    exact nearest, ties by number."""
+    rng = random.Random(11)
+    xs = [50 + rng.uniform(0, 0.01) for _ in range(400)] + [rng.uniform(0, 100) for _ in range(50)]
+    ys = [50 + rng.uniform(0, 0.01) for _ in range(400)] + [rng.uniform(0, 100) for _ in range(50)]
+    with mock.patch.object(_vrp, "_Crowded", wraps=_vrp._Crowded) as handed:
+        near = _vrp.nearest(xs, ys, 3)
+    assert handed.called
+    for i in (0, 199, 399, 400, 449):
+        d = [math.dist((xs[i], ys[i]), (xs[j], ys[j])) for j in range(len(xs))]
+        exact = sorted((j for j in range(len(xs)) if j != i), key=lambda j: (d[j], j))[:3]
+        assert list(near[i]) == exact
 
 
 def test_nearest_copes_with_crowds():

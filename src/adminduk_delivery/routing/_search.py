@@ -111,9 +111,10 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int,
     """For each point, the numbers of its ``k`` nearest other points, nearest first, found
     through a uniform grid (ties keep the grid's order, itself fixed by the numbering).
 
-    Exact, except where more than 64 k points share a neighbourhood of the grid: there a
-    point gets the nearest of the 4 k points around it in (x, y) order, which keeps the
-    work linear when thousands of addresses are geocoded to one village centre."""
+    Where more than 64 k points share a neighbourhood of the grid (a city in a region, or
+    thousands of addresses geocoded to one village centre), ranking them all for each point
+    would make the work quadratic: those points get their nearest from :class:`_Crowded`
+    instead (exact too, ties by number)."""
     n = len(xs)
     k = min(k, n - 1)
     if k <= 0:
@@ -134,12 +135,12 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int,
         cell_points.append(points[i])
         cell_ids.append(i)
     crowded = 64 * k
-    crowds: dict[tuple[tuple[int, int], int], tuple[list[int], dict[int, int]]] = {}
+    crowds: _Crowded | None = None
     result: list[tuple[int, ...]] = []
     blocks: dict[tuple[tuple[int, int], int], tuple[list[tuple[float, float]], list[int]]] = {}
     dist, repeat = math.dist, itertools.repeat
     for i in range(n):
-        x, y = point = points[i]
+        point = points[i]
         ring = 1
         while True:
             key = (where[i], ring)
@@ -157,18 +158,9 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int,
                 block = blocks[key] = (bp, bi)
             bp, bi = block
             if len(bi) > crowded:
-                # Many points at almost one place (say, addresses geocoded to a village
-                # centre): look only at a window of them in (x, y) order.
-                dense = crowds.get(key)
-                if dense is None:
-                    ranked = sorted(range(len(bi)), key=lambda m: (bp[m], bi[m]))
-                    members = [bi[m] for m in ranked]
-                    dense = crowds[key] = (members, {j: p for p, j in enumerate(members)})
-                members, place = dense
-                at = place[i]
-                window = [j for j in members[max(0, at - 2 * k) : at + 2 * k + 1] if j != i]
-                window.sort(key=lambda j: (xs[j] - x) ** 2 + (ys[j] - y) ** 2)
-                result.append(tuple(window[:k]))
+                if crowds is None:
+                    crowds = _Crowded(points, k)
+                result.append(crowds.nearest(i))
                 break
             if len(bi) > k or ring > side:
                 # The distances by a C loop (math.dist mapped over the block): this list
@@ -184,6 +176,118 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int,
                     break
             ring *= 2
     return result
+
+
+class _Crowded:
+    """The ``k`` nearest other points of a point where many points crowd together, exactly,
+    nearest first, ties by number: through grids of several sizes (each with ``2 ** j``
+    cells a side over the points' square), each point's nearest looked for in the finest
+    grid where the 3 x 3 cells around it hold about ``4 (k + 1)`` different points, and
+    in the next coarser one while that does not prove them the nearest. Points at the same
+    coordinates are one point with its numbers (the first ``k + 1`` are all any other point
+    can take from it), so thousands of addresses geocoded to one village centre cost about
+    as much as one."""
+
+    def __init__(self, points: Sequence[tuple[float, float]], k: int) -> None:
+        self.k = k
+        numbers: dict[tuple[float, float], int] = {}
+        self.places: list[tuple[float, float]] = []
+        self.members: list[list[int]] = []
+        self.place_of: list[int] = []
+        for i, point in enumerate(points):
+            g = numbers.get(point)
+            if g is None:
+                g = numbers[point] = len(self.places)
+                self.places.append(point)
+                self.members.append([])
+            self.members[g].append(i)
+            self.place_of.append(g)
+        xs = [p[0] for p in self.places]
+        ys = [p[1] for p in self.places]
+        self.x0, self.y0 = min(xs), min(ys)
+        self.width = max(max(xs) - self.x0, max(ys) - self.y0, 1e-9) * (1 + 1e-9)
+        self.want = 4 * (k + 1)
+        # About want / 9 places a cell on average at the first level tried.
+        self.base = int(math.log2(max(1.0, math.sqrt(9 * len(self.places) / self.want))))
+        self.finest = self.base + 24
+        self.grids: dict[int, _Grid] = {}
+        self.answers: dict[int, tuple[int, ...]] = {}
+
+    def _grid(self, j: int) -> _Grid:
+        found = self.grids.get(j)
+        if found is None:
+            size = self.width / (1 << j)
+            cells: dict[tuple[int, int], list[int]] = {}
+            where = []
+            for x, y in self.places:
+                cell = (int((x - self.x0) / size), int((y - self.y0) / size))
+                where.append(cell)
+                cells.setdefault(cell, []).append(len(where) - 1)
+            found = self.grids[j] = _Grid(size, cells, where, {})
+        return found
+
+    def _around(self, j: int, g: int) -> tuple[list[int], list[tuple[float, float]]]:
+        """The places in the 3 x 3 cells around place ``g`` at level ``j``, and where they
+        are."""
+        grid = self._grid(j)
+        cx, cy = grid.where[g]
+        block = grid.blocks.get((cx, cy))
+        if block is None:
+            ids: list[int] = []
+            for a in (cx - 1, cx, cx + 1):
+                for b in (cy - 1, cy, cy + 1):
+                    found = grid.cells.get((a, b))
+                    if found is not None:
+                        ids += found
+            block = grid.blocks[cx, cy] = (ids, [self.places[h] for h in ids])
+        return block
+
+    def nearest(self, i: int) -> tuple[int, ...]:
+        """Point ``i``'s ``k`` nearest other points."""
+        k, g = self.k, self.place_of[i]
+        own = self.members[g]
+        if len(own) > k:  # as many at its own place: the first of them
+            return tuple([h for h in own[: k + 1] if h != i][:k])
+        picked = self.answers.get(g)
+        if picked is None:
+            picked = self.answers[g] = self._picked(g)
+        return tuple([h for h in picked if h != i][:k])
+
+    def _picked(self, g: int) -> tuple[int, ...]:
+        """The ``k + 1`` nearest points to place ``g`` (its own among them), ties by number."""
+        k, want, members = self.k, self.want, self.members
+        j = self.base
+        while j > 0 and len(self._around(j, g)[0]) < want:
+            j -= 1
+        while j < self.finest and len(self._around(j + 1, g)[0]) >= want:
+            j += 1
+        point = self.places[g]
+        while True:
+            ids, where = self._around(j, g)
+            ds = list(map(math.dist, itertools.repeat(point, len(where)), where))
+            chosen: list[tuple[float, int]] = []
+            last = -1.0
+            for r in sorted(range(len(ds)), key=ds.__getitem__):
+                d = ds[r]
+                if len(chosen) > k and d > last:
+                    break
+                last = d
+                chosen.extend([(d, h) for h in members[ids[r]][: k + 1]])
+            chosen.sort()
+            # Places outside the 3 x 3 cells are at least a cell's size away.
+            if j == 0 or (len(chosen) > k and chosen[k][0] <= self._grid(j).size):
+                return tuple([h for _d, h in chosen[: k + 1]])
+            j -= 1
+
+
+class _Grid(NamedTuple):
+    """One grid of :class:`_Crowded`: its cells' size, the places in each cell, each
+    place's cell, and the 3 x 3 blocks of places built so far."""
+
+    size: float
+    cells: dict[tuple[int, int], list[int]]
+    where: list[tuple[int, int]]
+    blocks: dict[tuple[int, int], tuple[list[int], list[tuple[float, float]]]]
 
 
 def local_search(
