@@ -274,8 +274,9 @@ class _Crowded:
                 last = d
                 chosen.extend([(d, h) for h in members[ids[r]][: k + 1]])
             chosen.sort()
-            # Places outside the 3 x 3 cells are at least a cell's size away.
-            if j == 0 or (len(chosen) > k and chosen[k][0] <= self._grid(j).size):
+            # Places outside the 3 x 3 cells are at least a cell's size away (one exactly
+            # that far could tie with the last chosen and have a lower number).
+            if j == 0 or (len(chosen) > k and chosen[k][0] < self._grid(j).size):
                 return tuple([h for _d, h in chosen[: k + 1]])
             j -= 1
 
