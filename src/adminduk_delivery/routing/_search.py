@@ -108,8 +108,9 @@ def budgets(instance: Instance) -> list[float]:
 
 
 def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int, ...]]:
-    """For each point, the numbers of its ``k`` nearest other points, nearest first, found
-    through a uniform grid (ties keep the grid's order, itself fixed by the numbering).
+    """For each point, the numbers of its ``k`` nearest other points, nearest first, ties by
+    number, found through a uniform grid: the lists for a smaller ``k`` are the starts of
+    these.
 
     Where more than 64 k points share a neighbourhood of the grid (a city in a region, or
     thousands of addresses geocoded to one village centre), ranking them all for each point
@@ -155,7 +156,11 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int,
                         if found is not None:
                             bp += found[0]
                             bi += found[1]
-                block = blocks[key] = (bp, bi)
+                # In the points' order, so that the stable ranking below breaks ties by
+                # number, whatever the grid's size: a shorter list is then the start of a
+                # longer one (sorted once per block, which its cell's points share).
+                by_number = sorted(range(len(bi)), key=bi.__getitem__)
+                block = blocks[key] = ([bp[m] for m in by_number], [bi[m] for m in by_number])
             bp, bi = block
             if len(bi) > crowded:
                 if crowds is None:
