@@ -82,12 +82,13 @@ def test_routes_hold_their_limits_in_the_callers_distances(stops, capacity, budg
 
 
 def test_road_distances_keep_the_river_between_routes():
-    """Two rows of houses face each other across a river 300 m wide; the only bridge is
-    4 km away. In straight lines the plan pairs houses across the water; with the road
-    distances it does not, and its routes are much shorter by road."""
-    north = [(-6.2400, 107.0 + 0.001 * i) for i in range(12)]
-    south = [(-6.2427, 107.0 + 0.001 * i) for i in range(12)]
-    depot = (-6.2300, 107.006)
+    """Two rows of houses, 330 m apart along each row, face each other across a river 100 m
+    wide; the only bridge is 4 km away. In straight lines each house's nearest are across
+    the water and the plan pairs houses across it; with the road distances it does not,
+    and its routes are much shorter by road."""
+    north = [(-6.2400, 107.0 + 0.003 * i) for i in range(12)]
+    south = [(-6.2409, 107.0 + 0.003 * i) for i in range(12)]
+    depot = (-6.2300, 107.018)
 
     def by_road(a, b):
         if a == b:
@@ -110,6 +111,7 @@ def test_road_distances_keep_the_river_between_routes():
     for route in by_roads.routes:
         sides = {s.point in set(south) for s in route.stops}
         assert len(sides) == 1, "a route crosses the river"
+    assert any(len({s.point in set(south) for s in r.stops}) == 2 for r in in_lines.routes)
     road_total = sum(driven_km(r, depot, table) for r in by_roads.routes)
     line_total = sum(min(driven_km(r, depot, table), reversed_km(r, depot, table))
                      for r in in_lines.routes)  # fmt: skip

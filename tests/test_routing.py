@@ -425,6 +425,87 @@ def test_petals_shorten_a_plan_of_many_routes():
     assert by_petals < 0.9 * by_hilbert
 
 
+@settings(deadline=None, max_examples=80)
+@given(
+    points=st.lists(st.tuples(st.floats(-30, 30), st.floats(-30, 30)), max_size=120),
+    depot=st.tuples(st.floats(-40, 40), st.floats(-40, 40)),
+    data=st.data(),
+    capacity=st.integers(1, 40),
+    max_stops=st.none() | st.integers(1, 12),
+)
+def test_savings_routes_hold_the_limits_and_every_stop(points, depot, data, capacity, max_stops):
+    items = data.draw(st.lists(st.integers(1, capacity), min_size=len(points),
+                               max_size=len(points)))  # fmt: skip
+    k = data.draw(st.integers(0, 12), label="near stops")
+    near = _search.nearest([p[0] for p in points], [p[1] for p in points], k) if points else []
+    kwargs = {"capacity": capacity, "max_stops": max_stops}
+    routes = _construction._savings_routes(points, depot, items, near, **kwargs)
+    assert sorted(x for route in routes for x in route) == list(range(len(points)))
+    for route in routes:
+        assert route
+        assert sum(items[x] for x in route) <= capacity
+        assert max_stops is None or len(route) <= max_stops
+    assert _construction._savings_routes(points, depot, items, near, **kwargs) == routes
+    order = _construction._savings_order(points, depot, items, near, **kwargs)
+    assert sorted(order) == list(range(len(points)))
+    assert order == [
+        x
+        for route in sorted(
+            routes,
+            key=lambda r: (
+                math.atan2(
+                    sum(points[x][1] for x in r) / len(r) - depot[1],
+                    sum(points[x][0] for x in r) / len(r) - depot[0],
+                ),
+                r[0],
+            ),
+        )
+        for x in route
+    ]
+
+
+def test_savings_join_the_stops_along_each_ray_from_the_depot():
+    """Four stops east of the depot and four north, a route's worth each: savings join each
+    ray into one route, end to end (the joins across the rays save less)."""
+    points = [(1.0, 0.0), (2.0, 0.0), (3.0, 0.0), (4.0, 0.0),
+              (0.0, 1.0), (0.0, 2.0), (0.0, 3.0), (0.0, 4.0)]  # fmt: skip
+    near = _search.nearest([p[0] for p in points], [p[1] for p in points], 7)
+    routes = _construction._savings_routes(
+        points, (0.0, 0.0), [1] * 8, near, capacity=4, max_stops=None
+    )
+    assert [sorted(route) for route in routes] == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    assert all(route in ([0, 1, 2, 3], [3, 2, 1, 0], [4, 5, 6, 7], [7, 6, 5, 4])
+               for route in routes)  # fmt: skip
+    # With room for all, the rays join at their far ends, where the saving is largest.
+    (route,) = _construction._savings_routes(
+        points, (0.0, 0.0), [1] * 8, near, capacity=8, max_stops=None
+    )
+    assert route in ([0, 1, 2, 3, 7, 6, 5, 4], [4, 5, 6, 7, 3, 2, 1, 0])
+
+
+def test_savings_measure_with_the_given_distance():
+    """Two rows of stops on the banks of a river, the depot at a ferry between them and the
+    nearest bridge far away (the caller's distances): a route over both banks would cross
+    by the bridge, so the stops of the two banks save nothing by sharing a route and are
+    never joined, where in straight lines they all share one."""
+    points = [(float(x), bank) for bank in (0.0, 0.1) for x in range(1, 6)]
+    depot = (0.0, 0.05)
+    every = [*points, depot]
+
+    def by_road(i, j):  # stops 0-4 on one bank, 5-9 on the other, the depot (10) on both
+        across = 10 not in (i, j) and i // 5 != j // 5
+        return math.dist(every[i], every[j]) + (50.0 if across else 0.0)
+
+    near = _search.nearest([p[0] for p in points], [p[1] for p in points], 9)
+    kwargs = {"capacity": 10, "max_stops": None}
+    in_lines = _construction._savings_routes(points, depot, [1] * 10, near, **kwargs)
+    assert len(in_lines) == 1
+    by_roads = _construction._savings_routes(
+        points, depot, [1] * 10, near, distance=by_road, **kwargs
+    )
+    assert sorted(sorted(route) for route in by_roads) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
 def _offices(stop):
     return stop.district_code
 

@@ -1,10 +1,10 @@
-"""Routes from an order: the Hilbert curve, petals around the depot, and the split."""
+"""Routes from an order: the Hilbert curve, petals around the depot, savings, and the split."""
 
 from __future__ import annotations
 
 import collections
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 import attrs
@@ -122,6 +122,101 @@ class _Geometry:
     def d(self, i: int, j: int) -> float:
         (x1, y1), (x2, y2) = self.xy[i], self.xy[j]
         return math.hypot(x1 - x2, y1 - y2)
+
+
+def _savings_order(
+    points: Sequence[tuple[float, float]],
+    depot: tuple[float, float],
+    items: Sequence[int],
+    near: Sequence[Sequence[int]],
+    *,
+    capacity: int,
+    max_stops: int | None,
+    distance: Callable[[int, int], float] | None = None,
+) -> list[int]:
+    """Indices of ``points`` (planar x, y) as the routes of :func:`_savings_routes` laid one
+    after another by the bearing of their centres from the depot (ties by their first
+    stop): a tour for the split to cut into routes."""
+    dx, dy = depot
+
+    def bearing(route: list[int]) -> tuple[float, int]:
+        cx = sum(points[x][0] for x in route) / len(route)
+        cy = sum(points[x][1] for x in route) / len(route)
+        return math.atan2(cy - dy, cx - dx), route[0]
+
+    routes = _savings_routes(
+        points, depot, items, near, capacity=capacity, max_stops=max_stops, distance=distance
+    )
+    return [x for route in sorted(routes, key=bearing) for x in route]
+
+
+def _savings_routes(
+    points: Sequence[tuple[float, float]],
+    depot: tuple[float, float],
+    items: Sequence[int],
+    near: Sequence[Sequence[int]],
+    *,
+    capacity: int,
+    max_stops: int | None,
+    distance: Callable[[int, int], float] | None = None,
+) -> list[list[int]]:
+    """Routes of the stops (indices of ``points``, planar x, y) built by savings, in the
+    order of their first stop.
+
+    The savings algorithm of Clarke and Wright (1964) over near stops: each stop starts on
+    a route of its own, and two routes are joined end to end where the join saves most,
+    ``d(depot, i) + d(depot, j) - d(i, j)`` for a stop ``i`` at an end of one and ``j``
+    at an end of the other, ``j`` among ``i``'s ``near`` stops or the other way round,
+    while the joined route carries at most ``capacity`` items and ``max_stops`` stops.
+    ``distance(i, j)`` measures between stops ``i`` and ``j`` (``len(points)``: the depot),
+    symmetric; default: the plane. Ties go by the stops' numbers. The shorter route joins
+    the longer, so that a stop changes route at most log2(n) times (its route at least
+    doubles each time)."""
+    n = len(points)
+    if distance is None:
+        every = [*points, depot]
+
+        def distance(i: int, j: int) -> float:
+            return math.dist(every[i], every[j])
+
+    to_depot = [distance(i, n) for i in range(n)]
+    pairs = {(i, j) if i < j else (j, i) for i in range(n) for j in near[i] if j != i}
+    savings = sorted(
+        ((to_depot[i] + to_depot[j] - distance(i, j), i, j) for i, j in pairs),
+        key=lambda saving: (-saving[0], saving[1], saving[2]),
+    )
+    stop_limit = n if max_stops is None else max_stops
+    route_of = list(range(n))
+    routes: dict[int, list[int]] = {i: [i] for i in range(n)}
+    loads = list(items)
+    for saving, i, j in savings:
+        if saving <= 0:
+            break
+        a, b = route_of[i], route_of[j]
+        if a == b or loads[a] + loads[b] > capacity:
+            continue
+        first, second = routes[a], routes[b]
+        if len(first) + len(second) > stop_limit:
+            continue
+        if (first[0] != i and first[-1] != i) or (second[0] != j and second[-1] != j):
+            continue  # i or j is inside its route
+        end, joining = i, j
+        if len(first) < len(second):
+            first, second, a, b, end, joining = second, first, b, a, j, i
+        # The second route joins the first next to its stop ``end``, at its own ``joining``.
+        if first[-1] == end:
+            if second[0] != joining:
+                second.reverse()
+            first.extend(second)
+        else:
+            if second[-1] != joining:
+                second.reverse()
+            first[:0] = second
+        for x in second:
+            route_of[x] = a
+        loads[a] += loads[b]
+        del routes[b]
+    return sorted(routes.values(), key=lambda route: route[0])
 
 
 def _optimal_split(
