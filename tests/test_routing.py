@@ -446,7 +446,7 @@ def test_savings_routes_hold_the_limits_and_every_stop(points, depot, data, capa
         assert sum(items[x] for x in route) <= capacity
         assert max_stops is None or len(route) <= max_stops
     assert _construction._savings_routes(points, depot, items, near, **kwargs) == routes
-    order = _construction._savings_order(points, depot, items, near, **kwargs)
+    order = _construction._by_bearing(routes, points, depot)
     assert sorted(order) == list(range(len(points)))
     assert order == [
         x

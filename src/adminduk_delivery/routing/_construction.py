@@ -124,29 +124,21 @@ class _Geometry:
         return math.hypot(x1 - x2, y1 - y2)
 
 
-def _savings_order(
+def _by_bearing(
+    routes: Sequence[Sequence[int]],
     points: Sequence[tuple[float, float]],
     depot: tuple[float, float],
-    items: Sequence[int],
-    near: Sequence[Sequence[int]],
-    *,
-    capacity: int,
-    max_stops: int | None,
-    distance: Callable[[int, int], float] | None = None,
 ) -> list[int]:
-    """Indices of ``points`` (planar x, y) as the routes of :func:`_savings_routes` laid one
-    after another by the bearing of their centres from the depot (ties by their first
-    stop): a tour for the split to cut into routes."""
+    """The stops of ``routes`` (indices of ``points``, planar x, y), route after route by the
+    bearing of their centres from ``depot`` (ties by their first stop): a tour for the split
+    to cut into routes."""
     dx, dy = depot
 
-    def bearing(route: list[int]) -> tuple[float, int]:
+    def bearing(route: Sequence[int]) -> tuple[float, int]:
         cx = sum(points[x][0] for x in route) / len(route)
         cy = sum(points[x][1] for x in route) / len(route)
         return math.atan2(cy - dy, cx - dx), route[0]
 
-    routes = _savings_routes(
-        points, depot, items, near, capacity=capacity, max_stops=max_stops, distance=distance
-    )
     return [x for route in sorted(routes, key=bearing) for x in route]
 
 

@@ -21,11 +21,12 @@ from adminduk_delivery.routing import _search as _vrp
 from adminduk_delivery.routing._construction import (
     _BUDGET_MARGIN,
     _NO_SHIFT,
+    _by_bearing,
     _Geometry,
     _hilbert_order,
     _optimal_split,
     _petal_order,
-    _savings_order,
+    _savings_routes,
     _Shift,
     _split,
 )
@@ -410,9 +411,12 @@ def _plan_geometric(
     else:
         # Savings measure as the search does (with the caller's distances, if given).
         measured = None if metric is None else _search_distance(metric)
-        savings = _savings_order(
-            geo.xy[:depot_index], geo.xy[depot_index], items, near, capacity=capacity,
-            max_stops=max_stops, distance=measured,
+        savings = _by_bearing(
+            _savings_routes(
+                geo.xy[:depot_index], geo.xy[depot_index], items, near, capacity=capacity,
+                max_stops=max_stops, distance=measured,
+            ),
+            geo.xy[:depot_index], geo.xy[depot_index],
         )  # fmt: skip
         if petals is None:
             starts, trial = [savings], 0
@@ -531,16 +535,6 @@ _LAST_ROUNDS: Final = (3, 4)
 _NEAR_EXCHANGE_ROUNDS: Final = (1, 8)
 
 
-def _search_distance(metric: _vrp.Metric) -> Callable[[int, int], float]:
-    """The distance between two points by their numbers, as the search measures it."""
-    rows, columns, distance = metric
-
-    def measured(a: int, b: int) -> float:
-        return distance(rows[a], columns[b])
-
-    return measured
-
-
 def _last_neighbours(stops: int, rounds: int) -> int:
     """How many near stops the local search after the rounds considers for each stop, 0
     for none (then the exchanges between full routes look at 10 near stops, or do not run:
@@ -604,6 +598,16 @@ def _exchanges_near(stops: int, rounds: int) -> bool:
     if _last_neighbours(stops, rounds):
         return False  # (the exchanges look at 60 near stops)
     return rounds * _NEAR_EXCHANGE_ROUNDS[1] >= stops * _NEAR_EXCHANGE_ROUNDS[0] > 0
+
+
+def _search_distance(metric: _vrp.Metric) -> Callable[[int, int], float]:
+    """The distance between two points by their numbers, as the search measures it."""
+    rows, columns, distance = metric
+
+    def measured(a: int, b: int) -> float:
+        return distance(rows[a], columns[b])
+
+    return measured
 
 
 def _distance_from(
