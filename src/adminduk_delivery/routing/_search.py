@@ -37,6 +37,10 @@ _EPSILON = 1e-7
 _START_TEMPERATURE: Final = 1.0  # times the average edge between stops (ruin_and_recreate)
 _SPLIT_RATE: Final = 0.5  # how often a string removal keeps a run of its window
 _SPLIT_STOP: Final = 0.01  # the chance, at each step, that the kept run stops growing
+# How far (km) a lower bound from the triangle inequality must be above the best found before
+# a place is passed over unmeasured: far above the rounding of planar distances, far below
+# any distance that matters.
+_BOUND_MARGIN: Final = 1e-9
 # The local search runs on the current plan every _POLISH_EVERY rounds of ruin and recreate,
 # or every stops // _POLISH_STOPS rounds on larger plans (its cost grows with the stops, a
 # round's does not). Measured with the search's defaults: the regency-like family at 2,000
@@ -1137,6 +1141,9 @@ class _Recreation:
         self.caps[self.stop_limit + 1 :] = [-math.inf] * len(self.caps[self.stop_limit + 1 :])
         self.metric = measure(instance)
         self.costly = instance.costly
+        # Planar distances obey the triangle inequality, which the recreate step uses to pass
+        # over places; the caller's distances need not.
+        self.triangle = instance.metric is None
         # (the points as pairs, for the straight-line bounds of a costly metric only)
         self.points = list(zip(self.xs, self.ys, strict=True)) if self.costly else []
         self.fallback_routes = fallback_routes
@@ -1428,12 +1435,14 @@ class _Recreation:
         items, xs, ys, sum_x, sum_y = self.items, self.xs, self.ys, self.sum_x, self.sum_y
         near, spans, saved, created = self.near, self.spans, self.saved, self.created
         costly, fallback_routes, empty_slots = self.costly, self.fallback_routes, self.empty_slots
+        triangle = self.triangle
         for x in removed:
             qx = items[x]
             xx, yx = xs[x], ys[x]
             row_x = rows[x]
             half_trip = dist(row_x, cols[depot])
             best_add = 2 * half_trip
+            slack = (best_add + _BOUND_MARGIN) / 2 if triangle else math.inf
             where: tuple[int, int] | None = None
             most_load = capacity - qx
             for w, d_w in zip(near[x], spans[x], strict=True):
@@ -1451,20 +1460,27 @@ class _Recreation:
                     else:
                         at = self._position(r, w)
                 route_edges = edges[r]
-                # Before w (replaces the edge into w), and after w (the edge out of w).
-                add_before = (
-                    dist(row_x, cols[route[at - 1] if at else depot]) + d_w - route_edges[at]
-                )
-                add_after = (
-                    d_w + dist(row_x, cols[route[at + 1] if at + 1 < size else depot])
-                    - route_edges[at + 1]
-                )  # fmt: skip
-                if add_before < best_add or add_after < best_add:
-                    room = caps[size + 1] - lengths[r]
-                    if add_before < best_add and add_before <= room:
-                        best_add, where = add_before, (r, at)
-                    if add_after < best_add and add_after <= room:
-                        best_add, where = add_after, (r, at + 1)
+                # Before w (replaces the edge into w), and after w (the edge out of w). In
+                # the plane, a place beside w adds at least twice the amount by which x's
+                # distance to w exceeds the edge it replaces (triangle inequality), so a
+                # place whose edge is at most d_w - slack cannot add less than best_add.
+                # On the regency-like family at 2,000 stops this passes over 39-40% of the
+                # places looked at (3% fewer instructions, the same plans).
+                into, out = route_edges[at], route_edges[at + 1]
+                limit = d_w - slack
+                if into > limit:
+                    add = dist(row_x, cols[route[at - 1] if at else depot]) + d_w - into
+                    if add < best_add and add <= caps[size + 1] - lengths[r]:
+                        best_add, where = add, (r, at)
+                        if triangle:
+                            slack = (best_add + _BOUND_MARGIN) / 2
+                            limit = d_w - slack
+                if out > limit:
+                    add = d_w + dist(row_x, cols[route[at + 1] if at + 1 < size else depot]) - out
+                    if add < best_add and add <= caps[size + 1] - lengths[r]:
+                        best_add, where = add, (r, at + 1)
+                        if triangle:
+                            slack = (best_add + _BOUND_MARGIN) / 2
             if where is None:
                 # Nothing near has room: try every place on the few routes with room whose
                 # centres are nearest.
