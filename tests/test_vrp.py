@@ -117,6 +117,34 @@ def test_nearest_are_the_nearest(points, k, more):
         assert list(longer[i]) == exact[: k + more]
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(200, 500),
+    st.integers(3, 12),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([0.01, 1.0, 1000.0]),
+    st.booleans(),
+)
+def test_nearest_are_the_nearest_near_cell_sides(n, k, seed, scale, lattice):
+    """Property: with hundreds of points (the grid's cells then hold a few each), a point's
+    list is accepted from the cells around it when its k-th nearest is closer than the
+    nearest side of those cells, and it is still the exact one, ties by number: scattered
+    points at several scales, or points on a lattice (ties, points on cell sides)."""
+    rng = random.Random(seed)
+    if lattice:
+        side = max(2, int(math.sqrt(n)))
+        xs = [scale * rng.randrange(side) / side for _ in range(n)]
+        ys = [scale * rng.randrange(side) / side for _ in range(n)]
+    else:
+        xs = [rng.uniform(0, scale) for _ in range(n)]
+        ys = [rng.uniform(0, scale) for _ in range(n)]
+    near = _vrp.nearest(xs, ys, k)
+    for i in range(0, n, 7):
+        d = [math.dist((xs[i], ys[i]), (xs[j], ys[j])) for j in range(n)]
+        exact = sorted((j for j in range(n) if j != i), key=lambda j: (d[j], j))
+        assert list(near[i]) == exact[:k]
+
+
 _cluster = st.tuples(st.floats(0, 100), st.floats(0, 100), st.sampled_from([0.0, 1e-6, 0.01, 1.0]))
 
 

@@ -131,40 +131,42 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int,
     side = max(1, int(math.sqrt(4 * n / k)))
     size = width / side * (1 + 1e-9)
     points = list(zip(xs, ys, strict=True))
-    grid: dict[tuple[int, int], tuple[list[tuple[float, float]], list[int]]] = {}
+    grid: dict[tuple[int, int], list[int]] = {}
     where = []
     for i in range(n):
         cell = (int((xs[i] - x0) / size), int((ys[i] - y0) / size))
         where.append(cell)
-        cell_points, cell_ids = grid.setdefault(cell, ([], []))
-        cell_points.append(points[i])
-        cell_ids.append(i)
+        grid.setdefault(cell, []).append(i)
     crowded = 64 * k
     crowds: _Crowded | None = None
     result: list[tuple[int, ...]] = []
     blocks: dict[tuple[tuple[int, int], int], tuple[list[tuple[float, float]], list[int]]] = {}
     dist, repeat = math.dist, itertools.repeat
+    # (less than the rounding of a point's offset in its cell could be)
+    fuzz = 1e-9 * (abs(x0) + abs(y0) + width)
     for i in range(n):
         point = points[i]
+        # How far the point is from the nearest side of its cell: the points outside a block
+        # of cells around it are at least this much further away than the block's rings.
+        cx, cy = where[i]
+        off_x, off_y = point[0] - x0 - cx * size, point[1] - y0 - cy * size
+        edge = min(off_x, size - off_x, off_y, size - off_y) - fuzz
         ring = 1
         while True:
             key = (where[i], ring)
             block = blocks.get(key)
             if block is None:
-                cx, cy = where[i]
-                bp: list[tuple[float, float]] = []
                 bi: list[int] = []
                 for gx in range(cx - ring, cx + ring + 1):
                     for gy in range(cy - ring, cy + ring + 1):
                         found = grid.get((gx, gy))
                         if found is not None:
-                            bp += found[0]
-                            bi += found[1]
+                            bi += found
                 # In the points' order, so that the stable ranking below breaks ties by
                 # number, whatever the grid's size: a shorter list is then the start of a
                 # longer one (sorted once per block, which its cell's points share).
-                by_number = sorted(range(len(bi)), key=bi.__getitem__)
-                block = blocks[key] = ([bp[m] for m in by_number], [bi[m] for m in by_number])
+                bi.sort()
+                block = blocks[key] = (list(map(points.__getitem__, bi)), bi)
             bp, bi = block
             if len(bi) > crowded:
                 if crowds is None:
@@ -179,8 +181,8 @@ def nearest(xs: Sequence[float], ys: Sequence[float], k: int) -> list[tuple[int,
                 ranked = sorted(range(len(ds)), key=ds.__getitem__)
                 chosen = [bi[m] for m in ranked[: k + 1]]
                 kth = ds[ranked[min(k, len(ranked) - 1)]]
-                # Points outside the block are at least ring * size away.
-                if kth <= ring * size or ring > side:
+                # Points outside the block are at least ring * size + edge away.
+                if kth <= ring * size or kth < ring * size + edge or ring > side:
                     result.append(tuple([j for j in chosen if j != i][:k]))
                     break
             ring *= 2
