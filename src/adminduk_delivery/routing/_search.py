@@ -482,8 +482,10 @@ class _Search:
                                 su.pop(iu)
                                 su.insert(iv - 1 if iu < iv else iv, u)
                                 moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
-                        touched: tuple[int, ...] = (u, v, pu, nu, pv, nv)
-                        if not moved and strings:
+                        touched: tuple[int, ...]
+                        if moved:  # (the stops around the move, built only for a move)
+                            touched = (u, v, pu, nu, pv, nv)
+                        elif strings:
                             # Or-opt: the string of two or three stops that u begins or
                             # ends moves next to v, u beside v (after v, or before it).
                             size_u = len(su)
