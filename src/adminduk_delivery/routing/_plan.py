@@ -518,12 +518,10 @@ def _near_lists(
     between neighbours."""
     if metric is None:
         return [nearest[:k] for nearest in plane]
-    rows, cols, dist = metric
+    measured = _search_distance(metric)
     among = among or k
     return [
-        tuple(
-            sorted(nearest[:among], key=functools.partial(_distance_from, rows[u], cols, dist))[:k]
-        )
+        tuple(sorted(nearest[:among], key=functools.partial(measured, u))[:k])
         for u, nearest in enumerate(plane)
     ]
 
@@ -608,12 +606,6 @@ def _search_distance(metric: _vrp.Metric) -> Callable[[int, int], float]:
         return distance(rows[a], columns[b])
 
     return measured
-
-
-def _distance_from(
-    row: object, columns: Sequence[object], dist: Callable[[object, object], float], v: int
-) -> float:
-    return dist(row, columns[v])
 
 
 def _driven(
