@@ -218,6 +218,31 @@ def test_local_search_keeps_every_limit_and_never_lengthens(instance, strings):
 
 
 @settings(max_examples=60)
+@given(instances(), st.booleans(), st.booleans())
+def test_the_search_keeps_each_stops_edges_as_measured(instance, strings, tabled):
+    """Property: the edges the local search keeps per stop (into and out of it), which its
+    moves read instead of measuring, are the routes' edges measured anew, to the last bit,
+    after every move it made; so are the lengths a length budget is checked against. In
+    the plane and with a table of the same distances."""
+    xs, ys, items, routes, limits = instance
+    problem = instance_of(xs, ys, items, limits)
+    if tabled:
+        points = list(zip(xs, ys, strict=True))
+        rows = [array.array("d", [math.dist(p, q) for q in points]) for p in points]
+        problem = problem._replace(metric=_vrp.Metric(rows, range(len(points)), operator.getitem))
+    search = _vrp._Search(routes, problem)
+    search.run(problem.near, _vrp.near_distances(problem), 1.25, strings=strings)
+    metric, depot = _vrp.measure(problem), len(items)
+    for r, route in enumerate(search.routes):
+        edges = _vrp._edges(route, metric, depot)
+        if route:
+            assert [search.into[x] for x in route] + [search.out[route[-1]]] == edges
+            assert [search.out[x] for x in route[:-1]] == edges[1:-1]
+        if limits["max_length"] is not None:
+            assert search.length[r] == sum(edges)
+
+
+@settings(max_examples=60)
 @given(
     instances(),
     st.integers(0, 300),
