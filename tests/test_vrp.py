@@ -222,8 +222,8 @@ def test_local_search_keeps_every_limit_and_never_lengthens(instance, strings):
 def test_the_search_keeps_each_stops_edges_as_measured(instance, strings, tabled):
     """Property: the edges the local search keeps per stop (into and out of it), which its
     moves read instead of measuring, are the routes' edges measured anew, to the last bit,
-    after every move it made; so are the lengths a length budget is checked against. In
-    the plane and with a table of the same distances."""
+    after every move it made; so are the lengths a length budget is checked against, whole
+    and from the depot to each stop. In the plane and with a table of the same distances."""
     xs, ys, items, routes, limits = instance
     problem = instance_of(xs, ys, items, limits)
     if tabled:
@@ -240,6 +240,7 @@ def test_the_search_keeps_each_stops_edges_as_measured(instance, strings, tabled
             assert [search.out[x] for x in route[:-1]] == edges[1:-1]
         if limits["max_length"] is not None:
             assert search.length[r] == sum(edges)
+            assert search.heads[r] == list(itertools.accumulate(edges[:-1]))[: len(route)]
 
 
 @settings(max_examples=60)
