@@ -24,6 +24,7 @@ import random
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from adminduk_delivery import regions, routing
 from adminduk_delivery.routing import Stop, haversine_km
@@ -404,6 +405,61 @@ def distances(args: argparse.Namespace) -> None:
                   f"{measured:9.1f} km by road")  # fmt: skip
 
 
+SERVICE_MINUTES, SPEED_KMH = 2.0, 25.0  # (--limits: the couriers' time per stop and speed)
+
+
+def _limit_cases(result: routing.RoutePlan) -> dict[str, dict[str, object]]:
+    """The limits --limits sets, each binding on the unlimited ``result``: a distance budget
+    and a shift of 80% of its longest route's, two couriers fewer than its routes, and all
+    three together."""
+    longest = max(r.distance_km for r in result.routes)
+    minutes = max(r.distance_km / SPEED_KMH * 60 + SERVICE_MINUTES * len(r.stops)
+                  for r in result.routes)  # fmt: skip
+    shift = {"max_minutes": 0.8 * minutes, "service_minutes": SERVICE_MINUTES,
+             "speed_kmh": SPEED_KMH}  # fmt: skip
+    couriers = {"couriers": max(1, len(result.routes) - 2)}
+    return {"distance": {"max_distance_km": 0.8 * longest}, "shift": shift,
+            "couriers": couriers, "all three": {"max_distance_km": 0.8 * longest,
+                                                **shift, **couriers}}  # fmt: skip
+
+
+def _timed(
+    stops: list[Stop], depot: tuple[float, float], capacity: int, repeat: int, **limit: Any
+) -> tuple[routing.RoutePlan, float]:
+    """One office's plan with ``limit`` (plan seed 0), and its best time of ``repeat`` runs."""
+    seconds = math.inf
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = routing.plan(stops, capacity=capacity, depot=depot, office_of=lambda s: "KPC",
+                              **limit)  # fmt: skip
+        seconds = min(seconds, time.perf_counter() - start)
+    return result, seconds
+
+
+def limits(args: argparse.Namespace) -> None:
+    """The time the limits of an office cost: each instance of the regency-like family at
+    each --sizes planned without limits, then with each limit of :func:`_limit_cases` (plan
+    seed 0, best of --repeat runs each); the ratio of each time to the unlimited plan's, its
+    mean over the family, and how many stops each limit left unassigned."""
+    ratios: dict[str, list[float]] = {}
+    for size in args.sizes:
+        print(f"\nregency-like family, {size:,} stops, instance seed {args.seed}")
+        for regency, label in FAMILY.items():
+            for depot in DEPOTS:
+                stops, where, capacity = regency_like(regency, size, args.seed, depot)
+                unlimited, base = _timed(stops, where, capacity, args.repeat)
+                line = f"  {label[:24]:<24} {depot:<8} none {base:5.2f} s"
+                for name, limit in _limit_cases(unlimited).items():
+                    result, seconds = _timed(stops, where, capacity, args.repeat, **limit)
+                    ratios.setdefault(name, []).append(seconds / base)
+                    line += f" | {name} {seconds / base:4.2f}x ({len(result.unassigned)} left)"
+                print(line, flush=True)
+    print("\nmean time with the limit / without (goal: under 1.2x each):")
+    for name, values in ratios.items():
+        print(f"  {name:<10} {sum(values) / len(values):5.3f}x "
+              f"(instances {min(values):.2f}-{max(values):.2f}x)")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000])
@@ -429,7 +485,13 @@ def main() -> int:
     parser.add_argument("--distances", action="store_true",
                         help="the cost of the caller's distances: each --sizes planned "
                         "with great circles, a DistanceTable and a function")  # fmt: skip
+    parser.add_argument("--limits", action="store_true",
+                        help="the time an office's limits cost on the regency-like family "
+                        "at each --sizes")  # fmt: skip
     args = parser.parse_args()
+    if args.limits:
+        limits(args)
+        return 0
     if args.distances:
         distances(args)
         return 0
