@@ -440,7 +440,8 @@ def limits(args: argparse.Namespace) -> None:
     """The time the limits of an office cost: each instance of the regency-like family at
     each --sizes planned without limits, then with each limit of :func:`_limit_cases` (plan
     seed 0, best of --repeat runs each); the ratio of each time to the unlimited plan's, its
-    mean over the family, and how many stops each limit left unassigned."""
+    mean over the family, each plan's km (to compare the search's changes under limits) and
+    how many stops each limit left unassigned."""
     ratios: dict[str, list[float]] = {}
     for size in args.sizes:
         print(f"\nregency-like family, {size:,} stops, instance seed {args.seed}")
@@ -448,11 +449,13 @@ def limits(args: argparse.Namespace) -> None:
             for depot in DEPOTS:
                 stops, where, capacity = regency_like(regency, size, args.seed, depot)
                 unlimited, base = _timed(stops, where, capacity, args.repeat)
-                line = f"  {label[:24]:<24} {depot:<8} none {base:5.2f} s"
+                line = (f"  {label[:24]:<24} {depot:<8} none {base:5.2f} s "
+                        f"{unlimited.total_distance_km:,.0f} km")  # fmt: skip
                 for name, limit in _limit_cases(unlimited).items():
                     result, seconds = _timed(stops, where, capacity, args.repeat, **limit)
                     ratios.setdefault(name, []).append(seconds / base)
-                    line += f" | {name} {seconds / base:4.2f}x ({len(result.unassigned)} left)"
+                    line += (f" | {name} {seconds / base:4.2f}x {result.total_distance_km:,.0f} km "
+                             f"({len(result.unassigned)} left)")  # fmt: skip
                 print(line, flush=True)
     print("\nmean time with the limit / without (goal: under 1.2x each):")
     for name, values in ratios.items():
