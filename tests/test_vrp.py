@@ -402,18 +402,55 @@ def _with_metric(xs, ys, items, limits, distance, *, costly):
     return instance_of(xs, ys, items, limits)._replace(metric=metric, costly=costly)
 
 
+def _through_a_slow_zone(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """A symmetric distance never shorter than the straight line that breaks the triangle
+    inequality: a leg whose middle falls within 0.5 of (1, 0) (a slow market street, say)
+    costs three times its straight line, so that going round the zone is shorter."""
+    line = math.dist(a, b)
+    middle = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    return 3 * line if math.dist(middle, (1.0, 0.0)) < 0.5 else line
+
+
 @settings(max_examples=60, deadline=None)
-@given(instances(), st.integers(0, 2**32 - 1))
-def test_skipping_places_by_the_straight_line_changes_no_plan(problem, seed):
+@given(instances(), st.integers(0, 2**32 - 1), st.sampled_from([_detour, _through_a_slow_zone]))
+def test_skipping_places_by_the_straight_line_changes_no_plan(problem, seed, distance):
     """With a costly metric the recreate step does not measure the places that the straight
-    line already shows cannot be better. For a metric never shorter than the straight line
+    line already shows cannot be better (beside a near stop and on a whole route). For a
+    metric never shorter than the straight line, with or without the triangle inequality,
     that skips only places the full scan would not take: the rounds give the same routes."""
     xs, ys, items, routes, limits = problem
     plans = []
     for costly in (False, True):
-        instance = _with_metric(xs, ys, items, limits, _detour, costly=costly)
+        instance = _with_metric(xs, ys, items, limits, distance, costly=costly)
         plans.append(_vrp.ruin_and_recreate(routes, instance, rounds=30, rng=random.Random(seed)))
     assert plans[0] == plans[1]
+
+
+@pytest.mark.parametrize("costly", [False, True])
+def test_a_costly_metric_without_the_triangle_inequality_is_bounded_by_the_straight_line(
+    costly,
+):
+    """The recreate step passes over a place beside a near stop only where the straight line
+    shows it cannot be better. The plane's bound (the triangle inequality) would pass over
+    the place between b and w here, whose added length (7.32) beats the round trip from the
+    depot (8.0), and the stop would go on the fallback's place instead. (Its other near
+    stop, y, is on a full route: the bound is the least of them all, not of that one.)"""
+    x, b, w, c, y = (0.0, 0.0), (2.5, 1.5), (2.0, 0.0), (4.0, 0.0), (-2.1, 0.0)
+    every = (x, b, w, c, y, (0.0, -4.0))
+    xs, ys = [p[0] for p in every], [p[1] for p in every]
+    limits = {"capacity": 10, "max_stops": None, "max_length": None}
+    instance = instance_of(xs, ys, [1, 1, 1, 1, 10], limits, k=2)
+    points = list(zip(xs, ys, strict=True))
+    instance = instance._replace(
+        metric=_vrp.Metric(points, points, _through_a_slow_zone), costly=costly
+    )
+    assert instance.near[0] == (2, 4)  # x's near stops are w and y
+    search = _vrp._Recreation([[1, 2, 3], [4]], instance, fallback_routes=2)
+    search._put_back([0], first_new=2)
+    assert search.current == [[1, 0, 2, 3], [4]]
+    assert search.lengths[0] == pytest.approx(
+        _vrp.total_length([[1, 2, 3]], instance) + 2.92 + 6.0 - 1.58, abs=0.01
+    )
 
 
 def test_skipping_places_by_the_straight_line_asks_for_fewer_distances():
