@@ -14,6 +14,8 @@ import argparse
 import random
 import time
 
+from _cli import at_least_one
+
 from adminduk_delivery import address, regions
 
 STREETS = ["Melati", "Mawar", "Kenanga", "Anggrek", "Flamboyan", "Cempaka", "Raya", "Pahlawan",
@@ -58,7 +60,7 @@ def messy_addresses(count: int, seed: int, regency: str) -> list[tuple[str, str]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=132_000)
+    parser.add_argument("--count", type=at_least_one, default=132_000)
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--regency", default="3216")
     args = parser.parse_args()

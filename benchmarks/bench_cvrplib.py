@@ -38,6 +38,7 @@ import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from _cli import at_least_one
 from vrplib.parse import parse_vrplib
 
 from adminduk_delivery import routing
@@ -143,8 +144,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=["X", "XXL"], default="X")
     parser.add_argument("--instances", nargs="+", help="only these (names as in the files)")
-    parser.add_argument("--largest", type=int, help="only instances with at most this many")
-    parser.add_argument("--every", type=int, default=1, help="every n-th instance by size")
+    parser.add_argument(
+        "--largest", type=at_least_one, help="only instances with at most this many"
+    )
+    parser.add_argument("--every", type=at_least_one, default=1, help="every n-th instance by size")
     parser.add_argument("--rounds", type=int, help="the plan's rounds (default: its own)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--pyvrp", action="store_true", help="PyVRP in the same wall time")

@@ -19,6 +19,8 @@ import gc
 import time
 from collections import Counter
 
+from _cli import at_least_one
+
 from adminduk_delivery import policy, synthetic
 from adminduk_delivery.documents import DocumentKind, DocumentRequest, Fulfilment
 
@@ -34,8 +36,8 @@ def best_of(runs: int, function):  # type: ignore[no-untyped-def]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=132_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--requests", type=at_least_one, default=132_000)
+    parser.add_argument("--runs", type=at_least_one, default=3)
     args = parser.parse_args()
     handover = dt.date(2020, 3, 20)
     people = synthetic.population(int(args.requests * 1.7), regency="3216", seed=2020,

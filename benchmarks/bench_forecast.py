@@ -16,6 +16,8 @@ import datetime as dt
 import io
 import time
 
+from _cli import at_least_one
+
 from adminduk_delivery import analysis, plots, policy, simulation, synthetic
 
 HANDOVER = dt.date(2020, 3, 20)
@@ -23,8 +25,8 @@ HANDOVER = dt.date(2020, 3, 20)
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=132_000)
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--documents", type=at_least_one, default=132_000)
+    parser.add_argument("--runs", type=at_least_one, default=20)
     args = parser.parse_args()
     bekasi = policy.BEKASI_2020
     people = synthetic.population(int(args.documents * 1.6) + 100, regency="3216", seed=2020,

@@ -28,6 +28,7 @@ import resource
 import time
 
 import attrs
+from _cli import at_least_one
 
 from adminduk_delivery import batches, dispatch, intake, synthetic
 from adminduk_delivery.address import Address
@@ -74,8 +75,8 @@ def rows_for(residents):  # type: ignore[no-untyped-def]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=132_000)
-    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--rows", type=at_least_one, default=132_000)
+    parser.add_argument("--runs", type=at_least_one, default=2)
     args = parser.parse_args()
     people = synthetic.population(args.rows, regency="3216", seed=2020, as_of=AS_OF)
     residents = [r for r in people.residents if r.address is not None][: args.rows]

@@ -18,6 +18,7 @@ import argparse
 import resource
 import time
 
+from _cli import at_least_one
 from dask.distributed import Client, LocalCluster
 
 from adminduk_delivery import national, on_dask
@@ -46,9 +47,9 @@ def run(documents: int, workers: int, seed: int) -> tuple[float, national.Nation
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=1_000_000)
+    parser.add_argument("--documents", type=at_least_one, default=1_000_000)
     parser.add_argument("--seed", type=int, default=2020)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+    parser.add_argument("--workers", type=at_least_one, nargs="+", default=[1, 2],
                         help="the worker counts to time")  # fmt: skip
     parser.add_argument("--check", action="store_true",
                         help="compare with a single-process run (no Dask)")  # fmt: skip

@@ -14,6 +14,8 @@ import sys
 import timeit
 from collections.abc import Callable
 
+from _cli import at_least_one
+
 from adminduk_delivery import nik, regions
 
 
@@ -60,8 +62,8 @@ def per_call(function: Callable[[str], bool], values: list[str], rounds: int) ->
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--count", type=at_least_one, default=100_000)
+    parser.add_argument("--rounds", type=at_least_one, default=5)
     parser.add_argument("--seed", type=int, default=2020)
     args = parser.parse_args()
 

@@ -14,6 +14,7 @@ import random
 import timeit
 
 import phonenumbers
+from _cli import at_least_one
 
 from adminduk_delivery import phone
 from adminduk_delivery.errors import ValidationError
@@ -68,8 +69,8 @@ def with_adminduk(text: str) -> tuple[str, bool] | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=50_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--count", type=at_least_one, default=50_000)
+    parser.add_argument("--rounds", type=at_least_one, default=5)
     parser.add_argument("--seed", type=int, default=2020)
     args = parser.parse_args()
     numbers = realistic_mix(args.count, args.seed)

@@ -26,6 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _cli import at_least_one
+
 from adminduk_delivery import regions, routing
 from adminduk_delivery.routing import Stop, haversine_km
 
@@ -465,7 +467,7 @@ def limits(args: argparse.Namespace) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2000])
+    parser.add_argument("--sizes", type=at_least_one, nargs="+", default=[2000])
     parser.add_argument("--seconds", type=float, default=60.0, help="each solver's time limit")
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--only-ours", action="store_true")
@@ -475,8 +477,9 @@ def main() -> int:
         "--campaign", type=int, metavar="N", help="also plan N stops in 23 offices (ours only)"
     )
     parser.add_argument(
-        "--repeat", type=int, default=3, help="time ours this many times and keep the best"
-    )
+        "--repeat", type=at_least_one, default=3,
+        help="time ours this many times and keep the best",
+    )  # fmt: skip
     parser.add_argument("--family", action="store_true",
                         help="the regency-like family (three regencies, three depot "
                         "positions) at each --sizes")  # fmt: skip
