@@ -243,6 +243,36 @@ def test_the_search_keeps_each_stops_edges_as_measured(instance, strings, tabled
             assert search.heads[r] == list(itertools.accumulate(edges[:-1]))[: len(route)]
 
 
+@settings(max_examples=60, deadline=None)
+@given(instances(), st.integers(0, 2**32 - 1), st.sampled_from(["plane", "table", "costly"]))
+def test_the_rounds_keep_each_routes_edges_as_measured(instance, seed, measured):
+    """Property: the edges ruin and recreate keeps per route (a stop put back takes the
+    edges measured when its place was found, near a stop or on a whole route), its routes'
+    lengths and each stop's distance to the depot are the routes' edges measured anew, to
+    the last bit, after the rounds (no local search between them). In the plane, with a
+    table of the same distances, and with a costly metric (places found by their bounds)."""
+    xs, ys, items, routes, limits = instance
+    problem = instance_of(xs, ys, items, limits)
+    points = list(zip(xs, ys, strict=True))
+    if measured == "table":
+        rows = [array.array("d", [math.dist(p, q) for q in points]) for p in points]
+        problem = problem._replace(metric=_vrp.Metric(rows, range(len(points)), operator.getitem))
+    elif measured == "costly":
+        problem = problem._replace(metric=_vrp.Metric(points, points, _detour), costly=True)
+    search = _vrp._Recreation(routes, problem, fallback_routes=2)
+    search.run(
+        40, random.Random(seed), average_removed=5, longest_string=5, dissolve=0.1,
+        polish_every=0,
+    )  # fmt: skip
+    metric, depot = _vrp.measure(problem), len(items)
+    assert search.homes == [metric.distance(metric.rows[x], metric.columns[depot])
+                            for x in range(depot)]  # fmt: skip
+    for r, route in enumerate(search.current):
+        edges = _vrp._edges(route, metric, depot)
+        assert search.edges[r] == edges
+        assert search.lengths[r] == pytest.approx(sum(edges), rel=1e-12, abs=1e-12)
+
+
 @settings(max_examples=60)
 @given(
     instances(),
