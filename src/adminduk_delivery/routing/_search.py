@@ -581,8 +581,9 @@ class _Search:
                     qv = items[v]
                     load_v, len_v = loads[rv], lengths[rv]
                     # u's distances to the stops beside v, measured only when a move may use
-                    # them (-1.0 until then): a route too full takes neither u nor u for a
-                    # lighter v (with a distance function, 0.7% fewer calls at 2,000 stops).
+                    # them (-1.0 until then): not where v's route has no room for u and the
+                    # two cannot be exchanged (0.7% fewer calls of a distance function at
+                    # 2,000 stops).
                     d_u_nv = d_pv_u = -1.0
                     # Relocate u next to v, in v's route.
                     if load_v + qu <= capacity and len(sv) < max_stops:
@@ -1195,14 +1196,14 @@ class _Recreation:
         self.triangle = instance.metric is None
         # (the points as pairs, for the straight-line bounds of a costly metric only)
         self.points = list(zip(self.xs, self.ys, strict=True)) if self.costly else []
-        # What the recreate step adds to half the best added length before it passes over a
-        # place beside a near stop (see _put_back): the margin, and with a costly metric half
-        # the most by which a stop's distance to one of its near stops exceeds the line.
-        self.lifts = [_BOUND_MARGIN / 2] * depot
         rows, cols, dist = self.metric
         # Each stop's distance to the depot, measured once (a stop put back is measured
         # from there first).
         self.homes = [dist(rows[x], cols[depot]) for x in range(depot)]
+        # What the recreate step adds to half the best added length before it passes over a
+        # place beside a near stop (see _put_back): the margin, and with a costly metric half
+        # the most by which a stop's distance to one of its near stops exceeds the line.
+        self.lifts = [_BOUND_MARGIN / 2] * depot
         if self.costly:
             points = self.points
             detours = (
