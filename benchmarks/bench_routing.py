@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import itertools
 import math
 import random
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from _cli import at_least_one
 
@@ -390,12 +391,7 @@ def distances(args: argparse.Namespace) -> None:
         base = math.nan  # (the great circle's time, measured first)
         for label, distance in (("great circle", None), ("DistanceTable", table),
                                 ("function", road_km), ("lookup function", looked_up)):  # fmt: skip
-            seconds = math.inf
-            for _ in range(args.repeat):
-                start = time.perf_counter()
-                result = routing.plan(stops, capacity=capacity, depot=depot, distance_km=distance,
-                                      office_of=lambda s: "KPC")  # fmt: skip
-                seconds = min(seconds, time.perf_counter() - start)
+            result, seconds = _timed(stops, depot, capacity, args.repeat, distance_km=distance)
             if distance is None:
                 base = seconds
             measured = sum(
@@ -425,15 +421,28 @@ def _limit_cases(result: routing.RoutePlan) -> dict[str, dict[str, object]]:
                                                 **shift, **couriers}}  # fmt: skip
 
 
+T = TypeVar("T")
+
+
 def _timed(
     stops: list[Stop], depot: tuple[float, float], capacity: int, repeat: int, **limit: Any
 ) -> tuple[routing.RoutePlan, float]:
     """One office's plan with ``limit`` (plan seed 0), and its best time of ``repeat`` runs."""
+    return _best_of(
+        repeat,
+        lambda: routing.plan(
+            stops, capacity=capacity, depot=depot, office_of=lambda s: "KPC", **limit
+        ),
+    )
+
+
+def _best_of(repeat: int, run: Callable[[], T]) -> tuple[T, float]:
+    """``run()``'s result and its best time of ``repeat`` runs (the plan is deterministic:
+    its best time of a few runs is its cost)."""
     seconds = math.inf
     for _ in range(repeat):
         start = time.perf_counter()
-        result = routing.plan(stops, capacity=capacity, depot=depot, office_of=lambda s: "KPC",
-                              **limit)  # fmt: skip
+        result = run()
         seconds = min(seconds, time.perf_counter() - start)
     return result, seconds
 
@@ -506,11 +515,10 @@ def main() -> int:
         return 0
     if args.campaign:
         stops, office_of, capacity = campaign(args.campaign, 23, args.seed)
-        seconds = math.inf
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            result = routing.plan(stops, capacity=capacity, office_of=lambda s: office_of[s.id])
-            seconds = min(seconds, time.perf_counter() - start)
+        result, seconds = _best_of(
+            args.repeat,
+            lambda: routing.plan(stops, capacity=capacity, office_of=lambda s: office_of[s.id]),
+        )
         print(f"\ncampaign: {len(stops):,} stops in 23 offices, capacity {capacity}: "
               f"{len(result.routes):,} routes, {result.total_distance_km:,.0f} km "
               f"in {seconds:.1f} s")  # fmt: skip
@@ -528,12 +536,9 @@ def main() -> int:
                 # solvers run once, against their time limit.
                 repeat = args.repeat if name == "adminduk_delivery" else 1
                 run = solver if name == "adminduk_delivery" else chunked(solver)
-                seconds = math.inf
-                for _ in range(repeat):
-                    start = time.perf_counter()
-                    km = run(stops, depot, capacity, args.seconds)
-                    seconds = min(seconds, time.perf_counter() - start)
-                results[name] = (km, seconds)
+                results[name] = _best_of(
+                    repeat, functools.partial(run, stops, depot, capacity, args.seconds)
+                )
             except ImportError:
                 print(f"  {name}: not installed (see benchmarks/requirements-routing.txt)")
         base_km, base_s = results["adminduk_delivery"]
