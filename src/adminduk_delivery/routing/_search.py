@@ -1191,9 +1191,11 @@ class _Recreation:
         self.caps[self.stop_limit + 1 :] = [-math.inf] * len(self.caps[self.stop_limit + 1 :])
         self.metric = measure(instance)
         self.costly = instance.costly
-        # Planar distances obey the triangle inequality, which the recreate step uses to pass
-        # over places; the caller's distances need not.
-        self.triangle = instance.metric is None
+        # Whether the recreate step may pass over places beside a near stop by a bound:
+        # planar distances obey the triangle inequality, a costly metric is bounded by the
+        # straight line (see the lifts below); a table's distances need neither, and every
+        # place is measured.
+        self.bounded = instance.metric is None or self.costly
         # (the points as pairs, for the straight-line bounds of a costly metric only)
         self.points = list(zip(self.xs, self.ys, strict=True)) if self.costly else []
         rows, cols, dist = self.metric
@@ -1504,7 +1506,7 @@ class _Recreation:
         near, spans, saved, created = self.near, self.spans, self.saved, self.created
         lifts, homes = self.lifts, self.homes
         costly, fallback_routes, empty_slots = self.costly, self.fallback_routes, self.empty_slots
-        bounded, lift = self.triangle or costly, _BOUND_MARGIN / 2
+        bounded, lift = self.bounded, _BOUND_MARGIN / 2
         for x in removed:
             qx = items[x]
             xx, yx = xs[x], ys[x]
