@@ -6,6 +6,7 @@ import collections
 import itertools
 import math
 import pickle
+from unittest import mock
 
 import attrs
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from adminduk_delivery import routing, strategies
 from adminduk_delivery.errors import InvalidType, ValidationError
-from adminduk_delivery.routing import DistanceTable, Stop
+from adminduk_delivery.routing import DistanceTable, Stop, _distances
 
 DEPOT = (-6.25, 107.1)
 
@@ -257,3 +258,36 @@ def test_the_distances_are_not_asked_without_coordinates():
     stops = [Stop(f"s{i}", "3216202001", "1", "1", items=1) for i in range(4)]
     result = routing.plan(stops, capacity=2, distance_km=_raises)
     assert [len(r.stops) for r in result.routes] == [2, 2]
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    stops=st.lists(strategies.stops(region="3216", coordinates=True), min_size=1, max_size=30,
+                   unique_by=lambda s: s.id),
+    budget=st.none() | st.floats(2.0, 80.0),
+    shift=st.none() | st.floats(30.0, 480.0),
+    rounds=st.integers(0, 100),
+)  # fmt: skip
+def test_rows_of_doubles_and_dictionaries_give_the_same_plan(stops, budget, shift, rounds):
+    """Property: a function's distances kept in rows of machine doubles over the points (up
+    to _DENSE_POINTS points: the search reads bounds where a pair was not asked yet) and in
+    dictionaries of the pairs asked (beyond it: every read is a distance) give the same
+    plan, and the function is asked for no more legs with the rows."""
+    kwargs = {
+        "capacity": 6, "depot": DEPOT, "office_of": lambda s: "KPC",
+        "max_distance_km": budget, "max_minutes": shift, "service_minutes": 4.0,
+        "speed_kmh": 25.0, "rounds": rounds,
+    }  # fmt: skip
+    plans, asked = [], []
+    for limit in (_distances._DENSE_POINTS, 0):
+        legs: set[tuple[tuple[float, float], tuple[float, float]]] = set()
+
+        def counted(a, b, legs=legs):
+            legs.add((a, b))
+            return road_km(a, b)
+
+        with mock.patch.object(_distances, "_DENSE_POINTS", limit):
+            plans.append(routing.plan(stops, distance_km=counted, **kwargs))
+        asked.append(legs)
+    assert plans[0] == plans[1]
+    assert asked[0] <= asked[1]

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from adminduk_delivery.routing import _distances
 from adminduk_delivery.routing import _search as _vrp
 
 # Planar kilometres to the millimetre: squared distances of subnormal differences underflow
@@ -607,3 +608,39 @@ def test_local_search_moves_a_pair_of_stops_into_another_route():
         if 5 - size <= 4
     )
     assert _vrp.total_length(searched, instance) == pytest.approx(optimum)
+
+
+def _asked_on_demand(xs, ys, items, limits, distance):
+    """The instance with ``distance`` kept as the plan keeps a caller's function: rows of
+    machine doubles, each pair asked when first needed (a bound below 0 until then), which
+    the search's hottest loops read directly (``bounds``)."""
+    points = list(zip(xs, ys, strict=True))
+    legs = _distances._Legs(distance)
+    metric = _distances._dense_metric(legs, [legs.number(p) for p in points])
+    return instance_of(xs, ys, items, limits)._replace(metric=metric, costly=True, bounds=True)
+
+
+@settings(max_examples=80, deadline=None)
+@given(instances(), st.integers(0, 2**32 - 1), st.sampled_from([_detour, _through_a_slow_zone]))
+def test_reading_bounds_of_distances_not_asked_changes_no_plan(problem, seed, distance):
+    """Property: where the search reads a bound below 0 for a distance not asked yet (rows
+    of machine doubles), the local search (with and without strings) and the rounds make
+    the same plan as when they measure every distance, for a metric with or without the
+    triangle inequality; every distance the rows hold is the metric's, to the last bit."""
+    xs, ys, items, routes, limits = problem
+    plans = []
+    for instance in (
+        _with_metric(xs, ys, items, limits, distance, costly=True),
+        _asked_on_demand(xs, ys, items, limits, distance),
+    ):
+        searched = _vrp.local_search(routes, instance)
+        strung = _vrp.local_search(searched, instance, reach=3.0, strings=True)
+        rounds = _vrp.ruin_and_recreate(strung, instance, rounds=30, rng=random.Random(seed))
+        plans.append((searched, strung, rounds))
+    assert plans[0] == plans[1]
+    points = list(zip(xs, ys, strict=True))
+    rows, columns, _ = instance.metric
+    for a, row in enumerate(rows):
+        for b, column in enumerate(columns):
+            held = row[column]
+            assert held == _distances._NOT_ASKED or held == distance(points[a], points[b])

@@ -189,7 +189,7 @@ class _Legs:
     Points are numbered as they are first met (the same coordinates, one number), and each
     leg is remembered by its two numbers in one integer, ``a << 32 | b`` (numbers stay far
     below 2**32: they count a plan's distinct points): a plan's search
-    asks for a new pair about 160,000 times at 2,000 stops, and an integer key is hashed
+    asks for a new pair about 150,000 times at 2,000 stops, and an integer key is hashed
     at once where a pair of coordinate pairs is hashed float by float."""
 
     def __init__(self, function: DistanceFunction) -> None:
@@ -240,7 +240,7 @@ class _Legs:
     def pair(self, a: int, b: int) -> float:
         """The average of the two legs between different points numbered ``a`` and ``b``,
         each asked the first time: the search's new pair, with the calls and checks of
-        :meth:`leg` written out for both (it is paid about 160,000 times at 2,000 stops)."""
+        :meth:`leg` written out for both (it is paid about 150,000 times at 2,000 stops)."""
         known = self._known
         there_key, back_key = a << 32 | b, b << 32 | a
         if there_key in known or back_key in known:
@@ -312,6 +312,62 @@ class _MeasuredRow(dict[int, float]):
         return average
 
 
+_DENSE_POINTS: Final = 3_000
+"""Up to this many different points, a caller's function's distances are kept in rows of
+machine doubles over all the points (8 bytes a pair: 72 MB at 3,000 points, for as long
+as the plan runs); beyond it, in dictionaries of the pairs asked for."""
+
+_NOT_ASKED: Final = -1e-300
+"""A pair not asked for yet, in the rows of machine doubles: below every distance, so that
+it is a lower bound the search may read (see ``_search.read``), and told from a distance
+by its sign."""
+
+
+class _DenseRow(array.array):  # type: ignore[type-arg]
+    """One point's averaged distances to every point of the plan, ``_NOT_ASKED`` until the
+    search needs them; ``at`` is the point's column."""
+
+    __slots__ = ("at",)
+    at: int
+
+
+def _dense_metric(legs: _Legs, numbers: list[int]) -> Metric:
+    """Rows of machine doubles over the plan's different points (``numbers``: each
+    point's number in ``legs``): the search's hottest loops read them directly, each pair
+    not asked yet as a bound just below 0, and its other reads go through ``measured``,
+    which asks the function for a pair the first time (both ways, the average kept in both
+    points' rows)."""
+    distinct = list(dict.fromkeys(numbers))
+    column_of = {number: at for at, number in enumerate(distinct)}
+    blank = array.array("d", [_NOT_ASKED]) * len(distinct)
+    rows: list[_DenseRow] = []
+    for at in range(len(distinct)):
+        row = _DenseRow("d", blank)
+        row.at = at
+        rows.append(row)
+
+    def measured(row: _DenseRow, column: int) -> float:
+        found: float = row[column]
+        if found < 0.0:
+            at = row.at
+            if at == column:  # stops at the same coordinates
+                found = legs.leg(distinct[at], distinct[at])
+            else:
+                found = legs.pair(distinct[at], distinct[column])
+            row[column] = rows[column][at] = found
+        return found
+
+    columns = [column_of[number] for number in numbers]
+    return Metric([rows[at] for at in columns], columns, measured)
+
+
+def dense(legs: _Legs, points: Sequence[Point]) -> bool:
+    """Whether the search keeps a caller's function's distances between ``points`` in rows
+    of machine doubles (see :func:`search_metric`): the search then reads lower bounds in
+    its hottest loops (``_search.Instance.bounds``)."""
+    return legs.costly and len(set(points)) <= _DENSE_POINTS
+
+
 def search_metric(legs: _Legs, points: Sequence[Point]) -> Metric:
     """How the search measures between the points (numbered in order), with the caller's
     distances: the average of the two directions (the search reverses stretches of routes,
@@ -320,20 +376,28 @@ def search_metric(legs: _Legs, points: Sequence[Point]) -> Metric:
     From a :class:`DistanceTable`, the search reads the table's rows, averaged both ways
     once per table, with :func:`operator.getitem` (the columns are the points' numbers in
     the table). From a function, it reads rows that ask the function for a pair when the
-    search first needs it and remember it (:class:`_MeasuredRow`, one per distinct point,
-    its columns the points' numbers in ``legs``), also with :func:`operator.getitem`.
-    Measured on 2,000 stops (``bench_routing.py --distances``): when the rows replaced a
-    cache of each ordered pair, before the recreate step pruned its places by the straight
-    line, the function's plan took 4.7 times the plane's time instead of 5.3, the function
-    asked 1.8 million times either way; when each leg came to be remembered under an
-    integer (its points' numbers) instead of a pair of coordinate pairs, 1.5 times instead
-    of 1.9, the function asked 324,000 times either way (the same plan)."""
+    search first needs it and remember it: up to ``_DENSE_POINTS`` different points, rows
+    of machine doubles over them all (:func:`_dense_metric`), which the search's hottest
+    loops read as they are, a pair not asked yet as a bound below 0 (the same plan and
+    fewer calls: at 2,000 stops 297,517 calls instead of 306,655, and 4-8% less time with
+    a lookup function, where dictionaries took the time of the scan and the asking
+    together); on more points, dictionaries of the pairs asked (:class:`_MeasuredRow`, one
+    per distinct point, its columns the points' numbers in ``legs``), read with
+    :func:`operator.getitem`. Measured on 2,000 stops (``bench_routing.py --distances``):
+    when the dictionaries replaced a cache of each ordered pair, before the recreate step
+    pruned its places by the straight line, the function's plan took 4.7 times the plane's
+    time instead of 5.3, the function asked 1.8 million times either way; when each leg
+    came to be remembered under an integer (its points' numbers) instead of a pair of
+    coordinate pairs, 1.5 times instead of 1.9, the function asked 324,000 times either way
+    (the same plan)."""
     if not legs.costly:
         table = cast(DistanceTable, legs.function)
         index = [table.row_of(p) for p in points]
         averaged = table._averaged()
         return Metric([averaged[i] for i in index], index, operator.getitem)
     numbers = [legs.number(p) for p in points]
+    if dense(legs, points):
+        return _dense_metric(legs, numbers)
     rows: dict[int, _MeasuredRow] = {}
     for number in numbers:
         if number not in rows:

@@ -33,6 +33,7 @@ from adminduk_delivery.routing._construction import (
 from adminduk_delivery.routing._distances import (
     DistanceFunction,
     _Legs,
+    dense,
     search_metric,
 )
 from adminduk_delivery.routing._model import (
@@ -386,6 +387,7 @@ def _plan_geometric(
         service=shift.service_km * _BUDGET_MARGIN,
         max_duration=None if travel is None else travel * _BUDGET_MARGIN, metric=metric,
         costly=legs is not None and legs.costly,
+        bounds=legs is not None and dense(legs, [*points, depot_point]),
     )  # fmt: skip
     instance = instance._replace(spans=_vrp.near_distances(instance))
     # Two starts, and the search decides between them by measurement: petals around the

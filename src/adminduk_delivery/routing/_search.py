@@ -74,6 +74,11 @@ class Instance(NamedTuple):
     costly: bool = False
     """The metric is costly to ask (a caller's function): the search skips the places that
     the straight line, a lower bound of a road distance, already shows cannot be better."""
+    bounds: bool = False
+    """The metric's rows, read as they are (:func:`operator.getitem`), hold each distance
+    once it is measured and a lower bound of it before (a caller's function, asked on
+    demand): the search's hottest loops read them so, and measure (``metric.distance``)
+    only the distances of a move that the bounds let through (see :func:`read`)."""
 
 
 class Metric(NamedTuple):
@@ -84,12 +89,33 @@ class Metric(NamedTuple):
     :func:`math.dist`. A table gives its rows (arrays of distances), the point numbers as
     columns and :func:`operator.getitem`. Either way the search's innermost step is one
     call of a C function. A caller's distance function sits behind rows that remember what
-    it answered (dicts, read with :func:`operator.getitem`), and is called once per pair and
-    direction."""
+    it answered, and is called once per pair and direction: rows of machine doubles over
+    all the points, read through ``distance`` (which asks for a pair the first time) and,
+    in the hottest loops, as they are (:attr:`Instance.bounds`); or, on plans of more
+    points, dictionaries of the pairs asked, read with :func:`operator.getitem`."""
 
     rows: Sequence[Any]
     columns: Sequence[Any]
     distance: Callable[[Any, Any], float]
+
+
+def read(instance: Instance) -> Callable[[Any, Any], float]:
+    """How the hottest loops read a distance: the metric's own, or with
+    :attr:`Instance.bounds` the rows as they are, where a distance not measured yet reads
+    as a bound below 0.
+
+    Every test those loops make has the form "the move shortens the routes (and fits)" or
+    "the place adds less than the best one yet (and fits)", and the distances they read are
+    edges the move adds (the edges it removes are kept per stop, measured): a bound below
+    one can only make the move look better (a sum of floats with a smaller term is never
+    larger: rounding is monotone), so a move the bounds turn down is turned down by its
+    distances too, and one they let through after reading a bound (a negative number) is
+    costed again, the same expression with the distances themselves. The loops then make
+    the same moves as when they measure every distance, and read rows of machine doubles
+    where they would otherwise read dictionaries: at 2,000 stops 4-8% less time with a
+    lookup function, 6-10% with a computing one (timed both in the benchmark and side by
+    side with the plane), the same plan, 3% fewer calls."""
+    return operator.getitem if instance.bounds else measure(instance).distance
 
 
 def measure(instance: Instance) -> Metric:
@@ -356,6 +382,7 @@ class _Search:
         n = len(instance.items)
         self.depot = n
         self.rows, self.columns, self.distance = measure(instance)
+        self.look = read(instance)
         self.items = instance.items
         self.capacity = instance.capacity
         self.max_stops = n + 1 if instance.max_stops is None else instance.max_stops
@@ -460,6 +487,9 @@ class _Search:
         edges around the two stops, and the first that shortens the routes is made."""
         n = depot = self.depot
         rows, cols, dist = self.rows, self.columns, self.distance
+        # ``look`` reads a distance, or a bound below 0 where it was not measured yet: a
+        # move the bounds let through is costed again by ``dist`` where one was read.
+        look = self.look
         items, capacity = self.items, self.capacity
         max_stops, caps = self.max_stops, self.caps
         routes, route_of, pos = self.routes, self.route_of, self.pos
@@ -488,7 +518,8 @@ class _Search:
                 nu = su[iu + 1] if iu + 1 < len(su) else depot
                 d_pu_u, d_u_nu = into[u], out[u]
                 limit = reach * (d_pu_u if d_pu_u > d_u_nu else d_u_nu)
-                removal = d_pu_u + d_u_nu - dist(rows[pu], cols[nu])
+                d_pu_nu = look(rows[pu], cols[nu])
+                removal = d_pu_u + d_u_nu - d_pu_nu
                 load_u, len_u = loads[ru], lengths[ru]
                 for v, d_uv in zip(near[u], spans[u], strict=True):
                     if d_uv > limit:
@@ -503,26 +534,66 @@ class _Search:
                     if ru == rv:
                         if iu < iv:
                             # 2-opt: reverse su[iu+1 .. iv] to join u-v and nu-nv.
-                            delta = d_uv + dist(rows[nu], cols[nv])
-                            if delta - d_u_nu - d_v_nv < -eps:
+                            d = look(rows[nu], cols[nv])
+                            delta = d_uv + d
+                            if delta - d_u_nu - d_v_nv < -eps and (
+                                d >= 0.0 or d_uv + dist(rows[nu], cols[nv]) - d_u_nu - d_v_nv < -eps
+                            ):
                                 su[iu + 1 : iv + 1] = su[iu + 1 : iv + 1][::-1]
                                 moved, since_u, until_u = True, iu + 1, iv + 1
                         else:
                             # 2-opt: reverse su[iv .. iu-1] to join pv-pu and v-u.
-                            delta = d_uv + dist(rows[pv], cols[pu])
-                            if delta - d_pv_v - d_pu_u < -eps:
+                            d = look(rows[pv], cols[pu])
+                            delta = d_uv + d
+                            if delta - d_pv_v - d_pu_u < -eps and (
+                                d >= 0.0 or d_uv + dist(rows[pv], cols[pu]) - d_pv_v - d_pu_u < -eps
+                            ):
                                 su[iv:iu] = su[iv:iu][::-1]
                                 moved, since_u, until_u = True, iv, iu
                         # Relocate u after v, or before v, in the same route.
                         if not moved and v != pu:
-                            delta = d_uv + dist(row_u, cols[nv]) - d_v_nv - removal
-                            if delta < -eps and len_u + delta <= caps[len(su)]:
+                            d = look(row_u, cols[nv])
+                            delta = d_uv + d - d_v_nv - removal
+                            if (
+                                delta < -eps
+                                and len_u + delta <= caps[len(su)]
+                                and (
+                                    (d >= 0.0 and d_pu_nu >= 0.0)
+                                    or (
+                                        (
+                                            delta := d_uv
+                                            + dist(row_u, cols[nv])
+                                            - d_v_nv
+                                            - (d_pu_u + d_u_nu - dist(rows[pu], cols[nu]))
+                                        )
+                                        < -eps
+                                        and len_u + delta <= caps[len(su)]
+                                    )
+                                )
+                            ):
                                 su.pop(iu)
                                 su.insert(iv if iu < iv else iv + 1, u)
                                 moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
                         if not moved and v != nu:
-                            delta = d_uv + dist(row_u, cols[pv]) - d_pv_v - removal
-                            if delta < -eps and len_u + delta <= caps[len(su)]:
+                            d = look(row_u, cols[pv])
+                            delta = d_uv + d - d_pv_v - removal
+                            if (
+                                delta < -eps
+                                and len_u + delta <= caps[len(su)]
+                                and (
+                                    (d >= 0.0 and d_pu_nu >= 0.0)
+                                    or (
+                                        (
+                                            delta := d_uv
+                                            + dist(row_u, cols[pv])
+                                            - d_pv_v
+                                            - (d_pu_u + d_u_nu - dist(rows[pu], cols[nu]))
+                                        )
+                                        < -eps
+                                        and len_u + delta <= caps[len(su)]
+                                    )
+                                )
+                            ):
                                 su.pop(iu)
                                 su.insert(iv - 1 if iu < iv else iv, u)
                                 moved, since_u, until_u = True, min(iu, iv), max(iu, iv) + 1
@@ -545,19 +616,54 @@ class _Search:
                                 n_ = su[b] if b < size_u else depot
                                 if a == iu:
                                     far = su[b - 1]
-                                    gain = d_pu_u + out[far]
+                                    kept = d_pu_u + out[far]
                                 else:
                                     far = su[a]
-                                    gain = into[far] + d_u_nu
-                                gain -= dist(rows[p], cols[n_])
+                                    kept = into[far] + d_u_nu
+                                bridge = look(rows[p], cols[n_])
+                                gain = kept - bridge
                                 where = -1
                                 if iv != a - 1:
-                                    delta = d_uv + dist(rows[far], cols[nv]) - d_v_nv - gain
-                                    if delta < -eps and len_u + delta <= caps[size_u]:
+                                    d = look(rows[far], cols[nv])
+                                    delta = d_uv + d - d_v_nv - gain
+                                    if (
+                                        delta < -eps
+                                        and len_u + delta <= caps[size_u]
+                                        and (
+                                            (d >= 0.0 and bridge >= 0.0)
+                                            or (
+                                                (
+                                                    delta := d_uv
+                                                    + dist(rows[far], cols[nv])
+                                                    - d_v_nv
+                                                    - (kept - dist(rows[p], cols[n_]))
+                                                )
+                                                < -eps
+                                                and len_u + delta <= caps[size_u]
+                                            )
+                                        )
+                                    ):
                                         where = 1
                                 if where < 0 and iv != b:
-                                    delta = dist(rows[pv], cols[far]) + d_uv - d_pv_v - gain
-                                    if delta < -eps and len_u + delta <= caps[size_u]:
+                                    d = look(rows[pv], cols[far])
+                                    delta = d + d_uv - d_pv_v - gain
+                                    if (
+                                        delta < -eps
+                                        and len_u + delta <= caps[size_u]
+                                        and (
+                                            (d >= 0.0 and bridge >= 0.0)
+                                            or (
+                                                (
+                                                    delta := dist(rows[pv], cols[far])
+                                                    + d_uv
+                                                    - d_pv_v
+                                                    - (kept - dist(rows[p], cols[n_]))
+                                                )
+                                                < -eps
+                                                and len_u + delta <= caps[size_u]
+                                            )
+                                        )
+                                    ):
                                         where = 0
                                 if where < 0:
                                     continue
@@ -587,16 +693,40 @@ class _Search:
                     d_u_nv = d_pv_u = -1.0
                     # Relocate u next to v, in v's route.
                     if load_v + qu <= capacity and len(sv) < max_stops:
-                        d_u_nv, d_pv_u = dist(row_u, cols[nv]), dist(row_u, cols[pv])
+                        d_u_nv, d_pv_u = look(row_u, cols[nv]), look(row_u, cols[pv])
                         room_v = caps[len(sv) + 1] - len_v
                         added = d_uv + d_u_nv - d_v_nv
-                        if added - removal < -eps and added <= room_v:
+                        if (
+                            added - removal < -eps
+                            and added <= room_v
+                            and (
+                                (d_u_nv >= 0.0 and d_pu_nu >= 0.0)
+                                or (
+                                    (added := d_uv + (d_u_nv := dist(row_u, cols[nv])) - d_v_nv)
+                                    - (d_pu_u + d_u_nu - dist(rows[pu], cols[nu]))
+                                    < -eps
+                                    and added <= room_v
+                                )
+                            )
+                        ):
                             su.pop(iu)
                             sv.insert(iv + 1, u)
                             moved, since_u, since_v = True, iu, iv + 1
                         else:
                             added = d_uv + d_pv_u - d_pv_v
-                            if added - removal < -eps and added <= room_v:
+                            if (
+                                added - removal < -eps
+                                and added <= room_v
+                                and (
+                                    (d_pv_u >= 0.0 and d_pu_nu >= 0.0)
+                                    or (
+                                        (added := d_uv + (d_pv_u := dist(row_u, cols[pv])) - d_pv_v)
+                                        - (d_pu_u + d_u_nu - dist(rows[pu], cols[nu]))
+                                        < -eps
+                                        and added <= room_v
+                                    )
+                                )
+                            ):
                                 su.pop(iu)
                                 sv.insert(iv, u)
                                 moved, since_u, since_v = True, iu, iv
@@ -612,46 +742,118 @@ class _Search:
                         if nu != depot and load_v + qu + items[nu] <= capacity:
                             beyond = su[iu + 2] if iu + 2 < len(su) else depot
                             row_nu = rows[nu]
-                            bridge = dist(rows[pu], cols[beyond])
+                            bridge = look(rows[pu], cols[beyond])
                             gain = d_pu_u + out[nu] - bridge
-                            added = d_uv + dist(row_nu, cols[nv]) - d_v_nv  # v u nu nv
-                            if added - gain < -eps and added <= room_v - d_u_nu:
+                            d = look(row_nu, cols[nv])
+                            added = d_uv + d - d_v_nv  # v u nu nv
+                            if (
+                                added - gain < -eps
+                                and added <= room_v - d_u_nu
+                                and (
+                                    (d >= 0.0 and bridge >= 0.0)
+                                    or (
+                                        (added := d_uv + dist(row_nu, cols[nv]) - d_v_nv)
+                                        - (d_pu_u + out[nu] - dist(rows[pu], cols[beyond]))
+                                        < -eps
+                                        and added <= room_v - d_u_nu
+                                    )
+                                )
+                            ):
                                 del su[iu : iu + 2]
                                 sv[iv + 1 : iv + 1] = (u, nu)
                                 moved, since_u, since_v, extra = True, iu, iv + 1, beyond
                             else:
-                                added = dist(row_nu, cols[pv]) + d_uv - d_pv_v  # pv nu u v
-                                if added - gain < -eps and added <= room_v - d_u_nu:
+                                d = look(row_nu, cols[pv])
+                                added = d + d_uv - d_pv_v  # pv nu u v
+                                if (
+                                    added - gain < -eps
+                                    and added <= room_v - d_u_nu
+                                    and (
+                                        (d >= 0.0 and bridge >= 0.0)
+                                        or (
+                                            (added := dist(row_nu, cols[pv]) + d_uv - d_pv_v)
+                                            - (d_pu_u + out[nu] - dist(rows[pu], cols[beyond]))
+                                            < -eps
+                                            and added <= room_v - d_u_nu
+                                        )
+                                    )
+                                ):
                                     del su[iu : iu + 2]
                                     sv[iv:iv] = (nu, u)
                                     moved, since_u, since_v, extra = True, iu, iv, beyond
                         if not moved and pu != depot and load_v + qu + items[pu] <= capacity:
                             beyond = su[iu - 2] if iu >= 2 else depot
                             row_pu = rows[pu]
-                            bridge = dist(rows[beyond], cols[nu])
+                            bridge = look(rows[beyond], cols[nu])
                             gain = d_u_nu + into[pu] - bridge
-                            added = d_uv + dist(row_pu, cols[nv]) - d_v_nv  # v u pu nv
-                            if added - gain < -eps and added <= room_v - d_pu_u:
+                            d = look(row_pu, cols[nv])
+                            added = d_uv + d - d_v_nv  # v u pu nv
+                            if (
+                                added - gain < -eps
+                                and added <= room_v - d_pu_u
+                                and (
+                                    (d >= 0.0 and bridge >= 0.0)
+                                    or (
+                                        (added := d_uv + dist(row_pu, cols[nv]) - d_v_nv)
+                                        - (d_u_nu + into[pu] - dist(rows[beyond], cols[nu]))
+                                        < -eps
+                                        and added <= room_v - d_pu_u
+                                    )
+                                )
+                            ):
                                 del su[iu - 1 : iu + 1]
                                 sv[iv + 1 : iv + 1] = (u, pu)
                                 moved, since_u, since_v, extra = True, iu - 1, iv + 1, beyond
                             else:
-                                added = dist(row_pu, cols[pv]) + d_uv - d_pv_v  # pv pu u v
-                                if added - gain < -eps and added <= room_v - d_pu_u:
+                                d = look(row_pu, cols[pv])
+                                added = d + d_uv - d_pv_v  # pv pu u v
+                                if (
+                                    added - gain < -eps
+                                    and added <= room_v - d_pu_u
+                                    and (
+                                        (d >= 0.0 and bridge >= 0.0)
+                                        or (
+                                            (added := dist(row_pu, cols[pv]) + d_uv - d_pv_v)
+                                            - (d_u_nu + into[pu] - dist(rows[beyond], cols[nu]))
+                                            < -eps
+                                            and added <= room_v - d_pu_u
+                                        )
+                                    )
+                                ):
                                     del su[iu - 1 : iu + 1]
                                     sv[iv:iv] = (pu, u)
                                     moved, since_u, since_v, extra = True, iu - 1, iv, beyond
                     # Swap u and v between their routes.
                     if not moved and load_u - qu + qv <= capacity and load_v - qv + qu <= capacity:
                         if d_u_nv < 0:
-                            d_u_nv, d_pv_u = dist(row_u, cols[nv]), dist(row_u, cols[pv])
-                        change_u = dist(row_v, cols[pu]) + dist(row_v, cols[nu])
+                            d_u_nv, d_pv_u = look(row_u, cols[nv]), look(row_u, cols[pv])
+                        d, e = look(row_v, cols[pu]), look(row_v, cols[nu])
+                        change_u = d + e
                         change_u -= d_pu_u + d_u_nu
                         change_v = d_pv_u + d_u_nv - d_pv_v - d_v_nv
                         if (
                             change_u + change_v < -eps
                             and len_u + change_u <= caps[len(su)]
                             and len_v + change_v <= caps[len(sv)]
+                            and (
+                                (d >= 0.0 and e >= 0.0 and d_pv_u >= 0.0 and d_u_nv >= 0.0)
+                                or (
+                                    (
+                                        change_u := dist(row_v, cols[pu])
+                                        + dist(row_v, cols[nu])
+                                        - (d_pu_u + d_u_nu)
+                                    )
+                                    + (
+                                        change_v := dist(row_u, cols[pv])
+                                        + dist(row_u, cols[nv])
+                                        - d_pv_v
+                                        - d_v_nv
+                                    )
+                                    < -eps
+                                    and len_u + change_u <= caps[len(su)]
+                                    and len_v + change_v <= caps[len(sv)]
+                                )
+                            )
                         ):
                             su[iu], sv[iv] = v, u
                             moved, since_u, since_v = True, iu, iv
@@ -666,8 +868,18 @@ class _Search:
                             and iu + 1 + len(sv) - iv <= max_stops
                             and iv + len(su) - iu - 1 <= max_stops
                         ):
-                            d_pv_nu = dist(rows[pv], cols[nu])
-                            if d_uv + d_pv_nu - d_u_nu - d_pv_v < -eps and self._tails_fit(
+                            d_pv_nu = look(rows[pv], cols[nu])
+                            if (
+                                d_uv + d_pv_nu - d_u_nu - d_pv_v < -eps
+                                and (
+                                    d_pv_nu >= 0.0
+                                    or d_uv
+                                    + (d_pv_nu := dist(rows[pv], cols[nu]))
+                                    - d_u_nu
+                                    - d_pv_v
+                                    < -eps
+                                )
+                            ) and self._tails_fit(
                                 ru, rv, iu, iv, first=d_uv, second=d_pv_nu, crossed=False
                             ):
                                 routes[ru] = su[: iu + 1] + sv[iv:]
@@ -683,8 +895,18 @@ class _Search:
                             and iu + iv + 2 <= max_stops
                             and len(su) + len(sv) - iu - iv - 2 <= max_stops
                         ):
-                            d_nu_nv = dist(rows[nu], cols[nv])
-                            if d_uv + d_nu_nv - d_u_nu - d_v_nv < -eps and self._tails_fit(
+                            d_nu_nv = look(rows[nu], cols[nv])
+                            if (
+                                d_uv + d_nu_nv - d_u_nu - d_v_nv < -eps
+                                and (
+                                    d_nu_nv >= 0.0
+                                    or d_uv
+                                    + (d_nu_nv := dist(rows[nu], cols[nv]))
+                                    - d_u_nu
+                                    - d_v_nv
+                                    < -eps
+                                )
+                            ) and self._tails_fit(
                                 ru, rv, iu, iv, first=d_uv, second=d_nu_nv, crossed=True
                             ):
                                 routes[ru] = su[: iu + 1] + sv[iv::-1]
@@ -1190,6 +1412,7 @@ class _Recreation:
         self.caps = budgets(instance)
         self.caps[self.stop_limit + 1 :] = [-math.inf] * len(self.caps[self.stop_limit + 1 :])
         self.metric = measure(instance)
+        self.look = read(instance)
         self.costly = instance.costly
         # Whether the recreate step may pass over places beside a near stop by a bound:
         # planar distances obey the triangle inequality, a costly metric is bounded by the
@@ -1471,6 +1694,7 @@ class _Recreation:
         for fewer of them than a scan in route order that prunes as it goes."""
         depot, points = self.depot, self.points
         rows, cols, dist = self.metric
+        look = self.look
         row_x = rows[x]
         route, route_edges = self.current[r], self.edges[r]
         lines = list(map(math.dist, itertools.repeat(points[x]), map(points.__getitem__, route)))
@@ -1484,10 +1708,25 @@ class _Recreation:
         for at in sorted(hopeful, key=lows.__getitem__):
             if lows[at] > best_add:
                 break
-            before = route[at - 1] if at else depot
-            after = route[at] if at < len(route) else depot
-            add = dist(row_x, cols[before]) + dist(row_x, cols[after]) - route_edges[at]
-            if add <= room and (add < best_add or (add == best_add and 0 <= at < place)):
+            d = look(row_x, cols[route[at - 1] if at else depot])
+            e = look(row_x, cols[route[at] if at < len(route) else depot])
+            add = d + e - route_edges[at]
+            if (
+                add <= room
+                and (add < best_add or (add == best_add and 0 <= at < place))
+                and (
+                    (d >= 0.0 and e >= 0.0)
+                    or (
+                        (
+                            add := dist(row_x, cols[route[at - 1] if at else depot])
+                            + dist(row_x, cols[route[at] if at < len(route) else depot])
+                            - route_edges[at]
+                        )
+                        <= room
+                        and (add < best_add or (add == best_add and 0 <= at < place))
+                    )
+                )
+            ):
                 best_add, place = add, at
         return None if place < 0 else (best_add, place)
 
@@ -1502,6 +1741,7 @@ class _Recreation:
         current, edges, lengths, loads = self.current, self.edges, self.lengths, self.loads
         route_of, pos, stale = self.route_of, self.pos, self.stale
         rows, cols, dist = self.metric
+        look = self.look
         items, xs, ys, sum_x, sum_y = self.items, self.xs, self.ys, self.sum_x, self.sum_y
         near, spans, saved, created = self.near, self.spans, self.saved, self.created
         lifts, homes = self.lifts, self.homes
@@ -1553,17 +1793,53 @@ class _Recreation:
                 edge_in, edge_out = route_edges[at], route_edges[at + 1]
                 limit = d_w - slack
                 if edge_in > limit:
-                    d_x = dist(row_x, cols[route[at - 1] if at else depot])
+                    d_x = look(row_x, cols[route[at - 1] if at else depot])
                     add = d_x + d_w - edge_in
-                    if add < best_add and add <= caps[size + 1] - lengths[r]:
+                    if (
+                        add < best_add
+                        and add <= caps[size + 1] - lengths[r]
+                        and (
+                            d_x >= 0.0
+                            or (
+                                (
+                                    add := (
+                                        d_x := dist(row_x, cols[route[at - 1] if at else depot])
+                                    )
+                                    + d_w
+                                    - edge_in
+                                )
+                                < best_add
+                                and add <= caps[size + 1] - lengths[r]
+                            )
+                        )
+                    ):
                         best_add, where, new_in, new_out = add, (r, at), d_x, d_w
                         if bounded:
                             slack = best_add / 2 + lift
                             limit = d_w - slack
                 if edge_out > limit:
-                    d_x = dist(row_x, cols[route[at + 1] if at + 1 < size else depot])
+                    d_x = look(row_x, cols[route[at + 1] if at + 1 < size else depot])
                     add = d_w + d_x - edge_out
-                    if add < best_add and add <= caps[size + 1] - lengths[r]:
+                    if (
+                        add < best_add
+                        and add <= caps[size + 1] - lengths[r]
+                        and (
+                            d_x >= 0.0
+                            or (
+                                (
+                                    add := d_w
+                                    + (
+                                        d_x := dist(
+                                            row_x, cols[route[at + 1] if at + 1 < size else depot]
+                                        )
+                                    )
+                                    - edge_out
+                                )
+                                < best_add
+                                and add <= caps[size + 1] - lengths[r]
+                            )
+                        )
+                    ):
                         best_add, where, new_in, new_out = add, (r, at + 1), d_w, d_x
                         if bounded:
                             slack = best_add / 2 + lift
