@@ -315,7 +315,7 @@ class _MeasuredRow(dict[int, float]):
 _DENSE_POINTS: Final = 3_000
 """Up to this many different points, a caller's function's distances are kept in rows of
 machine doubles over all the points (8 bytes a pair: 72 MB at 3,000 points, for as long
-as the plan runs); beyond it, in dictionaries of the pairs asked for."""
+as an office's search runs); beyond it, in dictionaries of the pairs asked for."""
 
 _NOT_ASKED: Final = -1e-300
 """A pair not asked for yet, in the rows of machine doubles: below every distance, so that
@@ -324,19 +324,19 @@ by its sign."""
 
 
 class _DenseRow(array.array):  # type: ignore[type-arg]
-    """One point's averaged distances to every point of the plan, ``_NOT_ASKED`` until the
-    search needs them; ``at`` is the point's column."""
+    """One point's averaged distances to every point of an office's search, ``_NOT_ASKED``
+    until the search needs them; ``at`` is the point's column."""
 
     __slots__ = ("at",)
     at: int
 
 
 def _dense_metric(legs: _Legs, numbers: list[int]) -> Metric:
-    """Rows of machine doubles over the plan's different points (``numbers``: each
-    point's number in ``legs``): the search's hottest loops read them directly, each pair
-    not asked yet as a bound just below 0, and its other reads go through ``measured``,
-    which asks the function for a pair the first time (both ways, the average kept in both
-    points' rows)."""
+    """Rows of machine doubles over a search's different points (``numbers``: each
+    point's number in ``legs``, one office's stops and depot): the search's hottest loops
+    read them directly, each pair not asked yet as a bound just below 0, and its other
+    reads go through ``measured``, which asks the function for a pair the first time (both
+    ways, the average kept in both points' rows)."""
     distinct = list(dict.fromkeys(numbers))
     column_of = {number: at for at, number in enumerate(distinct)}
     blank = array.array("d", [_NOT_ASKED]) * len(distinct)
