@@ -99,8 +99,9 @@ class Metric(NamedTuple):
     distance: Callable[[Any, Any], float]
 
 
-def read(instance: Instance) -> Callable[[Any, Any], float]:
-    """How the hottest loops read a distance: the metric's own, or with
+def read(instance: Instance, metric: Metric) -> Callable[[Any, Any], float]:
+    """How the hottest loops read a distance: the metric's own (``metric``, the instance's
+    as :func:`measure` gives it), or with
     :attr:`Instance.bounds` the rows as they are, where a distance not measured yet reads
     as a bound below 0.
 
@@ -115,7 +116,7 @@ def read(instance: Instance) -> Callable[[Any, Any], float]:
     where they would otherwise read dictionaries: at 2,000 stops 4-8% less time with a
     lookup function, 6-10% with a computing one (timed both in the benchmark and side by
     side with the plane), the same plan, 3% fewer calls."""
-    return operator.getitem if instance.bounds else measure(instance).distance
+    return operator.getitem if instance.bounds else metric.distance
 
 
 def measure(instance: Instance) -> Metric:
@@ -381,8 +382,9 @@ class _Search:
     def __init__(self, routes: list[list[int]], instance: Instance) -> None:
         n = len(instance.items)
         self.depot = n
-        self.rows, self.columns, self.distance = measure(instance)
-        self.look = read(instance)
+        metric = measure(instance)
+        self.rows, self.columns, self.distance = metric
+        self.look = read(instance, metric)
         self.items = instance.items
         self.capacity = instance.capacity
         self.max_stops = n + 1 if instance.max_stops is None else instance.max_stops
@@ -1412,7 +1414,7 @@ class _Recreation:
         self.caps = budgets(instance)
         self.caps[self.stop_limit + 1 :] = [-math.inf] * len(self.caps[self.stop_limit + 1 :])
         self.metric = measure(instance)
-        self.look = read(instance)
+        self.look = read(instance, self.metric)
         self.costly = instance.costly
         # Whether the recreate step may pass over places beside a near stop by a bound:
         # planar distances obey the triangle inequality, a costly metric is bounded by the
