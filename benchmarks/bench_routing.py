@@ -17,6 +17,7 @@ Printed: total km per solver, its ratio to ours, and wall times (ours: the best 
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import functools
 import itertools
@@ -377,7 +378,9 @@ def distances(args: argparse.Namespace) -> None:
     same distances as a function the plan asks leg by leg: road_km, as a routing engine's
     client would answer (a computation per leg), and a lookup in the matrix built
     beforehand, whose own cost is next to nothing, so that its time is the library's cost of
-    asking for legs. Best of --repeat runs each."""
+    asking for legs. Best of --repeat runs each. For each function, also its calls in one
+    plan, replayed by themselves (their own share of the time), and what is left: the
+    library's part."""
     for size in args.sizes:
         stops, depot, capacity = instance(size, args.seed, uniform=args.uniform)
         points = sorted({depot, *routing.points_of(stops)})
@@ -401,6 +404,34 @@ def distances(args: argparse.Namespace) -> None:
             )  # fmt: skip
             print(f"  {label:<15} {seconds:6.2f} s  {seconds / base:5.2f}x great circle  "
                   f"{measured:9.1f} km by road")  # fmt: skip
+            if distance is not None and not isinstance(distance, routing.DistanceTable):
+                calls, own = _own_calls(args.repeat, stops, depot, capacity, distance)
+                print(f"  {'':<15} {calls:,} calls, {own:.2f} s by themselves "
+                      f"({own / base:.2f}x): the library's part "
+                      f"{(seconds - own) / base:.2f}x great circle")  # fmt: skip
+
+
+def _own_calls(
+    repeat: int,
+    stops: list[Stop],
+    depot: tuple[float, float],
+    capacity: int,
+    distance: Callable[[tuple[float, float], tuple[float, float]], float],
+) -> tuple[int, float]:
+    """How many times the plan calls ``distance``, and the best time of ``repeat`` replays
+    of exactly those calls, in the plan's order, by a C loop: the function's own share of
+    the plan's time (what a caller's engine would cost), the rest being the library's."""
+    asked: list[tuple[tuple[float, float], tuple[float, float]]] = []
+
+    def counted(a: tuple[float, float], b: tuple[float, float]) -> float:
+        asked.append((a, b))
+        return distance(a, b)
+
+    _timed(stops, depot, capacity, 1, distance_km=counted)
+    _, seconds = _best_of(
+        repeat, lambda: collections.deque(itertools.starmap(distance, asked), maxlen=0)
+    )
+    return len(asked), seconds
 
 
 SERVICE_MINUTES, SPEED_KMH = 2.0, 25.0  # (--limits: the couriers' time per stop and speed)
