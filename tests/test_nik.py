@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from adminduk_delivery import nik, regions, strategies
+from adminduk_delivery import kk, nik, regions, strategies
 from adminduk_delivery.errors import ValidationError
 from adminduk_delivery.nik import Sex
 
@@ -236,10 +236,51 @@ def test_single_digit_change_is_rejected_or_decodes_differently(value, position,
 
 @given(value=arbitrary_objects())
 @example(value="3216204107900003")
+@example(value="0E0")
 def test_arbitrary_input_never_escapes_our_errors(value):
-    """Property: validate raises only ValidationError, is_valid never raises."""
-    error_of(nik.validate, value)
+    """Property: compact and validate raise only ValidationError, is_valid never raises,
+    and an error never shows the number's date and serial."""
+    error = error_of(nik.validate, value)
+    if error_of(nik.compact, value) is None and error is not None:
+        compacted = nik.compact(value)
+        if len(compacted) == 16:
+            assert compacted[6:] not in str(error)
     assert isinstance(nik.is_valid(value), bool)
+
+
+@pytest.mark.parametrize("module", [nik, kk])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("3216.20.410790.0003", "3216204107900003"),
+        ("3216-20-410790-0003", "3216204107900003"),
+        (" 3216 20 410790 0003 ", "3216204107900003"),
+        (3216204107900003, "3216204107900003"),
+        (3216204107900003.0, "3216204107900003"),
+        ("'3216204107900003", "3216204107900003"),
+        ("3216204107900003.0", "3216204107900003"),
+        ("12", "12"),
+        (-3216204107900003, "format"),
+        (3216204107900003.5, "spreadsheet"),
+        (9171014107900003.0, "spreadsheet"),
+        ("3.2162E+15", "spreadsheet"),
+        ("0E0", "spreadsheet"),
+        (None, "type"),
+        (True, "type"),
+        (b"3216204107900003", "type"),
+    ],
+)
+def test_compact_undoes_what_loses_nothing_and_refuses_the_rest(module, value, expected):
+    """compact strips separators and spreadsheet artefacts that lose nothing; a negative
+    number, a lossy float, scientific notation and a non-number are refused with their
+    codes (as its docstring says)."""
+    error = error_of(module.compact, value)
+    if expected.isdigit():
+        assert error is None
+        assert module.compact(value) == expected
+    else:
+        assert error is not None
+        assert error.code == expected
 
 
 @given(value=ASCII_DIGITS_16)

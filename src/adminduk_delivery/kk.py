@@ -73,10 +73,23 @@ class KKInfo:
 
 
 def compact(value: object) -> str:
-    """Remove spaces, dots and dashes; accept ``str`` or ``int``.
+    """Remove spaces, dots and dashes: ``"3216-20-150318-0007"`` becomes
+    ``"3216201503180007"``, with the same spreadsheet rules as :func:`nik.compact
+    <adminduk_delivery.nik.compact>`.
+
+    Args:
+        value: the KK number as text, an ``int`` or a spreadsheet cell's value.
+
+    Returns:
+        The text without separators.
 
     Raises:
-        InvalidType: ``value`` is neither ``str`` nor ``int``.
+        InvalidType: ``value`` is not text or a number (``None``, a ``bool``, ``bytes``...).
+        InvalidFormat: a negative number.
+        ValidationError: a number whose digits a spreadsheet has lost, code ``spreadsheet``.
+
+    >>> compact("3216-20-150318-0007")
+    '3216201503180007'
     """
     return _SCHEME.compact(value)
 

@@ -123,11 +123,28 @@ class NIKInfo:
 def compact(value: object) -> str:
     """Remove spaces, dots and dashes: ``"3216.20.410790.0003"`` becomes ``"3216204107900003"``.
 
-    An ``int`` is accepted (some databases store NIKs as BIGINT); a ``float`` is refused,
-    because 16 digits do not survive one.
+    An ``int`` is accepted (some databases store NIKs as BIGINT), and so are the spreadsheet
+    artefacts that lose no digit: a ``float`` holding a whole number below 2^53, text ending
+    in ``.0``, Excel's leading apostrophe, spaces around it (see "Values from spreadsheets"
+    in the docs). The length and the digits are :func:`validate`'s to check.
+
+    Args:
+        value: the NIK as text, an ``int`` or a spreadsheet cell's value.
+
+    Returns:
+        The text without separators.
 
     Raises:
-        InvalidType: ``value`` is neither ``str`` nor ``int``.
+        InvalidType: ``value`` is not text or a number (``None``, a ``bool``, ``bytes``...).
+        InvalidFormat: a negative number.
+        ValidationError: a number whose digits a spreadsheet has lost (a float at or beyond
+            2^53 or with a fraction, or scientific notation such as ``"3.2162E+15"``), code
+            ``spreadsheet``.
+
+    >>> compact("3216 20 410790 0003")
+    '3216204107900003'
+    >>> compact(3216204107900003.0)
+    '3216204107900003'
     """
     return _SCHEME.compact(value)
 
