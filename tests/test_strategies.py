@@ -95,6 +95,11 @@ def test_messy_address_texts_parse_back(pair):
         lambda: strategies.region_codes(within="3299"),
         lambda: strategies.residents(ages=(17, 60)),
         lambda: strategies.residents(ages=(60, 17), as_of=dt.date(2026, 1, 1)),
+        lambda: strategies.residents(ages=(17,), as_of=dt.date(2026, 1, 1)),
+        lambda: strategies.residents(ages=("17", "60"), as_of=dt.date(2026, 1, 1)),
+        lambda: strategies.residents(ages=17, as_of=dt.date(2026, 1, 1)),
+        lambda: strategies.residents(ages=(17, 60), as_of="2026-01-01"),
+        lambda: strategies.recipients(kind="family"),
         lambda: strategies.households(min_size=0),
         lambda: strategies.batches(min_size=5, max_size=2),
         lambda: strategies.invalid_niks(codes={"colour"}),
@@ -144,6 +149,13 @@ def test_residents_with_or_without_address_and_phone(r, bare):
     assert r.phone is not None
     assert bare.address is None
     assert bare.phone is None
+
+
+@settings(max_examples=20)
+@given(r=strategies.residents(ages=[17, 18], as_of=dt.date(2026, 1, 1)))
+def test_ages_may_be_a_list(r):
+    """``ages`` is a pair: a list of two years is accepted as a tuple is."""
+    assert r.age(on=dt.date(2026, 1, 1)) in (17, 18)
 
 
 def test_bad_resident_options_are_invalid_arguments():

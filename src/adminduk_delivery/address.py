@@ -228,6 +228,15 @@ def check_deliverable(address: Address, *, phone: object = None) -> Deliverabili
             a text that :func:`adminduk_delivery.phone.parse` accepts, or ``None``. A text that
             is not a valid Indonesian number counts as missing.
 
+    Returns:
+        The :class:`Deliverability`: the missing fields a courier needs (``house_number``,
+        ``rt``, ``rw``, ``phone``) and notes that do not stop a delivery
+        (``postal_code_mismatch``, ``no_street``).
+
+    Raises:
+        InvalidType: ``address`` is not an :class:`Address` (field ``address``); a missing or
+            bad field is reported in the result, never raised.
+
     >>> a = Address(village_code="3216202001", street="Jl. Kenanga", rt=1, rw=4)
     >>> check_deliverable(a, phone="0812-3456-7890")
     Deliverability(missing=('house_number',), notes=())

@@ -105,9 +105,14 @@ def validate(
             that exists in either century is accepted.
         regions: ``"historical"``, ``"current"`` or ``"none"``.
 
+    Returns:
+        The 16-digit KK number.
+
     Raises:
         ValidationError: with ``field="kk_number"`` and ``code`` one of ``type``, ``length``,
-            ``format``, ``region``, ``issue_date``, ``serial``; never echoing the number.
+            ``format``, ``spreadsheet`` (see :func:`compact`), ``region``, ``issue_date``,
+            ``serial``; never echoing the number. A bad option is ``field="regions"``, code
+            ``option``, or ``field="as_of"``, code ``type``.
 
     >>> validate("3216203202180007")
     Traceback (most recent call last):
@@ -122,14 +127,34 @@ def is_valid(
 ) -> bool:
     """Whether :func:`validate` would accept ``value``. Never raises for any ``value``.
 
+    Args:
+        value: anything; a KK number as text, an ``int`` or a spreadsheet cell's value.
+        as_of: as for :func:`validate`.
+        regions: as for :func:`validate`.
+
+    Returns:
+        ``True`` where :func:`validate` returns, ``False`` where it raises.
+
     Raises:
         ValidationError: only for a bad option (``regions``, ``as_of``).
+
+    >>> is_valid("3216201503180007"), is_valid("3216203202180007")
+    (True, False)
     """
     return _SCHEME.is_valid(value, as_of, regions)
 
 
 def parse(value: object, *, as_of: dt.date, regions: RegionCheck = "historical") -> KKInfo:
     """Validate a KK number and decode its parts.
+
+    Args:
+        value: the KK number.
+        as_of: the day of the check, used to choose the century of the issue year.
+        regions: region strictness, as for :func:`validate`.
+
+    Returns:
+        The :class:`KKInfo`: the region codes, the district's region where the codes know
+        it, the issue date and the serial.
 
     Raises:
         ValidationError: as :func:`validate`, and ``InvalidType`` without ``as_of``.
@@ -147,12 +172,44 @@ def parse(value: object, *, as_of: dt.date, regions: RegionCheck = "historical")
 
 
 def issue_date(value: object, *, as_of: dt.date) -> dt.date:
-    """The issue date encoded in a valid KK number (structure-only region check)."""
+    """The issue date encoded in a valid KK number (structure-only region check).
+
+    Args:
+        value: the KK number.
+        as_of: the day of the check: the century is the one that puts the date on or
+            before it.
+
+    Returns:
+        The issue date.
+
+    Raises:
+        ValidationError: as :func:`validate` with ``regions="none"``.
+
+    >>> issue_date("3216201503180007", as_of=dt.date(2026, 1, 1))
+    datetime.date(2018, 3, 15)
+    """
     return parse(value, as_of=as_of, regions="none").issue_date
 
 
 def mask(value: object) -> str:
-    """Hide the issue-date and serial digits, keeping the length: ``321620**********``."""
+    """Hide the issue-date and serial digits, keeping the length: ``321620**********``.
+
+    Only the shape is checked, so that a number any check refuses can still be logged
+    masked.
+
+    Args:
+        value: the KK number.
+
+    Returns:
+        The six region digits followed by ten ``*``.
+
+    Raises:
+        ValidationError: ``value`` is not 16 digits after :func:`compact` (code ``format``),
+            or as :func:`compact`.
+
+    >>> mask("3216-20-150318-0007")
+    '321620**********'
+    """
     return _SCHEME.mask(value)
 
 

@@ -165,8 +165,9 @@ def validate(
 
     Raises:
         ValidationError: with ``field="nik"`` and ``code`` one of ``type``, ``length``,
-            ``format``, ``region``, ``birth_date``, ``serial``. The message never contains the
-            NIK itself.
+            ``format``, ``spreadsheet`` (see :func:`compact`), ``region``, ``birth_date``,
+            ``serial``. The message never contains the NIK itself. A bad option is
+            ``field="regions"``, code ``option``, or ``field="as_of"``, code ``type``.
 
     >>> validate("3216200101900000")
     Traceback (most recent call last):
@@ -185,9 +186,20 @@ def is_valid(
 ) -> bool:
     """Whether :func:`validate` would accept ``value``. Never raises for any ``value``.
 
+    Args:
+        value: anything; a NIK as text, an ``int`` or a spreadsheet cell's value.
+        as_of: as for :func:`validate`.
+        regions: as for :func:`validate`.
+
+    Returns:
+        ``True`` where :func:`validate` returns, ``False`` where it raises.
+
     Raises:
         ValidationError: only for a bad option (``regions`` not one of the three, ``as_of``
             not a date): those are programming errors, not bad data.
+
+    >>> is_valid("3216204107900003"), is_valid("3216204107900000"), is_valid(None)
+    (True, False, False)
     """
     return _SCHEME.is_valid(value, as_of, regions)
 
@@ -200,8 +212,13 @@ def parse(value: object, *, as_of: dt.date, regions: RegionCheck = "historical")
         as_of: the day of the check, used to choose the century of the birth year.
         regions: region strictness, as for :func:`validate`.
 
+    Returns:
+        The :class:`NIKInfo`: the region codes, the district's region where the codes
+        know it, the sex, the birth date and the serial.
+
     Raises:
-        ValidationError: as :func:`validate`.
+        ValidationError: as :func:`validate`; ``as_of`` is required (code ``type``
+            without a date).
     """
     number, born, female = _SCHEME.validate_dated(value, as_of=as_of, regions=regions)
     return NIKInfo(
@@ -222,6 +239,17 @@ def parse(value: object, *, as_of: dt.date, regions: RegionCheck = "historical")
 def birth_date(value: object, *, as_of: dt.date) -> dt.date:
     """The birth date encoded in a valid NIK (structure-only region check).
 
+    Args:
+        value: the NIK.
+        as_of: the day of the check: the century is the one that puts the date on or
+            before it.
+
+    Returns:
+        The birth date (for a woman, with the 40 taken off the day).
+
+    Raises:
+        ValidationError: as :func:`validate` with ``regions="none"``.
+
     >>> birth_date("3216204107900003", as_of=dt.date(2026, 1, 1))
     datetime.date(1990, 7, 1)
     """
@@ -230,6 +258,15 @@ def birth_date(value: object, *, as_of: dt.date) -> dt.date:
 
 def sex(value: object) -> Sex:
     """The sex encoded in a valid NIK (structure-only region check).
+
+    Args:
+        value: the NIK.
+
+    Returns:
+        :attr:`Sex.FEMALE` where 40 was added to the day of birth, else :attr:`Sex.MALE`.
+
+    Raises:
+        ValidationError: as :func:`validate` with ``regions="none"``.
 
     >>> sex("3216200107900003")
     <Sex.MALE: 'male'>
@@ -240,8 +277,21 @@ def sex(value: object) -> Sex:
 def mask(value: object) -> str:
     """Hide the birth-date and serial digits, keeping the length: ``321620**********``.
 
+    Only the shape is checked, so that a number any check refuses can still be logged
+    masked.
+
+    Args:
+        value: the NIK.
+
+    Returns:
+        The six region digits followed by ten ``*``.
+
     Raises:
-        ValidationError: ``value`` is not 16 digits after :func:`compact`.
+        ValidationError: ``value`` is not 16 digits after :func:`compact` (code ``format``),
+            or as :func:`compact`.
+
+    >>> mask("3216.20.410790.0003")
+    '321620**********'
     """
     return _SCHEME.mask(value)
 

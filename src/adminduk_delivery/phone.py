@@ -468,7 +468,20 @@ def _built(text: str, found: tuple[str, PhoneKind | None] | None) -> PhoneNumber
 
 
 def is_valid(text: object) -> bool:
-    """Whether :func:`parse` accepts ``text``; never raises."""
+    """Whether :func:`parse` accepts ``text``; never raises.
+
+    Args:
+        text: anything; a phone number as written, or a spreadsheet cell's value.
+
+    Returns:
+        ``True`` where :func:`parse` returns, ``False`` where it raises.
+
+    Raises:
+        Nothing: every input gives ``True`` or ``False``.
+
+    >>> is_valid("0812-3456-7890"), is_valid("0812"), is_valid(None)
+    (True, False, False)
+    """
     try:
         parse(text)  # type: ignore[arg-type]
     except ValidationError:
@@ -479,7 +492,16 @@ def is_valid(text: object) -> bool:
 def mask(text: str) -> str:
     """The masked E.164 form of a valid number: ``+62812******90``.
 
+    Args:
+        text: the number as :func:`parse` reads it.
+
+    Returns:
+        ``+62``, the operator or area prefix, ``*`` for the rest but the last two digits.
+
     Raises:
         ValidationError: as :func:`parse`.
+
+    >>> mask("0812-3456-7890")
+    '+62812******90'
     """
     return parse(text).masked

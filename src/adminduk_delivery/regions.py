@@ -540,8 +540,17 @@ def _registry() -> _Registry:
 def compact(code: object) -> str:
     """Remove dots, spaces and dashes from a region code: ``"32.16.20"`` becomes ``"321620"``.
 
+    Args:
+        code: the code as written.
+
+    Returns:
+        The code without separators; whether it is a region code is :func:`get`'s to say.
+
     Raises:
         InvalidType: ``code`` is not a string.
+
+    >>> compact("32.16 20")
+    '321620'
     """
     if not isinstance(code, str):
         raise InvalidType(f"a region code is a string, got {type(code).__name__}", field="code")
@@ -558,6 +567,17 @@ def _canonical(code: object) -> str:
 
 def exists(code: object, *, include_retired: bool = True) -> bool:
     """Whether ``code`` is a known region code; never raises.
+
+    Args:
+        code: anything; a region code, compact or dotted.
+        include_retired: also accept the codes retired since 2015.
+
+    Returns:
+        ``True`` where :func:`get` would return a region (a current one, without
+        ``include_retired``), else ``False``.
+
+    Raises:
+        Nothing: every input gives ``True`` or ``False``.
 
     >>> exists("32.16"), exists("9999"), exists("9101"), exists("9101", include_retired=False)
     (True, False, True, False)
@@ -668,8 +688,12 @@ def children(code: str, *, include_retired: bool = False) -> tuple[Region, ...]:
         code: the parent code.
         include_retired: also list retired codes whose parent is ``code``.
 
+    Returns:
+        The child regions, sorted by code.
+
     Raises:
-        UnknownRegion: ``code`` is not known (see :func:`get`).
+        UnknownRegion: ``code`` is not known; InvalidType, InvalidFormat, InvalidLength: it
+            is not a region code at all (see :func:`get`).
 
     >>> len(children("3216"))
     23
@@ -685,8 +709,19 @@ def children(code: str, *, include_retired: bool = False) -> tuple[Region, ...]:
 def ancestors(code: str) -> tuple[Region, ...]:
     """The regions above ``code``, from the province down to the parent.
 
+    Args:
+        code: a region code, current or retired.
+
+    Returns:
+        The province, regency and district above ``code`` as far as there are (empty for a
+        province).
+
     Raises:
-        UnknownRegion: ``code`` or one of its ancestors is not known.
+        UnknownRegion: ``code`` or one of its ancestors is not known; InvalidType,
+            InvalidFormat, InvalidLength: it is not a region code at all (see :func:`get`).
+
+    >>> [r.name for r in ancestors("3216202001")]
+    ['Jawa Barat', 'Kabupaten Bekasi', 'Cikarang Pusat']
     """
     region = get(code)
     parents: list[Region] = []
@@ -704,9 +739,19 @@ def postal_code(village_code: str) -> str:
     The data keeps one code per village; Pos Indonesia sometimes uses several within one village
     and remains the authority.
 
+    Args:
+        village_code: a current village's code, compact or dotted.
+
+    Returns:
+        The five-digit postal code.
+
     Raises:
         ValidationError: ``village_code`` is not a village code (``code="level"``).
         UnknownRegion: the village is unknown or retired (a retired code has no postal code).
+        InvalidType, InvalidFormat, InvalidLength: not a region code at all (see :func:`get`).
+
+    >>> postal_code("3216202001")
+    '17531'
     """
     region = get(village_code)
     if region.level is not RegionLevel.VILLAGE:
@@ -730,6 +775,12 @@ def postal_code(village_code: str) -> str:
 
 def villages_for_postal_code(postal_code: str) -> tuple[Region, ...]:
     """The current villages that use ``postal_code``, sorted by code (empty when none do).
+
+    Args:
+        postal_code: five ASCII digits.
+
+    Returns:
+        The villages, sorted by code.
 
     Raises:
         InvalidType, InvalidFormat: ``postal_code`` is not five ASCII digits.
@@ -805,6 +856,18 @@ def search(
 def codes(level: RegionLevel | str | None = None, *, retired: bool = False) -> tuple[str, ...]:
     """Every current code (or, with ``retired=True``, every retired code), sorted.
 
+    Args:
+        level: only the codes of this level (a :class:`RegionLevel` or its value, such as
+            ``"district"``); every level without it.
+        retired: the codes retired since 2015 instead of the current ones.
+
+    Returns:
+        The codes, compact, sorted.
+
+    Raises:
+        ValidationError: ``level`` is not a level (code ``level``).
+        InvalidType: ``retired`` is not a ``bool``.
+
     >>> len(codes("district")), len(codes("regency", retired=True))
     (7285, 26)
     """
@@ -826,6 +889,13 @@ def _codes(level: RegionLevel | None, retired: bool) -> tuple[str, ...]:
 
 def data_info() -> DataInfo:
     """Counts and provenance of the packaged data.
+
+    Returns:
+        The :class:`DataInfo`: current and retired codes by level, the rows of the
+        historical table, the number of postal codes, and the sources' provenance.
+
+    Raises:
+        Nothing for a caller's input: it reads the package's own tables.
 
     >>> info = data_info()
     >>> info.current[RegionLevel.VILLAGE], info.historical_rows
@@ -866,11 +936,18 @@ def point(code: str) -> tuple[float, float] | None:
     where needed), not of its settlement. A village without a point of its own (359 new ones)
     gets its district's. Retired codes have no point. The table loads on first use.
 
-    >>> point("3216202001")
-    (-6.36792, 107.15033)
+    Args:
+        code: a region code, compact or dotted.
+
+    Returns:
+        ``(latitude, longitude)`` in degrees, or ``None`` for a retired code.
 
     Raises:
-        UnknownRegion: ``code`` is unknown.
+        UnknownRegion: ``code`` is unknown; InvalidType, InvalidFormat, InvalidLength: it is
+            not a region code at all (see :func:`get`).
+
+    >>> point("3216202001")
+    (-6.36792, 107.15033)
     """
     region = get(code)
     if region.retired:

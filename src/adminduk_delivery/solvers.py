@@ -94,8 +94,12 @@ def pyvrp(*, iterations: int = 2_000, seconds: float | None = None) -> Solver:
     stops (a 5,000-stop office needs about 200 MB for its distance matrix), so this is meant
     for an office's day, not for a whole campaign at once. Tested with PyVRP 0.14.
 
+    Returns:
+        A :data:`Solver` to pass as ``plan(..., solver=...)``: it takes an office's
+        :class:`Problem` and returns its routes as lists of stop numbers.
+
     Raises:
-        ValidationError: a bad limit.
+        ValidationError: a bad limit (field ``iterations`` or ``seconds``).
         MissingDependency: when a plan calls the solver and PyVRP is not installed.
     """
     iterations = whole_number(iterations, field="iterations", minimum=1)
@@ -171,7 +175,31 @@ def _solve_with_pyvrp(
 
 def checked_routes(problem: Problem, routes: object) -> list[list[int]]:
     """The routes a solver returned, as lists, after checking that every stop is on exactly
-    one of them and that every limit holds (with the budget's 1% margin in the plane)."""
+    one of them and that every limit holds (with the budget's 1% margin in the plane).
+
+    Args:
+        problem: the office's problem the solver was given.
+        routes: what the solver returned.
+
+    Returns:
+        The routes as lists of stop numbers, empty routes left out.
+
+    Raises:
+        InvalidType: ``routes`` is not a sequence of sequences of stop numbers (field
+            ``solver``).
+        ValidationError: field ``solver``, code ``stops`` (a stop missing, repeated or
+            unknown), ``capacity``, ``max_stops`` or ``distance`` (a limit broken).
+
+    >>> problem = Problem(xs=(0.0, 1.0, 0.5), ys=(0.0, 0.0, 0.0), items=(1, 1),
+    ...                   capacity=2, max_stops=None, max_length_km=None, routes=((0, 1),),
+    ...                   seed=0)  # two stops; the depot is the last point
+    >>> checked_routes(problem, [(1, 0), ()])
+    [[1, 0]]
+    >>> checked_routes(problem, [(0,), (0, 1)])
+    Traceback (most recent call last):
+    ...
+    adminduk_delivery.errors.ValidationError: solver: the solver's routes must hold every ...
+    """
     if isinstance(routes, str | bytes) or not isinstance(routes, Sequence):
         raise InvalidType("a solver returns a sequence of routes", field="solver")
     result: list[list[int]] = []

@@ -138,6 +138,13 @@ def region_codes(
         within: only codes below this region (e.g. ``"3216"``, Kabupaten Bekasi).
         retired: also draw codes retired since 2015.
 
+    Returns:
+        A strategy of compact codes.
+
+    Raises:
+        InvalidArgument: ``level`` is not a level, ``within`` is not a region code, or no
+            code of the level lies within it.
+
     Shrinks towards the smallest code (Aceh's).
     """
     try:
@@ -211,6 +218,14 @@ def niks(
         birth_dates: a strategy of birth dates; default :data:`DEFAULT_BIRTH_DATES`.
         retired: also draw districts retired since 2015 (valid under ``regions="historical"``).
 
+    Returns:
+        A strategy of NIKs that :func:`adminduk_delivery.nik.validate` accepts.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village;
+            ``sex`` is neither a ``Sex``, a strategy of them, nor ``None``.
+
     Shrinks towards a man born on 1 January 1930 in Aceh's first district, serial 0001.
     """
     prefix = _check_region(region, retired=retired)
@@ -230,6 +245,13 @@ def kk_numbers(
         region: a province, regency or district code; the issuing district lies within it.
         issue_dates: a strategy of issue dates; default :data:`DEFAULT_BIRTH_DATES`.
         retired: also draw districts retired since 2015.
+
+    Returns:
+        A strategy of KK numbers that :func:`adminduk_delivery.kk.validate` accepts.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village.
 
     Shrinks towards a number issued on 1 January 1930 in Aceh's first district, serial 0001.
     """
@@ -297,6 +319,12 @@ def invalid_niks(
     Args:
         codes: only these rules (default: all five).
 
+    Returns:
+        A strategy of ``(text, code)`` pairs.
+
+    Raises:
+        InvalidArgument: ``codes`` is empty or names a rule that is not one of the five.
+
     Shrinks towards a too-short NIK.
     """
     chosen = sorted(_BREAKERS) if codes is None else sorted(codes)
@@ -341,6 +369,12 @@ def addresses(*, region: str | None = None) -> st.SearchStrategy[Address]:
     Args:
         region: a region code the village lies in (e.g. ``"3216"``, Kabupaten Bekasi).
 
+    Returns:
+        A strategy of :class:`~adminduk_delivery.address.Address`.
+
+    Raises:
+        InvalidArgument: ``region`` is not a region code.
+
     Shrinks towards the first village of the region, without street, number, RT or RW.
     """
     villages = region_codes(level="village", within=region)
@@ -355,7 +389,15 @@ def _phone(draw: Draw) -> PhoneNumber:
 
 
 def phone_numbers() -> st.SearchStrategy[PhoneNumber]:
-    """Valid Indonesian mobile numbers. Shrinks towards ``+62811 0000000``."""
+    """Valid Indonesian mobile numbers. Shrinks towards ``+62811 0000000``.
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.phone.PhoneNumber`, each with a mobile
+        operator's prefix.
+
+    Raises:
+        Nothing: the strategy takes no options.
+    """
     return _phone()
 
 
@@ -473,6 +515,15 @@ def residents(
             never, ``None`` (the default) for either.
         has_phone: likewise for the phone number.
 
+    Returns:
+        A strategy of :class:`~adminduk_delivery.residents.Resident`.
+
+    Raises:
+        InvalidArgument: a bad ``region`` (as :func:`niks`) or ``sex``; ``ages`` that are
+            not a ``(youngest, oldest)`` pair of years within 0-120, or come without a date
+            ``as_of`` or with ``birth_dates``; a ``has_address`` or ``has_phone`` that is not
+            ``True``, ``False`` or ``None``.
+
     Shrinks towards a man born on 1 January 1930 with a one-word name and no address.
     """
     prefix = _check_region(region, retired=False)
@@ -481,6 +532,14 @@ def residents(
             raise InvalidArgument("give ages or birth_dates, not both")
         if as_of is None:
             raise InvalidArgument("ages needs as_of, the day the ages are counted on")
+        if (
+            not isinstance(ages, tuple | list)
+            or len(ages) != 2
+            or not all(isinstance(a, int) and not isinstance(a, bool) for a in ages)
+        ):
+            raise InvalidArgument(f"ages={ages!r} is not a (youngest, oldest) pair of years")
+        if not isinstance(as_of, dt.date):
+            raise InvalidArgument(f"as_of={as_of!r} is not a date")
         youngest, oldest = ages
         if not 0 <= youngest <= oldest <= 120:
             raise InvalidArgument(f"need 0 <= youngest <= oldest <= 120, got {ages}")
@@ -532,6 +591,19 @@ def households(
 ) -> st.SearchStrategy[Household]:
     """Households whose members share the KK number and the address; the first is the head.
 
+    Args:
+        region: a province, regency or district code for the KK number and the address.
+        min_size, max_size: how many members (from 1).
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.residents.Household`, members with
+        different NIKs.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village;
+            not ``1 <= min_size <= max_size``.
+
     Shrinks towards a household of ``min_size`` members.
     """
     if not 1 <= min_size <= max_size:
@@ -568,6 +640,13 @@ def documents(
         kind: a kind, a strategy of kinds, or ``None`` for any.
         owners: a strategy of owner NIKs; default :func:`niks`.
         issued_between: ``(first, last)`` issue dates; default 2015 to 2026.
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.documents.Document`.
+
+    Raises:
+        InvalidArgument: ``kind`` is not a kind or a strategy of them, or ``issued_between``
+            is not a ``(first, last)`` pair of dates in order.
 
     Shrinks towards a KTP-el issued on the first day of ``issued_between``.
     """
@@ -613,13 +692,35 @@ def document_requests(*, region: str | None = None) -> st.SearchStrategy[Documen
     """Requests whose fulfilment fits: deliveries have an address, collections a place, and
     only self-printable kinds are self-printed (after July 2020).
 
+    Args:
+        region: a province, regency or district code for the NIK and the address.
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.documents.DocumentRequest`.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village.
+
     Shrinks towards a KTP-el delivery requested on 1 January 2019.
     """
     return _request(_check_region(region, retired=False))
 
 
 def recipients(*, kind: RecipientKind | None = None) -> st.SearchStrategy[Recipient]:
-    """Recipients with a kind, sometimes a NIK and a name, and a set of proofs."""
+    """Recipients with a kind, sometimes a NIK and a name, and a set of proofs.
+
+    Args:
+        kind: only recipients of this kind; any kind without it.
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.shipments.Recipient`.
+
+    Raises:
+        InvalidArgument: ``kind`` is neither a ``RecipientKind`` nor ``None``.
+    """
+    if kind is not None and not isinstance(kind, RecipientKind):
+        raise InvalidArgument(f"kind={kind!r} is neither a RecipientKind nor None")
     kinds = st.sampled_from(list(RecipientKind)) if kind is None else st.just(kind)
     return st.builds(
         Recipient,
@@ -673,6 +774,13 @@ def shipment_histories(
             WIB (the Bekasi handover).
         max_size: the most events.
 
+    Returns:
+        A strategy of event tuples that a :class:`~adminduk_delivery.shipments.Shipment`
+        accepts as its history.
+
+    Raises:
+        InvalidArgument: ``start`` has no time zone, or ``max_size`` is negative.
+
     Shrinks towards the empty history.
     """
     begin = start or dt.datetime(2020, 3, 20, 8, 0, tzinfo=WIB)
@@ -712,6 +820,13 @@ def shipments(
         history: whether to add a legal event history.
         region: a province, regency or district code (``"3216"``, ``"32.16"``) the
             addresses lie in.
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.shipments.Shipment`.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village.
     """
     docs = documents_of or st.lists(documents(), min_size=1, max_size=3, unique_by=lambda d: d.id)
     return _shipment(docs, history, _check_region(region, retired=False))
@@ -760,6 +875,14 @@ def batches(
     Args:
         min_size, max_size: how many documents.
         region: the region the shipments' addresses lie in (as :func:`shipments`).
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.batches.Batch`.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village;
+            not ``0 <= min_size <= max_size``.
     """
     if not 0 <= min_size <= max_size:
         raise InvalidArgument(f"need 0 <= min_size <= max_size, got {min_size}, {max_size}")
@@ -798,13 +921,34 @@ def _policy(draw: Draw, region: str) -> Policy:
 def policies(*, region: str | None = None) -> st.SearchStrategy[Policy]:
     """Valid policies: any mix of rules, an area of one regency (or ``region``).
 
+    Args:
+        region: the programme's area; a random regency without it.
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.policy.Policy`.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village.
+
     Shrinks towards a free programme for Aceh's first regency that delivers nothing.
     """
     return _policy(_check_region(region, retired=False))
 
 
 def tracking_numbers(*, country: str = "ID") -> st.SearchStrategy[str]:
-    """Valid UPU S10 identifiers of the given post. Shrinks towards ``AA000000005ID``."""
+    """Valid UPU S10 identifiers of the given post. Shrinks towards ``AA000000005ID``.
+
+    Args:
+        country: the issuing post's ISO 3166-1 alpha-2 code.
+
+    Returns:
+        A strategy of 13-character identifiers that
+        :func:`adminduk_delivery.tracking.validate_s10` accepts.
+
+    Raises:
+        InvalidArgument: ``country`` is not an ISO 3166-1 alpha-2 code.
+    """
     from .tracking import build_s10  # noqa: PLC0415 - tiny module
 
     try:
@@ -855,6 +999,16 @@ def messy_address_texts(*, region: str | None = None) -> st.SearchStrategy[tuple
     should give back the address's village, RT and RW whenever the village's name is unique
     in its district.
 
+    Args:
+        region: a province, regency or district code the village lies in.
+
+    Returns:
+        A strategy of ``(text, address)`` pairs.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village.
+
     Shrinks towards the plain rendering of the first village of the region.
     """
     return _messy(_check_region(region, retired=False))
@@ -885,6 +1039,18 @@ def _stop(draw: Draw, region: str, with_coordinates: bool) -> Stop:
 
 def stops(*, region: str | None = None, coordinates: bool = False) -> st.SearchStrategy[Stop]:
     """Routing stops in a region, with coordinates near their village's point when asked.
+
+    Args:
+        region: a province, regency or district code the stops' villages lie in.
+        coordinates: give each stop a latitude and longitude within about a kilometre of
+            its village's point.
+
+    Returns:
+        A strategy of :class:`~adminduk_delivery.routing.Stop`.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village.
 
     Shrinks towards one item at the first village of the region, RW 1, RT 1.
     """
@@ -1021,6 +1187,14 @@ def form_rows(
     Args:
         region: a region code for the residents (e.g. ``"3216"``).
         as_of: the intake day; birth dates are not after it.
+
+    Returns:
+        A strategy of :class:`FormRow`.
+
+    Raises:
+        InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
+            or is a village;
+            ``as_of`` is not a date.
 
     Shrinks towards a delivery of one KTP-el with the fewest optional columns.
     """

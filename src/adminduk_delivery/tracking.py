@@ -132,6 +132,12 @@ def _serial_digits(serial: object) -> str:
 def s10_check_digit(serial: str) -> int:
     """The S10 check digit of an 8-digit serial.
 
+    Args:
+        serial: the eight digits of the serial, as text.
+
+    Returns:
+        The check digit, 0-9 (a remainder of 10 gives 0, of 11 gives 5, as the standard says).
+
     Raises:
         ValidationError: ``serial`` is not 8 ASCII digits (field ``serial``).
 
@@ -145,6 +151,12 @@ def s10_check_digit(serial: str) -> int:
 
 def validate_s10(value: object) -> str:
     """Check a UPU S10 identifier; return it canonical (upper case, no spaces or dashes).
+
+    Args:
+        value: the identifier as written, e.g. ``"rr 123456785 id"``.
+
+    Returns:
+        The 13 characters, upper case.
 
     Raises:
         ValidationError: field ``tracking_number``, code ``type``, ``length``, ``format``,
@@ -173,7 +185,20 @@ def validate_s10(value: object) -> str:
 
 
 def is_valid_s10(value: object) -> bool:
-    """Whether :func:`validate_s10` accepts ``value``; never raises."""
+    """Whether :func:`validate_s10` accepts ``value``; never raises.
+
+    Args:
+        value: anything.
+
+    Returns:
+        ``True`` where :func:`validate_s10` returns, ``False`` where it raises.
+
+    Raises:
+        Nothing: every input gives ``True`` or ``False``.
+
+    >>> is_valid_s10("RR123456785ID"), is_valid_s10("RR123456784ID"), is_valid_s10(None)
+    (True, False, False)
+    """
     try:
         validate_s10(value)
     except ValidationError:
@@ -188,6 +213,9 @@ def build_s10(service: str, serial: int | str, country: str = "ID") -> str:
         service: two letters, e.g. ``"RR"`` (registered) or ``"EE"`` (EMS).
         serial: 0-99999999, or its 8 digits as text.
         country: the issuing post's ISO 3166-1 alpha-2 code.
+
+    Returns:
+        The 13-character identifier, upper case, with its check digit.
 
     Raises:
         ValidationError: a part is malformed (field ``service``, ``serial`` or ``country``).
@@ -252,8 +280,13 @@ def validate_domestic(value: object, *, pattern: str | re.Pattern[str] | None = 
         pattern: a regular expression the whole compact barcode must match; default
             :data:`DEFAULT_DOMESTIC_PATTERN`.
 
+    Returns:
+        The barcode without spaces or dashes, upper case.
+
     Raises:
-        ValidationError: field ``tracking_number``, code ``type`` or ``format``.
+        ValidationError: field ``tracking_number``, code ``type`` or ``format``; field
+            ``pattern`` for a pattern that is not a regular expression (code ``type`` or
+            ``invalid``).
 
     >>> validate_domestic("p-2403 1500 1234")
     'P240315001234'
@@ -278,8 +311,21 @@ def parse(
     A text with the S10 shape (2 letters, 9 digits, 2 letters) must pass the S10 checks: a
     mistyped S10 identifier is an error, not a domestic barcode.
 
+    Args:
+        value: the tracking number as written.
+        domestic_pattern: the pattern a domestic barcode must match, as for
+            :func:`validate_domestic`.
+
+    Returns:
+        The :class:`TrackingNumber`, canonical, with its kind (S10 or domestic).
+
     Raises:
-        ValidationError: field ``tracking_number``.
+        ValidationError: field ``tracking_number``, as :func:`validate_s10` for the S10
+            shape and as :func:`validate_domestic` otherwise; field ``pattern`` for a bad
+            ``domestic_pattern``.
+
+    >>> parse("rr-123456785-id")
+    TrackingNumber(value='RR123456785ID', kind=<TrackingKind.S10: 's10'>)
     """
     text = _compact(value)
     if _S10_SHAPE.fullmatch(text):
