@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from adminduk_delivery import analysis, policy, simulation, strategies, synthetic
 from adminduk_delivery.batches import Bucket
-from adminduk_delivery.errors import ValidationError
+from adminduk_delivery.errors import MissingDependency, ValidationError
 from adminduk_delivery.shipments import ShipmentStatus
 
 START = dt.date(2020, 3, 20)
@@ -115,6 +115,30 @@ def test_summary_matches_a_brute_force_recount():
     assert {r["reason"]: r["failures"] for r in s.failure_reasons} == dict(failures)
     assert "<table>" in s._repr_html_()
     assert set(s.records()) >= {"by_bucket", "by_district", "failure_reasons"}
+
+
+def test_summary_to_pandas_has_every_table_or_says_which_extra_is_missing(monkeypatch):
+    """Every table of records() comes as a data frame with the same rows; without pandas,
+    MissingDependency names the extra to install (and is still an ImportError)."""
+    pytest.importorskip("pandas")
+    _batch, run = campaign(60, 3)
+    s = analysis.summarize(run.batch, as_of=START, policy=policy.BEKASI_2020, handed_over=START)
+    frames = s.to_pandas()
+    assert set(frames) == set(s.records())
+    for name, rows in s.records().items():
+        assert frames[name].to_dict("records") == rows
+    real = analysis.importlib.import_module
+
+    def without_pandas(name, *args):
+        if name == "pandas":
+            raise ImportError("No module named 'pandas'")
+        return real(name, *args)
+
+    monkeypatch.setattr(analysis.importlib, "import_module", without_pandas)
+    with pytest.raises(MissingDependency) as caught:
+        s.to_pandas()
+    assert caught.value.extra == "analysis"
+    assert isinstance(caught.value, ImportError)
 
 
 def test_forecast_agrees_with_the_simulation():

@@ -40,6 +40,7 @@ from adminduk_delivery import (
     serialization,
     shipments,
     simulation,
+    solvers,
     synthetic,
     tracking,
     workdays,
@@ -139,6 +140,11 @@ def _event():
 
 
 CALENDAR = workdays.WorkCalendar()
+RULE = couriers.Rule(code="X", status="delivered", text_pattern="ybs")
+PROBLEM = solvers.Problem(
+    xs=(0.0, 1.0, 0.5), ys=(0.0, 0.0, 0.0), items=(1, 1), capacity=2, max_stops=None,
+    max_length_km=None, routes=((0, 1),), seed=0,
+)  # fmt: skip
 
 # name: (callable, args, kwargs): a valid call.
 CATALOGUE = {
@@ -217,6 +223,31 @@ CATALOGUE = {
         {"kk_number": KK, "members": [_resident()], "address": home()},
     ),
     "residents.mask_name": (residents.mask_name, ["Siti Aminah"], {}),
+    "Household.adults": (
+        residents.Household(kk_number=KK, members=[_resident()], address=home()).adults,
+        [],
+        {"on": AS_OF, "min_age": 17},
+    ),
+    "Household.member": (
+        residents.Household(kk_number=KK, members=[_resident()], address=home()).member,
+        [NIK_F],
+        {},
+    ),
+    "NIKInfo.age": (nik.parse(NIK_F, as_of=AS_OF).age, [], {"on": AS_OF}),
+    "DocumentKind.self_printable_on": (
+        documents.DocumentKind.KARTU_KELUARGA.self_printable_on,
+        [AS_OF],
+        {},
+    ),
+    "RegionLevel.for_code": (regions.RegionLevel.for_code, ["3216"], {}),
+    "Rule.matches": (RULE.matches, ["X", "DITERIMA YBS"], {}),
+    "Vocabulary.lookup": (
+        couriers.Vocabulary(name="v", rules=[RULE]).lookup,
+        ["X"],
+        {"text": "diterima ybs"},
+    ),
+    "Problem.distance_km": (PROBLEM.distance_km, [0, 2], {}),
+    "Problem.length_km": (PROBLEM.length_km, [[1, 0]], {}),
     "documents.Document": (
         documents.Document,
         [],
@@ -320,6 +351,8 @@ CATALOGUE = {
         {},
     ),
     "WorkCalendar.is_working_day": (CALENDAR.is_working_day, [AS_OF], {}),
+    "WorkCalendar.holiday_name": (CALENDAR.holiday_name, [AS_OF], {}),
+    "WorkCalendar.deadline": (CALENDAR.deadline, [AS_OF, 5], {}),
     "WorkCalendar.closed_days": (CALENDAR.closed_days, [AS_OF, dt.date(2020, 4, 1)], {}),
     "policy.Policy": (
         policy.Policy,

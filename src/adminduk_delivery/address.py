@@ -175,6 +175,13 @@ class Address:
     def to_text(self) -> str:
         """One line, the way a courier's manifest prints it.
 
+        Returns:
+            Street and number, RT/RW, dusun, village (``Desa`` or ``Kel.``), district,
+            regency, province and postal code, as far as the address has them.
+
+        Raises:
+            Nothing: an address is checked when it is built.
+
         >>> Address(village_code="3216202001", rt=1, rw=4).to_text()
         'RT 001/RW 004, Desa Cicau, Kec. Cikarang Pusat, Kabupaten Bekasi, Jawa Barat 17531'
         """

@@ -34,7 +34,7 @@ from . import regions
 from ._convert import checked, date_value, real_number, tuple_of, whole_number
 from .batches import NOT_SHIPPED, Batch, Bucket
 from .documents import DocumentKind
-from .errors import InvalidType, ValidationError
+from .errors import InvalidType, MissingDependency, ValidationError
 from .labels import Language, label
 from .policy import Policy
 from .shipments import FailureReason, ShipmentStatus
@@ -172,7 +172,16 @@ class Summary:
         return "\n".join(lines)
 
     def records(self) -> dict[str, list[dict[str, Any]]]:
-        """Every table, by name."""
+        """Every table, by name.
+
+        Returns:
+            ``by_bucket``, ``by_state``, ``by_district``, ``by_village``, ``by_kind``,
+            ``attempts``, ``failure_reasons`` and ``ageing``, each a list of dicts (one per
+            row, for pandas or a CSV writer).
+
+        Raises:
+            Nothing: the tables are already built.
+        """
         return {
             "by_bucket": self.by_bucket, "by_state": self.by_state,
             "by_district": self.by_district, "by_village": self.by_village,
@@ -182,12 +191,19 @@ class Summary:
         }  # fmt: skip
 
     def to_pandas(self) -> dict[str, Any]:
-        """Every table as a ``pandas.DataFrame`` (needs pandas: the ``analysis`` extra)."""
+        """Every table as a ``pandas.DataFrame`` (needs pandas: the ``analysis`` extra).
+
+        Returns:
+            The tables of :meth:`records`, by the same names, as data frames.
+
+        Raises:
+            MissingDependency: pandas is not installed (an ``ImportError`` too).
+        """
         try:
             pd = importlib.import_module("pandas")  # optional: the analysis extra
-        except ImportError as exc:  # pragma: no cover - depends on the environment
+        except ImportError as exc:
             message = "to_pandas needs pandas: pip install 'adminduk-delivery[analysis]'"
-            raise ImportError(message) from exc
+            raise MissingDependency(message, extra="analysis") from exc
         return {name: pd.DataFrame(rows) for name, rows in self.records().items()}
 
     def _repr_html_(self) -> str:

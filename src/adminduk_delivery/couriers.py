@@ -87,10 +87,23 @@ class Rule:
     recipient: RecipientKind | None = None
 
     def matches(self, code: str, text: str) -> bool:
-        """Whether this row applies to a scan."""
+        """Whether this row applies to a scan.
+
+        Args:
+            code: the scan's event code, as :meth:`Vocabulary.lookup` compacts it.
+            text: the scan's free text, searched with the row's pattern (any case).
+
+        Returns:
+            ``True`` when the code is the row's and the pattern (if any) is found in the text.
+
+        Raises:
+            Nothing: anything that is not the row's code does not match.
+        """
         if code != self.code:
             return False
-        return self.text_pattern is None or bool(re.search(self.text_pattern, text, re.I))
+        return self.text_pattern is None or (
+            isinstance(text, str) and re.search(self.text_pattern, text, re.I) is not None
+        )
 
 
 def _rule_tuple(value: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -112,7 +125,15 @@ class Vocabulary:
     def lookup(self, code: str, text: str = "") -> Rule:
         """The first row that matches.
 
+        Args:
+            code: the scan's event code (spaces around it and case do not matter).
+            text: the scan's free text, for rows told apart by their text.
+
+        Returns:
+            The first :class:`Rule` of the vocabulary that matches.
+
         Raises:
+            InvalidType: ``code`` is not a string.
             ValidationError: ``code="unknown_code"`` when no row matches.
         """
         wanted = _code(code)

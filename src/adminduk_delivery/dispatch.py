@@ -122,7 +122,14 @@ class Dispatch:
         unscheduled), ``office``, ``route`` (the route's number within its office and day, from
         1), ``position`` (the stop's place on the route, from 1), ``code`` (why it is
         unscheduled, else ``None``); dispatched shipments by day, office, route and position,
-        then the unscheduled ones."""
+        then the unscheduled ones.
+
+        Returns:
+            The records, one per shipment; every shipment of the dispatch is in exactly one.
+
+        Raises:
+            Nothing: the dispatch is already planned.
+        """
         out: list[dict[str, Any]] = []
         for day in self.days:
             numbers: dict[str, int] = {}
@@ -156,7 +163,14 @@ class Dispatch:
 
     def per_day(self) -> list[dict[str, Any]]:
         """One record per day: ``day``, ``routes``, ``stops``, ``items``, and ``remaining``
-        (the shipments' stops still to go after the day)."""
+        (the shipments' stops still to go after the day).
+
+        Returns:
+            The records, in the order of the days (for pandas or a CSV writer).
+
+        Raises:
+            Nothing: the dispatch is already planned.
+        """
         remaining = sum(len(r.stops) for d in self.days for r in d.plan.routes)
         out = []
         for day in self.days:

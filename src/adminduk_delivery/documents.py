@@ -91,7 +91,23 @@ class DocumentKind(enum.Enum):
         return KIND_PROPERTIES[self]
 
     def self_printable_on(self, day: dt.date) -> bool:
-        """Whether a resident may print this document on plain paper on ``day``."""
+        """Whether a resident may print this document on plain paper on ``day``.
+
+        Args:
+            day: the day of the request.
+
+        Returns:
+            ``True`` for a self-printable kind on or after :data:`SELF_PRINT_SINCE`.
+
+        Raises:
+            InvalidType: ``day`` is not a date (field ``day``).
+
+        >>> DocumentKind.KARTU_KELUARGA.self_printable_on(dt.date(2020, 7, 1))
+        True
+        >>> DocumentKind.KTP_EL.self_printable_on(dt.date(2020, 7, 1))
+        False
+        """
+        day = date_value(day, field="day")
         return self.properties.self_printable and day >= SELF_PRINT_SINCE
 
 

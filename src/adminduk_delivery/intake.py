@@ -441,7 +441,14 @@ class Intake:
 
     def problem_counts(self) -> dict[tuple[str, str], int]:
         """How many rows have each (field, code) problem, most common first (ties by field
-        and code)."""
+        and code).
+
+        Returns:
+            ``{(field, code): rows}``; a row with the same problem twice counts once.
+
+        Raises:
+            Nothing: the intake is already read.
+        """
         seen = {(p.row, p.field, p.code) for p in self.problems}
         counts: dict[tuple[str, str], int] = {}
         for _row, field, code in seen:
@@ -454,6 +461,9 @@ class Intake:
         Returns:
             One dict per problem: ``row``, ``field``, ``column``, ``code``, ``message``,
             ``rejects`` (whether it rejected the row).
+
+        Raises:
+            Nothing: the intake is already read.
         """
         return [
             {

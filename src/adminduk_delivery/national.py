@@ -142,7 +142,16 @@ class RegencyResult:
     export: tuple[dict[str, Any], ...] = ()
 
     def record(self) -> dict[str, Any]:
-        """One row for a national table (for pandas or a CSV writer)."""
+        """One row for a national table (for pandas or a CSV writer).
+
+        Returns:
+            ``regency``, ``name``, ``documents``, ``shipments``, ``allowed``, ``denied``,
+            ``received`` (delivered or collected), ``received_rate`` (``None`` without
+            documents) and ``first_attempt_success_rate``.
+
+        Raises:
+            Nothing: the result is already computed.
+        """
         received = sum(
             r["documents"]
             for r in self.summary.by_bucket

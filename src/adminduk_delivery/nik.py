@@ -52,6 +52,7 @@ import enum
 import attrs
 
 from . import regions as _regions
+from ._convert import date_value
 from ._identifiers import RegionCheck, Scheme, mask_for_repr
 
 __all__ = [
@@ -115,7 +116,22 @@ class NIKInfo:
         return self.possible_placeholder_year_only or self.possible_placeholder_month_only
 
     def age(self, *, on: dt.date) -> int:
-        """Age in whole years on the given day."""
+        """Age in whole years on the given day.
+
+        Args:
+            on: the day.
+
+        Returns:
+            The completed years of age (a birthday on 29 February counts on 1 March in
+            other years); negative before the birth date.
+
+        Raises:
+            InvalidType: ``on`` is not a date (field ``on``).
+
+        >>> parse("3216204107900003", as_of=dt.date(2026, 1, 1)).age(on=dt.date(2026, 7, 1))
+        36
+        """
+        on = date_value(on, field="on")
         born = self.birth_date
         return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 

@@ -84,9 +84,21 @@ class RegionLevel(enum.Enum):
     def for_code(cls, code: str) -> RegionLevel:
         """The level of a compact code, by its length.
 
+        Args:
+            code: a compact code (see :func:`compact`); its digits are not checked here.
+
+        Returns:
+            The level: 2 characters a province, 4 a regency, 6 a district, 10 a village.
+
         Raises:
+            InvalidType: ``code`` is not a string.
             InvalidLength: the code is not 2, 4, 6 or 10 characters long.
+
+        >>> RegionLevel.for_code("321620")
+        <RegionLevel.DISTRICT: 'district'>
         """
+        if not isinstance(code, str):
+            raise InvalidType(f"a region code is a string, got {type(code).__name__}", field="code")
         try:
             return _LEVEL_BY_LENGTH[len(code)]
         except KeyError:

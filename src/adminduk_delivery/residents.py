@@ -25,7 +25,14 @@ import attrs
 
 from . import kk as _kk
 from . import nik as _nik
-from ._convert import date_value, enum_member, instance_validator, reported_as, tuple_of
+from ._convert import (
+    date_value,
+    enum_member,
+    instance_validator,
+    reported_as,
+    tuple_of,
+    whole_number,
+)
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -307,10 +314,34 @@ class Household:
             )
 
     def member(self, nik: str) -> Resident | None:
-        """The member with this NIK, if any."""
+        """The member with this NIK, if any.
+
+        Args:
+            nik: the NIK, with or without separators (as :func:`adminduk_delivery.nik.compact`
+                reads it).
+
+        Returns:
+            The member, or ``None`` when no member has it.
+
+        Raises:
+            ValidationError: as :func:`adminduk_delivery.nik.compact` (field ``nik``).
+        """
         wanted = _nik.compact(nik)
         return next((m for m in self.members if m.nik == wanted), None)
 
     def adults(self, *, on: dt.date, min_age: int = 17) -> tuple[Resident, ...]:
-        """Members at least ``min_age`` years old on ``on`` (17 is the KTP-el age)."""
+        """Members at least ``min_age`` years old on ``on`` (17 is the KTP-el age).
+
+        Args:
+            on: the day the ages are counted on.
+            min_age: the youngest age that counts, 0-150.
+
+        Returns:
+            Those members, in the household's order.
+
+        Raises:
+            InvalidType: ``on`` is not a date, or ``min_age`` not a whole number.
+            ValidationError: ``min_age`` out of range (code ``range``).
+        """
+        min_age = whole_number(min_age, field="min_age", maximum=150)
         return tuple(m for m in self.members if m.age(on=on) >= min_age)

@@ -139,6 +139,12 @@ class Simulation:
     def records(self) -> list[dict[str, object]]:
         """One record per working day (the fields of :class:`DayReport`), for pandas.
 
+        Returns:
+            The records, in the order of the days.
+
+        Raises:
+            Nothing: the simulation has already run.
+
         >>> import datetime as dt
         >>> from adminduk_delivery import policy, synthetic
         >>> people = synthetic.population(100, regency="3216", seed=1)
@@ -583,7 +589,14 @@ class CompletionForecast:
 
     def records(self) -> list[dict[str, object]]:
         """One record per office and one for the whole batch (``office`` = ``"all"``), with
-        ``p10``, ``p50``, ``p90``: for pandas."""
+        ``p10``, ``p50``, ``p90``: for pandas.
+
+        Returns:
+            The records, the whole batch's first, then the offices' in the forecast's order.
+
+        Raises:
+            Nothing: the forecast is already computed.
+        """
         rows: list[dict[str, object]] = [
             {"office": "all", "p10": self.p10, "p50": self.p50, "p90": self.p90}
         ]

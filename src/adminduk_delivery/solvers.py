@@ -68,11 +68,39 @@ class Problem:
         return len(self.items)
 
     def distance_km(self, a: int, b: int) -> float:
-        """The distance between two points of the problem, in the plane."""
+        """The distance between two points of the problem, in the plane.
+
+        Args:
+            a, b: point numbers: stops from 0, the depot :attr:`depot`.
+
+        Returns:
+            The straight-line distance in km.
+
+        Raises:
+            InvalidType: a number is not a whole number.
+            ValidationError: a number is not a point of the problem (code ``range``).
+        """
+        last = len(self.xs) - 1
+        a = whole_number(a, field="a", maximum=last)
+        b = whole_number(b, field="b", maximum=last)
         return math.hypot(self.xs[a] - self.xs[b], self.ys[a] - self.ys[b])
 
     def length_km(self, route: Sequence[int]) -> float:
-        """The length of a route, depot to depot."""
+        """The length of a route, depot to depot.
+
+        Args:
+            route: stop numbers in driving order (the depot not included).
+
+        Returns:
+            The length in km, in the plane, from the depot through the stops and back.
+
+        Raises:
+            InvalidType: ``route`` is not a sequence of whole numbers.
+            ValidationError: a number is not a stop of the problem (code ``range``).
+        """
+        if isinstance(route, str | bytes) or not isinstance(route, Sequence):
+            raise InvalidType("a route is a sequence of stop numbers", field="route")
+        route = [whole_number(s, field="route", maximum=self.depot - 1) for s in route]
         points = tuple(zip(self.xs, self.ys, strict=True))
         return _vrp._length(route, _vrp.Metric(points, points, math.dist), self.depot)
 

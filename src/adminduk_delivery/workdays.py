@@ -90,14 +90,38 @@ class WorkCalendar:
     extra_closed: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_closed)
 
     def holiday_name(self, day: dt.date) -> str | None:
-        """The name of the holiday (or extra closed day) on ``day``, if any."""
+        """The name of the holiday (or extra closed day) on ``day``, if any.
+
+        Args:
+            day: the day.
+
+        Returns:
+            The holiday's name as the ``holidays`` package gives it, ``"closed"`` for one of
+            :attr:`extra_closed`, or ``None`` on a day that is neither.
+
+        Raises:
+            InvalidType: ``day`` is not a date (field ``day``).
+        """
         day = _date(day, "day")
         if day in self.extra_closed:
             return "closed"
         return _holidays(day.year, self.cuti_bersama).get(day)
 
     def is_working_day(self, day: dt.date) -> bool:
-        """Whether ``day`` is a working day: a counted weekday, not a holiday or closed day."""
+        """Whether ``day`` is a working day: a counted weekday, not a holiday or closed day.
+
+        Args:
+            day: the day.
+
+        Returns:
+            ``True`` for a working day.
+
+        Raises:
+            InvalidType: ``day`` is not a date (field ``day``).
+
+        >>> WorkCalendar().is_working_day(dt.date(2020, 8, 17))  # Independence Day
+        False
+        """
         day = _date(day, "day")
         return (
             day.weekday() in self.weekdays
@@ -109,7 +133,15 @@ class WorkCalendar:
         """The ``n``-th working day after ``day`` (before it for negative ``n``; ``day``
         itself for 0). ``day`` need not be a working day.
 
+        Args:
+            day: the day to count from.
+            n: how many working days, negative to count back.
+
+        Returns:
+            The day reached.
+
         Raises:
+            InvalidType: ``day`` is not a date.
             ValidationError: ``n`` is not an integer, or so large that no such day is found
                 within 20 years.
         """
@@ -136,7 +168,19 @@ class WorkCalendar:
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """The number of working days in the half-open range [start, end); negative when
-        ``end`` is before ``start``."""
+        ``end`` is before ``start``.
+
+        Args:
+            start: the first day of the range.
+            end: the day after the last.
+
+        Returns:
+            The working days counted.
+
+        Raises:
+            InvalidType: ``start`` or ``end`` is not a date.
+            ValidationError: the range is longer than 20 years (code ``range``).
+        """
         start, end = _date(start, "start"), _date(end, "end")
         if end < start:
             return -self.working_days_between(end, start)
@@ -146,7 +190,18 @@ class WorkCalendar:
         return sum(self.is_working_day(start + dt.timedelta(days=i)) for i in range(days))
 
     def deadline(self, handed_over: dt.date, working_days: int) -> dt.date:
-        """The due date of a service level: ``working_days`` working days after handover."""
+        """The due date of a service level: ``working_days`` working days after handover.
+
+        Args:
+            handed_over: the day of the handover.
+            working_days: the service level, in working days.
+
+        Returns:
+            The due date, as :meth:`add_working_days` counts it.
+
+        Raises:
+            InvalidType, ValidationError: as :meth:`add_working_days`.
+        """
         return self.add_working_days(handed_over, working_days)
 
     def closed_days(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
