@@ -585,8 +585,8 @@ def exists(code: object, *, include_retired: bool = True) -> bool:
         include_retired: also accept the codes retired since 2015.
 
     Returns:
-        ``True`` where :func:`get` would return a region (a current one, without
-        ``include_retired``), else ``False``.
+        ``True`` where :func:`get` would return a region (only a current one when
+        ``include_retired`` is false), else ``False``.
 
     Raises:
         Nothing: every input gives ``True`` or ``False``.
