@@ -197,3 +197,46 @@ def test_region_options_take_names_as_the_address_hints_do(shipment):
     assert shipment.address.regency_code == "3216"
     with pytest.raises(InvalidArgument, match="matches 2 regions"):
         strategies.shipments(region="Bekasi")
+
+
+def _option_cases():
+    """Every keyword option of every public strategy, with every bad value of the census
+    (but the 160,000-character string, which only tests time)."""
+    import inspect
+
+    from .test_census import BAD_VALUES
+
+    for name in strategies.__all__:
+        function = getattr(strategies, name)
+        if not inspect.isfunction(function):
+            continue
+        for option, parameter in inspect.signature(function).parameters.items():
+            if parameter.kind is parameter.KEYWORD_ONLY:
+                for bad, value in BAD_VALUES.items():
+                    # (None is most options' default, tested everywhere else)
+                    if bad != "giant" and not (value is None and parameter.default is None):
+                        yield name, option, bad
+
+
+@pytest.mark.parametrize(("name", "option", "bad"), list(_option_cases()))
+def test_bad_options_meet_only_invalid_argument(name, option, bad):
+    """The strategies' census: an option given a bad value either works or raises
+    Hypothesis's InvalidArgument, when the strategy is defined, validated or first drawn;
+    never a TypeError or AttributeError from inside it."""
+    from hypothesis import HealthCheck, find
+    from hypothesis.errors import NoSuchExample, Unsatisfiable
+
+    from .test_census import BAD_VALUES
+
+    try:
+        strategy = getattr(strategies, name)(**{option: BAD_VALUES[bad]})
+        strategy.validate()
+        find(
+            strategy,
+            lambda _: True,
+            settings=settings(
+                max_examples=3, database=None, suppress_health_check=list(HealthCheck)
+            ),
+        )
+    except (InvalidArgument, NoSuchExample, Unsatisfiable):
+        pass

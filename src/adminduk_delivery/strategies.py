@@ -38,6 +38,7 @@ from ._consistency import (
     nik_for,
     years_before,
 )
+from ._convert import excerpt
 from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
@@ -98,6 +99,12 @@ not after ``as_of``)."""
 DEFAULT_ISSUE_DATES: Final = (dt.date(2015, 1, 1), dt.date(2026, 12, 31))
 """The default range of document issue dates of :func:`documents`."""
 
+# The largest sizes the strategies take: a household of 100 members, a history of 1,000
+# events, a batch of 10,000 documents are far past what a test draws in reasonable time.
+_MOST_MEMBERS: Final = 100
+_MOST_EVENTS: Final = 1_000
+_MOST_DOCUMENTS: Final = 10_000
+
 
 def _sexes(sex: Sex | st.SearchStrategy[Sex] | None) -> st.SearchStrategy[Sex]:
     if sex is None:
@@ -142,15 +149,13 @@ def region_codes(
         A strategy of compact codes.
 
     Raises:
-        InvalidArgument: ``level`` is not a level, ``within`` is not a region code, or no
-            code of the level lies within it.
+        InvalidArgument: ``level`` is not a level, ``within`` is not a region code, no
+            code of the level lies within it, or ``retired`` is not a ``bool``.
 
     Shrinks towards the smallest code (Aceh's).
     """
-    try:
-        wanted = regions.RegionLevel(level) if isinstance(level, str) else level
-    except ValueError:
-        raise InvalidArgument(f"level={level!r} is not a region level") from None
+    retired = _flag(retired, "retired")
+    wanted = _level(level)
     prefix = ""
     if within is not None:
         try:
@@ -178,6 +183,38 @@ def _code_pool(level: regions.RegionLevel, prefix: str, retired: bool) -> tuple[
     if retired:
         pool += [c for c in regions.codes(level, retired=True) if c.startswith(prefix)]
     return tuple(sorted(pool))
+
+
+def _level(value: object) -> regions.RegionLevel:
+    """A region level option (a RegionLevel or its value), else InvalidArgument."""
+    if isinstance(value, regions.RegionLevel):
+        return value
+    if isinstance(value, str):
+        try:
+            return regions.RegionLevel(value)
+        except ValueError:
+            pass
+    raise InvalidArgument(f"level={excerpt(value)} is not a region level")
+
+
+def _flag(value: object, name: str) -> bool:
+    """An option that is ``True`` or ``False``, else Hypothesis's InvalidArgument."""
+    if not isinstance(value, bool):
+        raise InvalidArgument(f"{name} is True or False, got {excerpt(value)}")
+    return value
+
+
+def _size(value: object, name: str, *, most: int) -> int:
+    """A size option: a whole number from 0 to ``most``, else InvalidArgument."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise InvalidArgument(f"{name} is a whole number from 0 to {most:,}, got {excerpt(value)}")
+    return value
+
+
+def _strategy_or_none(value: object, name: str) -> None:
+    """An option that is a strategy or ``None``, else InvalidArgument."""
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        raise InvalidArgument(f"{name} is a strategy or None, got {excerpt(value)}")
 
 
 def _dates(dates: st.SearchStrategy[dt.date] | None) -> st.SearchStrategy[dt.date]:
@@ -224,11 +261,12 @@ def niks(
     Raises:
         InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
             or is a village;
-            ``sex`` is neither a ``Sex``, a strategy of them, nor ``None``.
+            ``sex`` is neither a ``Sex``, a strategy of them, nor ``None``; ``retired`` is not
+            a ``bool``; ``birth_dates`` is not a strategy.
 
     Shrinks towards a man born on 1 January 1930 in Aceh's first district, serial 0001.
     """
-    prefix = _check_region(region, retired=retired)
+    prefix = _check_region(region, retired=_flag(retired, "retired"))
     districts = region_codes(level="district", within=prefix or None, retired=retired)
     return _numbers(districts, _dates(birth_dates), _sexes(sex))
 
@@ -251,11 +289,12 @@ def kk_numbers(
 
     Raises:
         InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
-            or is a village.
+            or is a village; ``retired`` is not a ``bool``; ``issue_dates`` is not a
+            strategy.
 
     Shrinks towards a number issued on 1 January 1930 in Aceh's first district, serial 0001.
     """
-    prefix = _check_region(region, retired=retired)
+    prefix = _check_region(region, retired=_flag(retired, "retired"))
     districts = region_codes(level="district", within=prefix or None, retired=retired)
     return _numbers(districts, _dates(issue_dates), None)
 
@@ -323,10 +362,15 @@ def invalid_niks(
         A strategy of ``(text, code)`` pairs.
 
     Raises:
-        InvalidArgument: ``codes`` is empty or names a rule that is not one of the five.
+        InvalidArgument: ``codes`` is not a set of strings, is empty, or names a rule that
+            is not one of the five.
 
     Shrinks towards a too-short NIK.
     """
+    if codes is not None and (
+        not isinstance(codes, set | frozenset) or not all(isinstance(c, str) for c in codes)
+    ):
+        raise InvalidArgument(f"codes is a set of rule codes, got {excerpt(codes)}")
     chosen = sorted(_BREAKERS) if codes is None else sorted(codes)
     unknown = set(chosen) - set(_BREAKERS)
     if unknown or not chosen:
@@ -519,14 +563,17 @@ def residents(
         A strategy of :class:`~adminduk_delivery.residents.Resident`.
 
     Raises:
-        InvalidArgument: a bad ``region`` (as :func:`niks`) or ``sex``; ``ages`` that are
-            not a ``(youngest, oldest)`` pair of years within 0-120, or come without a date
-            ``as_of`` or with ``birth_dates``; a ``has_address`` or ``has_phone`` that is not
-            ``True``, ``False`` or ``None``.
+        InvalidArgument: a bad ``region`` (as :func:`niks`), ``sex`` or ``birth_dates``; an
+            ``as_of`` that is not a date; ``ages`` that are not a ``(youngest, oldest)`` pair
+            of years within 0-120, or come without ``as_of`` or with ``birth_dates``; a
+            ``consistent`` that is not a ``bool``; a ``has_address`` or ``has_phone`` that is
+            not ``True``, ``False`` or ``None``.
 
     Shrinks towards a man born on 1 January 1930 with a one-word name and no address.
     """
     prefix = _check_region(region, retired=False)
+    if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
+        raise InvalidArgument(f"as_of is a date, got {excerpt(as_of)}")
     if ages is not None:
         if birth_dates is not None:
             raise InvalidArgument("give ages or birth_dates, not both")
@@ -538,8 +585,6 @@ def residents(
             or not all(isinstance(a, int) and not isinstance(a, bool) for a in ages)
         ):
             raise InvalidArgument(f"ages={ages!r} is not a (youngest, oldest) pair of years")
-        if not isinstance(as_of, dt.date):
-            raise InvalidArgument(f"as_of={as_of!r} is not a date")
         youngest, oldest = ages
         if not 0 <= youngest <= oldest <= 120:
             raise InvalidArgument(f"need 0 <= youngest <= oldest <= 120, got {ages}")
@@ -552,7 +597,7 @@ def residents(
         address=None,
         sexes=_sexes(sex),
         dates=_dates(birth_dates),
-        consistent=consistent,
+        consistent=_flag(consistent, "consistent"),
         has_address=_option(has_address, "has_address"),
         has_phone=_option(has_phone, "has_phone"),
     )
@@ -593,7 +638,7 @@ def households(
 
     Args:
         region: a province, regency or district code for the KK number and the address.
-        min_size, max_size: how many members (from 1).
+        min_size, max_size: how many members (from 1 to 100).
 
     Returns:
         A strategy of :class:`~adminduk_delivery.residents.Household`, members with
@@ -601,11 +646,13 @@ def households(
 
     Raises:
         InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
-            or is a village;
-            not ``1 <= min_size <= max_size``.
+            or is a village; sizes that are not whole numbers with
+            ``1 <= min_size <= max_size <= 100``.
 
     Shrinks towards a household of ``min_size`` members.
     """
+    min_size = _size(min_size, "min_size", most=_MOST_MEMBERS)
+    max_size = _size(max_size, "max_size", most=_MOST_MEMBERS)
     if not 1 <= min_size <= max_size:
         raise InvalidArgument(f"need 1 <= min_size <= max_size, got {min_size}, {max_size}")
     return _household(_check_region(region, retired=False), min_size, max_size)
@@ -645,8 +692,9 @@ def documents(
         A strategy of :class:`~adminduk_delivery.documents.Document`.
 
     Raises:
-        InvalidArgument: ``kind`` is not a kind or a strategy of them, or ``issued_between``
-            is not a ``(first, last)`` pair of dates in order.
+        InvalidArgument: ``kind`` is not a kind or a strategy of them, ``owners`` is not a
+            strategy, or ``issued_between`` is not a ``(first, last)`` pair of dates in
+            order.
 
     Shrinks towards a KTP-el issued on the first day of ``issued_between``.
     """
@@ -654,6 +702,7 @@ def documents(
     first, last = pair if len(pair) == 2 else (None, None)
     if not (isinstance(first, dt.date) and isinstance(last, dt.date) and first <= last):
         raise InvalidArgument(f"issued_between={issued_between!r} is not a (first, last) pair")
+    _strategy_or_none(owners, "owners")
     if kind is None:
         kinds: st.SearchStrategy[DocumentKind] = st.sampled_from(list(DocumentKind))
     elif isinstance(kind, DocumentKind):
@@ -772,23 +821,24 @@ def shipment_histories(
     Args:
         start: the time before the first event (timezone-aware); default 20 March 2020, 08:00
             WIB (the Bekasi handover).
-        max_size: the most events.
+        max_size: the most events (up to 1,000).
 
     Returns:
         A strategy of event tuples that a :class:`~adminduk_delivery.shipments.Shipment`
         accepts as its history.
 
     Raises:
-        InvalidArgument: ``start`` has no time zone, or ``max_size`` is negative.
+        InvalidArgument: ``start`` is not a datetime with a time zone, or ``max_size`` is
+            not a whole number from 0 to 1,000.
 
     Shrinks towards the empty history.
     """
-    begin = start or dt.datetime(2020, 3, 20, 8, 0, tzinfo=WIB)
+    begin = dt.datetime(2020, 3, 20, 8, 0, tzinfo=WIB) if start is None else start
+    if not isinstance(begin, dt.datetime):
+        raise InvalidArgument(f"start is a datetime, got {excerpt(begin)}")
     if begin.tzinfo is None:
         raise InvalidArgument("start must be timezone-aware")
-    if max_size < 0:
-        raise InvalidArgument(f"max_size must be >= 0, got {max_size}")
-    return _history(begin, max_size)
+    return _history(begin, _size(max_size, "max_size", most=_MOST_EVENTS))
 
 
 @st.composite
@@ -826,10 +876,12 @@ def shipments(
 
     Raises:
         InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
-            or is a village.
+            or is a village; ``documents_of`` is not a strategy; ``history`` is not a
+            ``bool``.
     """
+    _strategy_or_none(documents_of, "documents_of")
     docs = documents_of or st.lists(documents(), min_size=1, max_size=3, unique_by=lambda d: d.id)
-    return _shipment(docs, history, _check_region(region, retired=False))
+    return _shipment(docs, _flag(history, "history"), _check_region(region, retired=False))
 
 
 @st.composite
@@ -873,7 +925,7 @@ def batches(
     legal histories folded in. Every document is in exactly one shipment.
 
     Args:
-        min_size, max_size: how many documents.
+        min_size, max_size: how many documents (up to 10,000).
         region: the region the shipments' addresses lie in (as :func:`shipments`).
 
     Returns:
@@ -881,10 +933,12 @@ def batches(
 
     Raises:
         InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
-            or is a village;
-            not ``0 <= min_size <= max_size``.
+            or is a village; sizes that are not whole numbers with
+            ``0 <= min_size <= max_size <= 10,000``.
     """
-    if not 0 <= min_size <= max_size:
+    min_size = _size(min_size, "min_size", most=_MOST_DOCUMENTS)
+    max_size = _size(max_size, "max_size", most=_MOST_DOCUMENTS)
+    if not min_size <= max_size:
         raise InvalidArgument(f"need 0 <= min_size <= max_size, got {min_size}, {max_size}")
     return _batch(min_size, max_size, _check_region(region, retired=False))
 
@@ -1050,11 +1104,11 @@ def stops(*, region: str | None = None, coordinates: bool = False) -> st.SearchS
 
     Raises:
         InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
-            or is a village.
+            or is a village; ``coordinates`` is not a ``bool``.
 
     Shrinks towards one item at the first village of the region, RW 1, RT 1.
     """
-    return _stop(_check_region(region, retired=False), coordinates)
+    return _stop(_check_region(region, retired=False), _flag(coordinates, "coordinates"))
 
 
 class FormRow(NamedTuple):
