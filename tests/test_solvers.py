@@ -114,3 +114,25 @@ def test_pyvrp_never_makes_a_plan_worse_and_holds_the_limits():
         assert route.items <= 20
         assert len(route.stops) <= 12
         assert route.distance_km <= 25.0
+
+
+def test_a_problem_measures_with_numpy_integers_as_a_solver_holds_them():
+    """A solver built on numpy measures with numpy's integers and arrays, as it always
+    could; a bool, a text or a number past the points is refused with our errors."""
+    np = pytest.importorskip("numpy")
+    problem = solvers.Problem(
+        xs=(0.0, 3.0, 0.0), ys=(0.0, 4.0, 0.0), items=(1, 1), capacity=2, max_stops=None,
+        max_length_km=None, routes=((0, 1),), seed=0,
+    )  # fmt: skip
+    assert problem.distance_km(np.int64(1), np.int32(2)) == problem.distance_km(1, 2) == 5.0
+    assert problem.length_km(np.array([1, 0])) == problem.length_km([1, 0]) == 10.0
+    for call, code in [
+        (lambda: problem.distance_km(True, 0), "type"),
+        (lambda: problem.distance_km(0, 3), "range"),
+        (lambda: problem.length_km("10"), "type"),
+        (lambda: problem.length_km([2]), "range"),
+        (lambda: problem.length_km(5), "type"),
+    ]:
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.code == code

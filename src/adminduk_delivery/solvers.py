@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable, Sequence
+from typing import SupportsIndex
 
 import attrs
 
@@ -71,38 +72,55 @@ class Problem:
         """The distance between two points of the problem, in the plane.
 
         Args:
-            a, b: point numbers: stops from 0, the depot :attr:`depot`.
+            a, b: point numbers (any integer type, numpy's too): stops from 0, the depot
+                :attr:`depot`.
 
         Returns:
             The straight-line distance in km.
 
         Raises:
-            InvalidType: a number is not a whole number.
+            InvalidType: a number is not an integer.
             ValidationError: a number is not a point of the problem (code ``range``).
         """
         last = len(self.xs) - 1
-        a = whole_number(a, field="a", maximum=last)
-        b = whole_number(b, field="b", maximum=last)
+        a = _point_number(a, field="a", last=last)
+        b = _point_number(b, field="b", last=last)
         return math.hypot(self.xs[a] - self.xs[b], self.ys[a] - self.ys[b])
 
     def length_km(self, route: Sequence[int]) -> float:
         """The length of a route, depot to depot.
 
         Args:
-            route: stop numbers in driving order (the depot not included).
+            route: stop numbers in driving order (the depot not included): a list, a tuple
+                or a numpy array of integers.
 
         Returns:
             The length in km, in the plane, from the depot through the stops and back.
 
         Raises:
-            InvalidType: ``route`` is not a sequence of whole numbers.
+            InvalidType: ``route`` is not a collection of integers.
             ValidationError: a number is not a stop of the problem (code ``range``).
         """
-        if isinstance(route, str | bytes) or not isinstance(route, Sequence):
+        try:
+            numbers = None if isinstance(route, str | bytes) else iter(route)
+        except TypeError:
+            numbers = None
+        if numbers is None:
             raise InvalidType("a route is a sequence of stop numbers", field="route")
-        route = [whole_number(s, field="route", maximum=self.depot - 1) for s in route]
+        route = [_point_number(s, field="route", last=self.depot - 1) for s in numbers]
         points = tuple(zip(self.xs, self.ys, strict=True))
         return _vrp._length(route, _vrp.Metric(points, points, math.dist), self.depot)
+
+
+def _point_number(value: object, *, field: str, last: int) -> int:
+    """A point number of a problem: any integer type (numpy's too, as solvers use them) but
+    a bool, from 0 to ``last``."""
+    if isinstance(value, bool) or not isinstance(value, SupportsIndex):
+        raise InvalidType(f"{field} is an integer, got {type(value).__name__}", field=field)
+    number = operator.index(value)
+    if not 0 <= number <= last:
+        raise ValidationError(f"{field} is from 0 to {last:,}", field=field, code="range")
+    return number
 
 
 Solver = Callable[[Problem], Sequence[Sequence[int]]]
