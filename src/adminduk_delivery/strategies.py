@@ -38,7 +38,7 @@ from ._consistency import (
     nik_for,
     years_before,
 )
-from ._convert import excerpt
+from ._convert import date_value, excerpt, whole_number
 from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
@@ -205,10 +205,12 @@ def _flag(value: object, name: str) -> bool:
 
 
 def _size(value: object, name: str, *, most: int) -> int:
-    """A size option: a whole number from 0 to ``most``, else InvalidArgument."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
-        raise InvalidArgument(f"{name} is a whole number from 0 to {most:,}, got {excerpt(value)}")
-    return value
+    """A size option: a whole number from 0 to ``most`` (as the library's own options are
+    checked), else InvalidArgument."""
+    try:
+        return whole_number(value, field=name, maximum=most)
+    except ValidationError as exc:
+        raise InvalidArgument(str(exc)) from None
 
 
 def _strategy_or_none(value: object, name: str) -> None:
@@ -572,8 +574,11 @@ def residents(
     Shrinks towards a man born on 1 January 1930 with a one-word name and no address.
     """
     prefix = _check_region(region, retired=False)
-    if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
-        raise InvalidArgument(f"as_of is a date, got {excerpt(as_of)}")
+    if as_of is not None:
+        try:
+            date_value(as_of, field="as_of")
+        except ValidationError as exc:
+            raise InvalidArgument(str(exc)) from None
     if ages is not None:
         if birth_dates is not None:
             raise InvalidArgument("give ages or birth_dates, not both")
