@@ -74,3 +74,15 @@ def home():
     from adminduk_delivery.address import Address
 
     return Address(village_code="3216202001", street="Jl. Kenanga", house_number="7", rt=1, rw=4)
+
+
+def check_any_input_meets_our_errors(module, value):
+    """The property both identifier modules (``nik``, ``kk``) keep for any value: compact
+    and validate raise only ValidationError, is_valid never raises, and an error never
+    shows the number's date and serial."""
+    error = error_of(module.validate, value)
+    if error is not None and error_of(module.compact, value) is None:
+        compacted = module.compact(value)
+        if len(compacted) == 16:
+            assert compacted[6:] not in str(error)
+    assert isinstance(module.is_valid(value), bool)
