@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +15,7 @@ from adminduk_delivery import address, regions, serialization, strategies, track
 from adminduk_delivery.address import Address, ParseStatus
 from adminduk_delivery.batches import Batch
 from adminduk_delivery.documents import Document
+from adminduk_delivery.errors import MissingDependency
 from adminduk_delivery.nik import Sex
 from adminduk_delivery.policy import Policy
 from adminduk_delivery.residents import Household, Resident
@@ -156,6 +159,18 @@ def test_residents_with_or_without_address_and_phone(r, bare):
 def test_ages_may_be_a_list(r):
     """``ages`` is a pair: a list of two years is accepted as a tuple is."""
     assert r.age(on=dt.date(2026, 1, 1)) in (17, 18)
+
+
+def test_without_hypothesis_the_import_names_the_extra(monkeypatch):
+    """Importing the strategies without Hypothesis raises MissingDependency, which names
+    the ``testing`` extra and is still an ImportError."""
+    monkeypatch.setitem(sys.modules, "hypothesis", None)  # None: "not installed"
+    monkeypatch.delitem(sys.modules, "adminduk_delivery.strategies")
+    with pytest.raises(MissingDependency) as caught:
+        importlib.import_module("adminduk_delivery.strategies")
+    assert caught.value.extra == "testing"
+    assert isinstance(caught.value, ImportError)
+    assert "adminduk-delivery[testing]" in str(caught.value)
 
 
 def test_bad_resident_options_are_invalid_arguments():

@@ -1,6 +1,8 @@
 """Hypothesis strategies for adminduk-delivery's identifiers, regions and models.
 
-Needs the ``testing`` extra (``pip install "adminduk-delivery[testing]"``). The strategies
+Needs the ``testing`` extra (``pip install "adminduk-delivery[testing]"``); without it,
+importing this module raises :class:`~adminduk_delivery.errors.MissingDependency` (an
+``ImportError`` too) that names the extra. The strategies
 follow Hypothesis's own house style: plural names, keyword-only options, strategies accepted
 where a value varies, and :class:`hypothesis.errors.InvalidArgument` for bad options at
 definition time.
@@ -25,8 +27,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+
+from .errors import AdmindukError, MissingDependency, ValidationError
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # the testing extra
+    raise MissingDependency(
+        "adminduk_delivery.strategies needs Hypothesis: pip install 'adminduk-delivery[testing]'",
+        extra="testing",
+    ) from exc
 
 from . import regions
 from ._consistency import (
@@ -42,7 +53,6 @@ from ._convert import date_value, excerpt, whole_number
 from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
-from .errors import AdmindukError, ValidationError
 from .nik import Sex
 from .phone import PhoneNumber
 from .phone import parse as _parse_phone
