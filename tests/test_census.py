@@ -45,7 +45,7 @@ from adminduk_delivery import (
     tracking,
     workdays,
 )
-from adminduk_delivery.errors import AdmindukError
+from adminduk_delivery.errors import AdmindukError, InvalidType
 
 from .helpers import KK, NIK_F, home, make_document, wib
 
@@ -79,6 +79,17 @@ BAD_VALUES = {
     "object": Opaque(),
     "bare string": "RR123456785ID",
 }
+try:  # a notebook's missing values, as pandas records hold them (the dev extra has pandas)
+    import pandas as pd
+except ImportError:  # pragma: no cover - pandas is optional
+    pass
+else:
+    BAD_VALUES |= {
+        "pandas NaT": pd.NaT,
+        "pandas NA": pd.NA,
+        "numpy int": pd.Series([7]).iloc[0],
+        "numpy nan": pd.Series([math.nan]).iloc[0],
+    }
 
 
 def _card():
@@ -641,6 +652,32 @@ def test_bad_values_meet_only_our_errors(name, slot, bad):
     assert elapsed < _HANG_SECONDS, f"{name}({slot}={bad}) took {elapsed:.1f} s"
     assert not _PERSONAL.search(message), f"{name}: the message echoes personal data"
     assert len(message) < 1_000, f"{name}: the message echoes its input"
+
+
+YES_OR_NO = [
+    ("regions.exists", "include_retired"),
+    ("regions.children", "include_retired"),
+    ("regions.search", "include_retired"),
+    ("regions.codes", "retired"),
+    ("policy.recipient_eligibility", "nobody_else"),
+    ("national.regency_campaign", "simulate"),
+    ("residents.Resident", "disabled"),
+    ("documents.Document", "replaces_card"),
+    ("workdays.WorkCalendar", "cuti_bersama"),
+]
+
+
+@pytest.mark.parametrize(("name", "option"), YES_OR_NO)
+@pytest.mark.parametrize(
+    "bad", [0, 1, "ya", None] + [v for k, v in BAD_VALUES.items() if "NA" in k]
+)
+def test_yes_or_no_options_take_true_or_false_only(name, option, bad):
+    """A yes-or-no option or field is True or False: a 0, a 1, a word or pandas' NA (whose
+    truth is an error) is refused by name, with code ``type``."""
+    function, args, kwargs = CATALOGUE[name]
+    with pytest.raises(InvalidType) as caught:
+        function(*args, **{**kwargs, option: bad})
+    assert (caught.value.code, caught.value.field) == ("type", option)
 
 
 def test_the_census_covers_the_public_functions():

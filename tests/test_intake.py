@@ -252,6 +252,39 @@ def test_what_is_not_a_date(text: str) -> None:
     assert (info.value.code, info.value.field) == ("date", "tanggal_lahir")
 
 
+@pytest.mark.parametrize("text", ["010790", "900701", "19900701", "01071990", " 19900701 "])
+def test_digits_without_separators_are_not_guessed(text: str) -> None:
+    """Day or year first? dateutil read "19900701" as 7 January; none is a shape of the
+    table, so none is read."""
+    with pytest.raises(ValidationError) as info:
+        intake.read_date(text, as_of=AS_OF, field="tanggal_permohonan")
+    assert (info.value.code, info.value.field) == ("date", "tanggal_permohonan")
+
+
+def test_pandas_records_with_empty_date_cells() -> None:
+    """pandas gives an empty cell of a date column as NaT (a datetime that is no time) and
+    of a text column as NaN: both are empty cells of optional columns, and the filled
+    cells' Timestamps are dates."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        [
+            {**GOOD, "tanggal_lahir": "1990-07-01", "tanggal_permohonan": None},
+            {**GOOD, "nik": "3216200107900003", "tanggal_lahir": None},
+        ]
+    )
+    for column in ("tanggal_lahir", "tanggal_permohonan"):
+        frame[column] = pd.to_datetime(frame[column])
+    rows = frame.to_dict("records")
+    assert rows[1]["tanggal_lahir"] is pd.NaT
+    result = read(*rows)
+    assert (result.rows_accepted, codes(result)) == (2, [])
+    assert [r.birth_date for r in result.residents] == [dt.date(1990, 7, 1)] * 2
+    with pytest.raises(InvalidType) as info:
+        intake.read_date(pd.NaT, as_of=AS_OF, field="tanggal_lahir")
+    assert (info.value.code, info.value.field) == ("type", "tanggal_lahir")
+    assert intake.read_date(pd.Timestamp("1990-07-01 08:00"), as_of=AS_OF) == dt.date(1990, 7, 1)
+
+
 def test_records_for_pandas() -> None:
     result = read(
         GOOD, {**GOOD, "nik": "1"}, {**GOOD, "dokumen": "KK", "alamat": "Desa Sukamekar RT 3"}

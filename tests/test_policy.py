@@ -265,12 +265,28 @@ def test_a_hold_is_counted_from_the_latest_hold():
 def test_deactivated_niks_match_in_any_notation(written):
     """Finding 3: a deactivated NIK written with spaces, dots or as an integer matches; the
     finding carries the matched entry masked."""
+    check_deactivated(written)
+
+
+def check_deactivated(written):
     decision = policy.delivery_eligibility(request(), policy=BEKASI_2020, deactivated_niks=written)
     assert not decision.allowed
     (denial,) = decision.denials
     assert denial.rule_id == "nik_active"
     assert denial.data == {"matched": "321620**********"}
     assert NIK_F not in repr(decision)
+
+
+def test_deactivated_niks_from_a_pandas_column():
+    """A column of a data frame, as text or as integers, is a list of NIKs (its truth, which
+    an empty-list shortcut asked for, is an error in pandas)."""
+    pd = pytest.importorskip("pandas")
+    check_deactivated(pd.Series(["3216 2041 0790 0003", "3216200107900003"]))
+    check_deactivated(pd.Series([int(NIK_F)]))
+    empty = policy.delivery_eligibility(
+        request(), policy=BEKASI_2020, deactivated_niks=pd.Series([], dtype=str)
+    )
+    assert empty.allowed
 
 
 @pytest.mark.parametrize(("written", "code"), [(NIK_F, "type"), (["12345"], "length"), (5, "type")])

@@ -255,6 +255,35 @@ def date_value(value: object, *, field: str) -> dt.date:
     return value
 
 
+def no_time(value: object) -> bool:
+    """Whether ``value`` is pandas' ``NaT``, the empty cell of a date column: a datetime
+    that is no time (its day is ``NaT`` again, which fails every comparison)."""
+    return isinstance(value, dt.datetime) and isinstance(value.date(), dt.datetime)
+
+
+def day_of(value: dt.datetime, *, field: str) -> dt.date:
+    """The calendar day of a datetime, for options that take a date or a datetime.
+
+    Raises:
+        InvalidType: pandas' ``NaT`` (see :func:`no_time`).
+    """
+    if no_time(value):
+        raise InvalidType(f"{field} is a date, got {type(value).__name__}", field=field)
+    return value.date()
+
+
+def flag(value: object, *, field: str) -> bool:
+    """``value`` if it is ``True`` or ``False``; the one check of the library's yes-or-no
+    options and fields (a 0, a 1 or pandas' ``NA``, whose truth is an error, are refused).
+
+    Raises:
+        InvalidType: not a ``bool``.
+    """
+    if not isinstance(value, bool):
+        raise InvalidType(f"{field} is True or False, got {type(value).__name__}", field=field)
+    return value
+
+
 def neighbourhood(value: object, *, field: str) -> str | None:
     """An RT or RW number in canonical form, three digits (``4`` and ``"04"`` give ``"004"``),
     or ``None`` for an empty value. The one normaliser of RT/RW numbers.
@@ -266,7 +295,7 @@ def neighbourhood(value: object, *, field: str) -> str | None:
     if isinstance(value, str) and len(value) == 3 and value.isascii() and value.isdigit():
         if value != "000":
             return value  # already canonical
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value):
         return None
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise InvalidType(f"{field} is a number 1-999, got {type(value).__name__}", field=field)
@@ -297,8 +326,7 @@ def postal_code(value: object, *, field: str = "postal_code") -> str:
 
 def boolean(instance: Any, attribute: Any, value: Any) -> None:
     """An attrs validator: the value is ``True`` or ``False`` (not a truthy stand-in)."""
-    if not isinstance(value, bool):
-        raise InvalidType(f"{attribute.name} is true or false", field=attribute.name)
+    flag(value, field=attribute.name)
 
 
 def slot_setters(cls: type, *names: str) -> tuple[Any, ...]:

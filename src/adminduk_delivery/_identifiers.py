@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Final, Literal
 
 from . import regions as _regions
-from ._convert import SEPARATORS, cell_digits, excerpt
+from ._convert import SEPARATORS, cell_digits, day_of, excerpt
 from .errors import (
     InvalidComponent,
     InvalidFormat,
@@ -84,7 +84,7 @@ class Scheme:
         if as_of is None:
             return None
         if isinstance(as_of, dt.datetime):
-            return as_of.date()
+            return day_of(as_of, field="as_of")
         if isinstance(as_of, dt.date):
             return as_of
         raise InvalidType(f"as_of must be a date, got {type(as_of).__name__}", field="as_of")

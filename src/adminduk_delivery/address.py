@@ -105,7 +105,9 @@ def _village_code(value: object) -> str:
 
 
 def _postal_code(value: object) -> str | None:
-    return None if value is None or value == "" else _canonical_postal_code(value)
+    if value is None or (isinstance(value, str) and not value):
+        return None
+    return _canonical_postal_code(value)
 
 
 @attrs.frozen(kw_only=True)

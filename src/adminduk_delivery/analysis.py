@@ -553,7 +553,7 @@ def failure_reasons_by(
     ['code', 'failures', 'label', 'name', 'reason', 'share']
     """
     batch = checked(batch, Batch, field="batch")
-    if level not in ("district", "village"):
+    if not isinstance(level, str) or level not in ("district", "village"):
         raise ValidationError("level is district or village", field="level", code="choice")
     label(Bucket.OPEN, language)  # checks the language
     width = 6 if level == "district" else 10

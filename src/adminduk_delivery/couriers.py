@@ -99,7 +99,7 @@ class Rule:
         Raises:
             Nothing: anything that is not the row's code does not match.
         """
-        if code != self.code:
+        if not isinstance(code, str) or code != self.code:
             return False
         return self.text_pattern is None or (
             isinstance(text, str) and re.search(self.text_pattern, text, re.I) is not None
@@ -142,7 +142,7 @@ class Vocabulary:
                 return rule
         raise ValidationError(
             f"{self.name} has no row for code {excerpt(wanted)}"
-            + (" with that text" if text else ""),
+            + (" with that text" if isinstance(text, str) and text else ""),
             field="code",
             code="unknown_code",
         )

@@ -23,7 +23,7 @@ from typing import Any, Final
 import attrs
 
 from . import nik as _nik
-from ._convert import date_value, enum_member, identifier, reported_as
+from ._convert import boolean, date_value, enum_member, identifier, reported_as
 from ._identifiers import mask_for_repr
 from .address import Address
 from .errors import InvalidType, ValidationError
@@ -192,7 +192,7 @@ class Document:
     owner_nik: str = attrs.field(converter=_owner_nik, repr=mask_for_repr)
     issue_date: dt.date = attrs.field(validator=_date_field)
     number: str | None = attrs.field(default=None, converter=_optional_number, repr=False)
-    replaces_card: bool = False
+    replaces_card: bool = attrs.field(default=False, validator=boolean)
 
     def __attrs_post_init__(self) -> None:
         if self.replaces_card and not self.kind.properties.is_card:

@@ -53,7 +53,7 @@ from . import address as _address
 from . import kk as _kk
 from . import nik as _nik
 from . import phone as _phone
-from ._convert import date_value, identifier
+from ._convert import date_value, day_of, identifier, no_time
 from .address import Address, ParseStatus
 from .documents import CollectionPoint, DocumentKind, DocumentRequest, Fulfilment
 from .errors import AdmindukError, InvalidType, ValidationError
@@ -349,7 +349,7 @@ def read_date(value: object, *, as_of: dt.date, field: str = "tanggal") -> dt.da
     Raises:
         ValidationError: not a date, or a date without its day, month or year (code
             ``date``).
-        InvalidType: neither text nor a date.
+        InvalidType: neither text nor a date (pandas' ``NaT`` is no date).
 
     >>> import datetime as dt
     >>> day = dt.date(2026, 11, 29)
@@ -360,7 +360,7 @@ def read_date(value: object, *, as_of: dt.date, field: str = "tanggal") -> dt.da
     """
     reference = date_value(as_of, field="as_of")
     if isinstance(value, dt.datetime):
-        return value.date()
+        return day_of(value, field=field)
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
@@ -368,6 +368,12 @@ def read_date(value: object, *, as_of: dt.date, field: str = "tanggal") -> dt.da
     text = value.strip()
     if not text or len(text) > 64:
         raise ValidationError(f"{field} is not a date", field=field, code="date")
+    if text.isdigit():  # "010790", "19900701": day or year first? Not a shape of the table.
+        raise ValidationError(
+            f"{field} has no separators between day, month and year (write 01-07-1990)",
+            field=field,
+            code="date",
+        )
     info = _Months(reference, yearfirst=_YEAR_FIRST.match(text) is not None)
     try:
         first, second = (_dateparser.parse(text, parserinfo=info, default=d) for d in _DEFAULTS)
@@ -519,6 +525,8 @@ def _is_empty(value: object) -> bool:
         return True
     if isinstance(value, float):
         return math.isnan(value)  # as pandas gives for an empty cell
+    if no_time(value):
+        return True  # pandas' NaT: the empty cell of a date column
     return isinstance(value, str) and not value.strip()
 
 

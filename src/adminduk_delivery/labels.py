@@ -188,10 +188,11 @@ LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
 
 
 def _language(language: object) -> int:
-    if language == "id":
-        return 0
-    if language == "en":
-        return 1
+    if isinstance(language, str):  # first: pandas' NA compares to NA, whose truth is an error
+        if language == "id":
+            return 0
+        if language == "en":
+            return 1
     raise ValidationError('language is "id" or "en"', field="language", code="choice")
 
 

@@ -41,7 +41,7 @@ from typing import Any, Final
 import attrs
 
 from . import analysis, policy, regions, simulation, synthetic
-from ._convert import checked, date_value, tuple_of, whole_number
+from ._convert import checked, date_value, flag, tuple_of, whole_number
 from .batches import Batch
 from .documents import DocumentKind
 from .errors import InvalidType, ValidationError
@@ -222,8 +222,7 @@ def regency_campaign(
     documents = whole_number(documents, field="documents", maximum=10_000_000)
     seed = whole_number(seed, field="seed", maximum=2**63)
     handed_over = date_value(handed_over, field="handed_over")
-    if not isinstance(simulate, bool):
-        raise InvalidType("simulate is True or False", field="simulate")
+    simulate = flag(simulate, field="simulate")
     rule = (
         checked(programme, Policy, field="programme")
         if programme is not None

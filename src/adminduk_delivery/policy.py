@@ -45,6 +45,7 @@ from ._convert import (
     checked,
     date_value,
     enum_member,
+    flag,
     frozenset_of,
     instance_validator,
     reported_as,
@@ -675,7 +676,10 @@ def delivery_eligibility(
                           field="request")  # fmt: skip
     if type(policy) is not Policy and not isinstance(policy, Policy):
         raise InvalidType(f"policy is a Policy, got {type(policy).__name__}", field="policy")
-    deactivated = deactivation_list(deactivated_niks) if deactivated_niks else _NOBODY
+    # The default, no list, without a call; anything else is read (a pandas Series too,
+    # whose truth is an error).
+    no_list = type(deactivated_niks) is tuple and not deactivated_niks
+    deactivated = _NOBODY if no_list else deactivation_list(deactivated_niks)
     context = _new(RequestContext)  # RequestContext(request, policy, deactivated), unchecked
     _set_request(context, request)
     _set_context_policy(context, policy)
@@ -847,7 +851,8 @@ def recipient_eligibility(
         The decision, with the shipment's tracking number as its subject.
 
     Raises:
-        InvalidType: arguments of the wrong type, or no documents.
+        InvalidType: arguments of the wrong type (``nobody_else`` not a ``bool``), or no
+            documents.
     """
     documents = tuple_of(
         shipment.documents if isinstance(shipment, Shipment) else shipment,
@@ -861,7 +866,8 @@ def recipient_eligibility(
     on = date_value(on, field="on")
     if household is not None:
         household = checked(household, Household, field="household")
-    context = DoorContext(documents, recipient, household, on, policy, bool(nobody_else))
+    nobody_else = flag(nobody_else, field="nobody_else")
+    context = DoorContext(documents, recipient, household, on, policy, nobody_else)
     subject = shipment.tracking_number if isinstance(shipment, Shipment) else ""
     return _decide("recipient_eligibility", rule, context, subject=subject, policy=policy)
 

@@ -33,7 +33,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from ._convert import SEPARATORS, excerpt, instance_validator
+from ._convert import SEPARATORS, excerpt, flag, instance_validator
 from ._convert import postal_code as _postal_code
 from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
 
@@ -589,16 +589,18 @@ def exists(code: object, *, include_retired: bool = True) -> bool:
         ``include_retired`` is false), else ``False``.
 
     Raises:
-        Nothing: every input gives ``True`` or ``False``.
+        InvalidType: ``include_retired`` is not a ``bool`` (any ``code`` gives ``True`` or
+            ``False``).
 
     >>> exists("32.16"), exists("9999"), exists("9101"), exists("9101", include_retired=False)
     (True, False, True, False)
     """
+    historical = flag(include_retired, field="include_retired")
     try:
         value = _canonical(code)
     except ValidationError:
         return False
-    return _registry().known(value, historical=include_retired)
+    return _registry().known(value, historical=historical)
 
 
 def get(code: str) -> Region:
@@ -706,10 +708,12 @@ def children(code: str, *, include_retired: bool = False) -> tuple[Region, ...]:
     Raises:
         UnknownRegion: ``code`` is not known; InvalidType, InvalidFormat, InvalidLength: it
             is not a region code at all (see :func:`get`).
+        InvalidType: ``include_retired`` is not a ``bool``.
 
     >>> len(children("3216"))
     23
     """
+    include_retired = flag(include_retired, field="include_retired")
     parent = get(code).code
     registry = _registry()
     found = list(registry.children.get(parent, ()))
@@ -829,7 +833,7 @@ def search(
         The matches ordered by level (province first), then by code.
 
     Raises:
-        InvalidType: ``query`` is not a string.
+        InvalidType: ``query`` is not a string, or ``include_retired`` not a ``bool``.
         UnknownRegion, InvalidFormat: ``within`` is not a known region code.
 
     >>> [m.region.code for m in search("bekasi")]
@@ -839,6 +843,7 @@ def search(
     """
     if not isinstance(query, str):
         raise InvalidType(f"a name query is a string, got {type(query).__name__}", field="query")
+    include_retired = flag(include_retired, field="include_retired")
     wanted = None if level is None else _to_level(level)
     prefix = "" if within is None else get(within).code
     interpretations: list[tuple[RegionLevel | None, str | None, str]] = [(None, None, query)]
@@ -883,9 +888,7 @@ def codes(level: RegionLevel | str | None = None, *, retired: bool = False) -> t
     >>> len(codes("district")), len(codes("regency", retired=True))
     (7285, 26)
     """
-    if not isinstance(retired, bool):
-        raise InvalidType("retired is true or false", field="retired")
-    return _codes(None if level is None else _to_level(level), retired)
+    return _codes(None if level is None else _to_level(level), flag(retired, field="retired"))
 
 
 @functools.lru_cache(maxsize=16)

@@ -26,6 +26,7 @@ import attrs
 from . import kk as _kk
 from . import nik as _nik
 from ._convert import (
+    boolean,
     date_value,
     enum_member,
     instance_validator,
@@ -129,7 +130,7 @@ class Resident:
         default=None, validator=instance_validator(Address, optional=True)
     )
     phone: PhoneNumber | None = attrs.field(default=None, converter=_phone)
-    disabled: bool = False
+    disabled: bool = attrs.field(default=False, validator=boolean)
 
     @classmethod
     def from_nik(

@@ -30,7 +30,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import date_value, frozenset_of, whole_number
+from ._convert import boolean, date_value, frozenset_of, whole_number
 from .errors import InvalidType, ValidationError
 
 __all__ = ["COURIER_WEEK", "OFFICE_WEEK", "WorkCalendar"]
@@ -86,7 +86,7 @@ class WorkCalendar:
     """
 
     weekdays: frozenset[int] = attrs.field(default=OFFICE_WEEK, converter=_weekdays)
-    cuti_bersama: bool = True
+    cuti_bersama: bool = attrs.field(default=True, validator=boolean)
     extra_closed: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_closed)
 
     def holiday_name(self, day: dt.date) -> str | None:
