@@ -355,6 +355,17 @@ CATALOGUE = {
         [],
         {"weekdays": [0, 1, 2, 3, 4], "cuti_bersama": True, "extra_closed": [AS_OF]},
     ),
+    "simulation.Outcomes": (
+        simulation.Outcomes,
+        [],
+        {
+            "success": 0.8,
+            "reasons": [(shipments.FailureReason.RECIPIENT_ABSENT, 2)],
+            "household_receives": 0.3,
+            "daily_pickup": 0.2,
+            "success_by_district": {"321620": 0.7},
+        },
+    ),
     "WorkCalendar.add_working_days": (CALENDAR.add_working_days, [AS_OF, 5], {}),
     "WorkCalendar.working_days_between": (
         CALENDAR.working_days_between,
@@ -652,6 +663,63 @@ def test_bad_values_meet_only_our_errors(name, slot, bad):
     assert elapsed < _HANG_SECONDS, f"{name}({slot}={bad}) took {elapsed:.1f} s"
     assert not _PERSONAL.search(message), f"{name}: the message echoes personal data"
     assert len(message) < 1_000, f"{name}: the message echoes its input"
+
+
+def _numpy_cases():
+    """Each whole or real number of a valid call, as numpy's int64, int32, float64 and
+    float32 (what a data frame's cells hold)."""
+    cases = []
+    for name, entry in CATALOGUE.items():
+        for slot in _slots(entry):
+            _function, args, kwargs = entry
+            value = args[slot] if isinstance(slot, int) else kwargs[slot]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            kinds = ["int64", "int32"] if isinstance(value, int) else ["float64", "float32"]
+            if isinstance(value, int) and not -(2**31) <= value < 2**31:
+                kinds.remove("int32")
+            cases += [(name, slot, kind) for kind in kinds]
+    return cases
+
+
+def _outcome(function, args, kwargs):
+    try:
+        return ("result", repr(function(*args, **kwargs)))
+    except AdmindukError as error:
+        return ("error", type(error).__name__, error.code, str(error))
+
+
+@pytest.mark.parametrize(("name", "slot", "kind"), _numpy_cases())
+def test_numpy_numbers_are_taken_as_python_numbers(name, slot, kind):
+    """A number from a data frame (numpy's int64, int32, float64, float32) gives what the
+    same Python number gives: the same result, holding Python numbers (a numpy number
+    would show in its repr), or the same error."""
+    np = pytest.importorskip("numpy")
+    function, args, kwargs = CATALOGUE[name]
+    value = args[slot] if isinstance(slot, int) else kwargs[slot]
+    given = getattr(np, kind)(value)
+    expected = int(given) if isinstance(value, int) else float(given)  # float32 rounds
+    outcomes = []
+    for number in (expected, given):
+        call_args, call_kwargs = list(args), dict(kwargs)
+        if isinstance(slot, int):
+            call_args[slot] = number
+        else:
+            call_kwargs[slot] = number
+        outcomes.append(_outcome(function, call_args, call_kwargs))
+    assert outcomes[1] == outcomes[0]
+    assert outcomes[0][0] == "result"
+
+
+@pytest.mark.parametrize(
+    ("read", "written"),
+    [(nik.validate, NIK_F), (kk.validate, KK), (lambda v: phone.parse(v).e164, "6281234567890")],
+)
+def test_identifiers_in_numpy_integer_columns(read, written):
+    """A NIK, KK or phone number column read as numbers holds numpy's int64: read as the
+    same Python int is."""
+    np = pytest.importorskip("numpy")
+    assert read(np.int64(int(written))) == read(int(written))
 
 
 YES_OR_NO = [

@@ -219,6 +219,31 @@ def test_whole_numbers_of_km_are_distances():
     assert all(type(r.distance_km) is float for r in whole.routes)
 
 
+def test_numpy_matrices_and_answers_are_distances():
+    """A matrix service's answer as a numpy array (float64 or float32), its points as an
+    array of (lat, lon) rows, and a function that answers numpy's numbers plan as the same
+    distances in Python's numbers do."""
+    np = pytest.importorskip("numpy")
+    stops = _stops()
+    points = [(-6.31, 107.1), *[(s.lat, s.lon) for s in stops]]
+    km = [[road_km(a, b) for b in points] for a in points]
+    kwargs = {"capacity": 3, "depot": (-6.31, 107.1)}
+    expected = routing.plan(stops, distance_km=DistanceTable(points=points, km=km), **kwargs)
+    for dtype in (np.float64, np.float32):
+        matrix = np.array(km, dtype=dtype)
+        table = DistanceTable(points=np.array(points), km=matrix)
+        assert table == DistanceTable(points=points, km=matrix.tolist())
+        assert all(type(d) is float for row in table.km for d in row)
+        answers = lambda a, b, t=table, d=dtype: d(t(a, b))  # noqa: E731 - numpy's numbers
+        by_numpy = routing.plan(stops, distance_km=answers, **kwargs)
+        assert routing.plan(stops, distance_km=table, **kwargs) == by_numpy
+        if dtype is np.float64:
+            assert by_numpy == expected
+    with pytest.raises(InvalidType) as raised:
+        DistanceTable(points=points, km=np.zeros((len(points), len(points)), dtype=bool))
+    assert raised.value.code == "type"
+
+
 @settings(deadline=None, max_examples=30)
 @given(
     stops=st.lists(strategies.stops(region="3216", coordinates=True), min_size=1, max_size=25,

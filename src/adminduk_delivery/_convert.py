@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import numbers
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar
@@ -153,10 +155,11 @@ def cell_digits(value: object, *, field: str, label: str) -> str:
     ...
     adminduk_delivery.errors.ValidationError: nik: a NIK in scientific notation has lost ...
     """
+    number = integral(value)
+    if number is not None:
+        return str(number)
     if isinstance(value, bool):
         raise InvalidType(f"{label} must be a string, got bool", field=field)
-    if isinstance(value, int):
-        return str(value)
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer() or abs(value) >= _EXACT_FLOAT:
             raise ValidationError(
@@ -217,32 +220,86 @@ def checked(value: object, cls: type[T], *, field: str) -> T:
     return value
 
 
-def whole_number(value: object, *, field: str, minimum: int = 0, maximum: int = 10**9) -> int:
-    """``value`` as a whole number in ``[minimum, maximum]`` (a bool is not a number).
+def integral(value: object) -> int | None:
+    """``value`` as a Python ``int`` if it is a whole number: an ``int`` or another integral
+    type, such as numpy's ``int64`` in a data frame's cell; ``None`` for anything else (a
+    bool, a float, text, numpy's ``bool_``). The one test of "a whole number" for the
+    library's checks; JSON documents are read more strictly, by the serializer.
 
-    Raises:
-        InvalidType: not an int.
-        ValidationError: out of range (code ``range``).
+    >>> import fractions
+    >>> integral(7), integral(True), integral(7.0), integral(fractions.Fraction(7))
+    (7, None, None, None)
     """
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidType(f"{field} is a whole number, got {type(value).__name__}", field=field)
-    if not minimum <= value <= maximum:
-        raise ValidationError(
-            f"{field} is from {minimum:,} to {maximum:,}", field=field, code="range"
-        )
+    if type(value) is int:
+        return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        return None
+    return operator.index(value)
+
+
+def as_int(value: object) -> object:
+    """An attrs converter: a whole number of another integral type (numpy's ``int64``) as a
+    Python ``int``, any other value as it is, for the field's validator to judge."""
+    number = integral(value)
+    return value if number is None else number
+
+
+def real(value: object) -> float | None:
+    """``value`` as a Python ``float`` if it is a real number: an ``int``, a ``float`` or
+    another real type, such as numpy's ``float32`` or ``int64``; ``None`` for anything else
+    (a bool, text, a ``Decimal``, pandas' ``NA``). Not checked for being finite: a number too
+    large for a float is infinite, with its sign.
+
+    >>> real(1), real(2.5), real(True), real("1"), real(10**400)
+    (1.0, 2.5, None, None, inf)
+    """
+    if type(value) is float:
+        return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf  # type: ignore[operator]  # a Real orders
+
+
+def plain(value: object) -> object:
+    """An array (numpy's, a pandas Series: anything with ``__array__`` and ``tolist``) as
+    nested lists of Python numbers, which the library's checks read; anything else as it
+    is. numpy is never imported."""
+    if hasattr(value, "__array__") and hasattr(value, "tolist"):
+        return value.tolist()
     return value
 
 
-def real_number(value: object, *, field: str, minimum: float, maximum: float) -> float:
-    """``value`` as a finite number in ``[minimum, maximum]``.
+def whole_number(value: object, *, field: str, minimum: int = 0, maximum: int = 10**9) -> int:
+    """``value`` as a whole number in ``[minimum, maximum]`` (see :func:`integral`: a bool
+    is not a number, numpy's integers are).
 
     Raises:
-        InvalidType: not an int or a float.
+        InvalidType: not a whole number.
+        ValidationError: out of range (code ``range``).
+    """
+    number = integral(value)
+    if number is None:
+        raise InvalidType(f"{field} is a whole number, got {type(value).__name__}", field=field)
+    if not minimum <= number <= maximum:
+        raise ValidationError(
+            f"{field} is from {minimum:,} to {maximum:,}", field=field, code="range"
+        )
+    return number
+
+
+def real_number(value: object, *, field: str, minimum: float, maximum: float) -> float:
+    """``value`` as a finite number in ``[minimum, maximum]`` (see :func:`real`).
+
+    Raises:
+        InvalidType: not a real number.
         ValidationError: not finite, or out of range (code ``range``).
     """
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    number = real(value)
+    if number is None:
         raise InvalidType(f"{field} is a number, got {type(value).__name__}", field=field)
-    number = float(value)
     if not (math.isfinite(number) and minimum <= number <= maximum):
         raise ValidationError(f"{field} is from {minimum} to {maximum}", field=field, code="range")
     return number
@@ -297,13 +354,17 @@ def neighbourhood(value: object, *, field: str) -> str | None:
             return value  # already canonical
     if value is None or (isinstance(value, str) and not value):
         return None
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidType(f"{field} is a number 1-999, got {type(value).__name__}", field=field)
-    text = str(value).strip() if isinstance(value, str) else None
-    if text is not None and not (text.isascii() and text.isdigit() and len(text) <= 6):
-        raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
-    number = int(text) if text is not None else value
-    if not isinstance(number, int) or not 1 <= number <= 999:
+    if isinstance(value, str):
+        text = value.strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 6):
+            raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
+        number = int(text)
+    else:
+        whole = integral(value)
+        if whole is None:
+            raise InvalidType(f"{field} is a number 1-999, got {type(value).__name__}", field=field)
+        number = whole
+    if not 1 <= number <= 999:
         raise ValidationError(f"{field} must be a number 1-999", field=field, code="range")
     return f"{number:03d}"
 

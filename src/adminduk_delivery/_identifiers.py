@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Final, Literal
 
 from . import regions as _regions
-from ._convert import SEPARATORS, cell_digits, day_of, excerpt
+from ._convert import SEPARATORS, cell_digits, day_of, excerpt, integral
 from .errors import (
     InvalidComponent,
     InvalidFormat,
@@ -67,7 +67,8 @@ class Scheme:
         (see :func:`~adminduk_delivery._convert.cell_digits`)."""
         if type(value) is str and len(value) == LENGTH and value.isdigit():
             return value  # the common, canonical case
-        if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        number = integral(value)
+        if number is not None and number < 0:
             raise InvalidFormat(f"a {self.label} is not negative", field=self.field)
         text = cell_digits(value, field=self.field, label=f"a {self.label}")
         return text.translate(SEPARATORS)

@@ -41,6 +41,7 @@ import attrs
 
 from . import nik as _nik
 from ._convert import (
+    as_int,
     boolean,
     checked,
     date_value,
@@ -289,7 +290,7 @@ class FeeRule:
     """The fee rule of a programme. Amounts are whole rupiah."""
 
     kind: FeeKind = attrs.field(default=FeeKind.FREE, converter=_fee_kind)
-    amount: int = 0
+    amount: int = attrs.field(default=0, converter=as_int)
 
     def __attrs_post_init__(self) -> None:
         whole_number(self.amount, field="amount", maximum=_MAX_AMOUNT)
@@ -422,24 +423,24 @@ class Policy:
     recipients: RecipientRule = attrs.field(
         default=RecipientRule.HOUSEHOLD, converter=_recipient_rule
     )
-    min_recipient_age: int = attrs.field(default=17, validator=_non_negative)
+    min_recipient_age: int = attrs.field(default=17, converter=as_int, validator=_non_negative)
     village_official_fallback: bool = attrs.field(default=False, validator=boolean)
     required_proofs: frozenset[Proof] = attrs.field(
         default=frozenset({Proof.ID_SHOWN}), converter=_proofs
     )
-    max_attempts: int = attrs.field(default=2, validator=_non_negative)
+    max_attempts: int = attrs.field(default=2, converter=as_int, validator=_non_negative)
     after_failure: AfterFailure = attrs.field(
         default=AfterFailure.HOLD_AT_POST_OFFICE,
         converter=_after_failure,
     )
-    hold_working_days: int = attrs.field(default=7, validator=_non_negative)
+    hold_working_days: int = attrs.field(default=7, converter=as_int, validator=_non_negative)
     return_to: ReturnTo = attrs.field(default=ReturnTo.ISSUER, converter=_return_to)
     fee: FeeRule = attrs.field(factory=FeeRule, validator=instance_validator(FeeRule))
-    sla_working_days: int = attrs.field(default=14, validator=_non_negative)
+    sla_working_days: int = attrs.field(default=14, converter=as_int, validator=_non_negative)
     calendar: WorkCalendar = attrs.field(
         factory=WorkCalendar, validator=instance_validator(WorkCalendar)
     )
-    elderly_age: int = attrs.field(default=60, validator=_non_negative)
+    elderly_age: int = attrs.field(default=60, converter=as_int, validator=_non_negative)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
     assumptions: tuple[str, ...] = attrs.field(default=(), converter=_assumptions)
 
@@ -1142,7 +1143,7 @@ class Priority:
         findings: every priority rule, held, not held or not applicable.
     """
 
-    score: int = attrs.field(validator=_non_negative)
+    score: int = attrs.field(converter=as_int, validator=_non_negative)
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
 
 

@@ -24,14 +24,15 @@ Same seed, same log.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
 import attrs
 
 from . import routing
-from ._convert import checked, date_value, whole_number
+from ._convert import checked, date_value, real, real_number, whole_number
 from .batches import Batch, TrackedEvent
 from .errors import InvalidType, ValidationError
 from .policy import NextAction, Policy, next_step
@@ -62,24 +63,59 @@ __all__ = [
 WIB: Final = dt.timezone(dt.timedelta(hours=7), "WIB")
 
 
-def _reasons(
-    value: Iterable[tuple[FailureReason, float]],
-) -> tuple[tuple[FailureReason, float], ...]:
-    pairs = tuple(value)
-    if not pairs or not all(
-        isinstance(r, FailureReason) and isinstance(w, int | float) and w >= 0 for r, w in pairs
-    ):
-        raise ValidationError(
-            "reasons are (FailureReason, weight) pairs", field="reasons", code="type"
-        )
-    return pairs
+def _reasons(value: object) -> tuple[tuple[FailureReason, float], ...]:
+    wrong = ValidationError(
+        "reasons are (FailureReason, weight) pairs, the weights finite, 0 or more and not all 0",
+        field="reasons",
+        code="type",
+    )
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise wrong
+    pairs = []
+    for pair in value:
+        if isinstance(pair, str | bytes) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise wrong
+        reason, weight = pair[0], real(pair[1])
+        if not isinstance(reason, FailureReason) or weight is None:
+            raise wrong
+        if not (math.isfinite(weight) and weight >= 0):
+            raise wrong
+        pairs.append((reason, weight))
+    if not pairs or sum(w for _r, w in pairs) <= 0:
+        raise wrong
+    return tuple(pairs)
 
 
-def _probability(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not 0.0 <= value <= 1.0:
-        raise ValidationError(
-            f"{attribute.name} is a probability (0-1)", field=attribute.name, code="range"
+def _probability(value: object, *, field: str) -> float:
+    return real_number(value, field=field, minimum=0.0, maximum=1.0)
+
+
+def _success(value: object) -> float:
+    return _probability(value, field="success")
+
+
+def _household_receives(value: object) -> float:
+    return _probability(value, field="household_receives")
+
+
+def _daily_pickup(value: object) -> float:
+    return _probability(value, field="daily_pickup")
+
+
+def _by_district(value: object) -> dict[str, float]:
+    if not isinstance(value, Mapping):
+        raise InvalidType(
+            "success_by_district maps district codes to chances", field="success_by_district"
         )
+    chances = {}
+    for code, chance in value.items():
+        if not isinstance(code, str):
+            raise InvalidType(
+                f"a district code is a string, got {type(code).__name__}",
+                field="success_by_district",
+            )
+        chances[code] = _probability(chance, field="success_by_district")
+    return dict(sorted(chances.items()))  # the same model whatever the caller's order
 
 
 @attrs.frozen(kw_only=True)
@@ -91,10 +127,17 @@ class Outcomes:
         reasons: failure reasons with their weights.
         household_receives: the share of successes received by a household member.
         daily_pickup: the chance that a held item is collected on a given working day.
-        success_by_district: per-district overrides of ``success``.
+        success_by_district: per-district overrides of ``success``, by district code.
+
+    Raises:
+        ValidationError: a chance that is not from 0 to 1 (code ``range``), reasons that are
+            not (FailureReason, weight) pairs with finite weights of 0 or more, not all 0
+            (code ``type``).
+        InvalidType: a chance that is not a number, ``success_by_district`` that is not a
+            mapping of codes (text) to chances.
     """
 
-    success: float = attrs.field(default=0.82, validator=_probability)
+    success: float = attrs.field(default=0.82, converter=_success)
     reasons: tuple[tuple[FailureReason, float], ...] = attrs.field(
         default=(
             (FailureReason.RECIPIENT_ABSENT, 0.50),
@@ -108,9 +151,9 @@ class Outcomes:
         ),
         converter=_reasons,
     )
-    household_receives: float = attrs.field(default=0.35, validator=_probability)
-    daily_pickup: float = attrs.field(default=0.2, validator=_probability)
-    success_by_district: Mapping[str, float] = attrs.field(factory=dict)
+    household_receives: float = attrs.field(default=0.35, converter=_household_receives)
+    daily_pickup: float = attrs.field(default=0.2, converter=_daily_pickup)
+    success_by_district: Mapping[str, float] = attrs.field(factory=dict, converter=_by_district)
 
 
 @attrs.frozen(kw_only=True)
@@ -237,6 +280,28 @@ def _outcome(
     return memo.event(ShipmentStatus.ATTEMPT_FAILED, when, reason=rng.choices(reasons, weights)[0])
 
 
+def _crews(
+    couriers_per_office: object, items_per_courier: object, max_days: object
+) -> tuple[int | dict[str, int], int, int]:
+    """The couriers (a number for every office, or a number per office), their load and the
+    days of a simulation, checked."""
+    crews: int | dict[str, int]
+    if isinstance(couriers_per_office, Mapping):
+        crews = {
+            checked(office, str, field="couriers_per_office"): whole_number(
+                crew, field="couriers_per_office"
+            )
+            for office, crew in couriers_per_office.items()
+        }
+    else:
+        crews = whole_number(couriers_per_office, field="couriers_per_office", minimum=1)
+    return (
+        crews,
+        whole_number(items_per_courier, field="items_per_courier", minimum=1),
+        whole_number(max_days, field="max_days", minimum=1, maximum=5_000),
+    )
+
+
 def simulate(
     batch: Batch,
     *,
@@ -309,19 +374,9 @@ def _simulate(
     if progress is not None and not callable(progress):
         raise InvalidType("progress is a function of (days done, day)", field="progress")
     model = outcomes or Outcomes()
-    items_per_courier = whole_number(items_per_courier, field="items_per_courier", minimum=1)
-    max_days = whole_number(max_days, field="max_days", minimum=1, maximum=5_000)
-    if isinstance(couriers_per_office, Mapping):
-        couriers_per_office = {
-            checked(office, str, field="couriers_per_office"): whole_number(
-                crew, field="couriers_per_office"
-            )
-            for office, crew in couriers_per_office.items()
-        }
-    else:
-        couriers_per_office = whole_number(
-            couriers_per_office, field="couriers_per_office", minimum=1
-        )
+    couriers_per_office, items_per_courier, max_days = _crews(
+        couriers_per_office, items_per_courier, max_days
+    )
     latest = max((s.events[-1].at for s in batch.shipments if s.events), default=None)
     if latest is not None and latest.date() > start:
         raise ValidationError(
@@ -691,6 +746,9 @@ def forecast_completion(
     batch = checked(batch, Batch, field="batch")
     runs = whole_number(runs, field="runs", minimum=1, maximum=10_000)
     seed = whole_number(seed, field="seed", maximum=2**63)
+    couriers_per_office, items_per_courier, max_days = _crews(
+        couriers_per_office, items_per_courier, max_days
+    )
     if progress is not None and not callable(progress):
         raise InvalidType("progress is a function of (done, total)", field="progress")
     model = (

@@ -30,7 +30,7 @@ from typing import SupportsIndex
 
 import attrs
 
-from ._convert import whole_number
+from ._convert import real, whole_number
 from .errors import InvalidType, MissingDependency, ValidationError
 from .routing import _search as _vrp
 
@@ -149,10 +149,11 @@ def pyvrp(*, iterations: int = 2_000, seconds: float | None = None) -> Solver:
         MissingDependency: when a plan calls the solver and PyVRP is not installed.
     """
     iterations = whole_number(iterations, field="iterations", minimum=1)
-    if seconds is not None and (
-        isinstance(seconds, bool) or not isinstance(seconds, int | float) or not seconds > 0
-    ):
-        raise ValidationError("seconds is positive", field="seconds", code="range")
+    if seconds is not None:
+        limit = real(seconds)
+        if limit is None or not limit > 0:
+            raise ValidationError("seconds is positive", field="seconds", code="range")
+        seconds = limit
 
     def solve(problem: Problem) -> list[list[int]]:
         return _solve_with_pyvrp(problem, iterations=iterations, seconds=seconds)

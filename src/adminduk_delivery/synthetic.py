@@ -43,6 +43,7 @@ from ._convert import (
     date_value,
     enum_member,
     identifier,
+    integral,
     real_number,
     slot_setters,
     tuple_of,
@@ -81,8 +82,11 @@ def _day_range(value: object) -> tuple[dt.date, dt.date]:
 def _rng(seed: int | random.Random | None) -> random.Random:
     if isinstance(seed, random.Random):
         return seed
-    if seed is None or (isinstance(seed, int) and not isinstance(seed, bool)):
-        return random.Random(0 if seed is None else seed)
+    if seed is None:
+        return random.Random(0)
+    number = integral(seed)
+    if number is not None:
+        return random.Random(number)
     raise InvalidType("seed is an int or a random.Random", field="seed")
 
 

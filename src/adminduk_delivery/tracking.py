@@ -30,7 +30,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import SEPARATORS, excerpt, whole_number
+from ._convert import SEPARATORS, excerpt, integral, whole_number
 from .errors import InvalidComponent, InvalidFormat, InvalidLength, InvalidType, ValidationError
 
 __all__ = [
@@ -113,11 +113,14 @@ def _compact(value: object) -> str:
 
 
 def _serial_digits(serial: object) -> str:
-    if isinstance(serial, bool) or not isinstance(serial, int | str):
-        raise InvalidType(
-            f"an S10 serial is 8 digits as str or int, got {type(serial).__name__}",
-            field="serial",
-        )
+    if not isinstance(serial, str):
+        number = integral(serial)  # numpy's integers too
+        if number is None:
+            raise InvalidType(
+                f"an S10 serial is 8 digits as str or int, got {type(serial).__name__}",
+                field="serial",
+            )
+        serial = number
     if isinstance(serial, int):
         if not 0 <= serial <= 99_999_999:
             raise InvalidComponent("an S10 serial is 0-99999999", field="serial", code="serial")

@@ -12,6 +12,7 @@ from typing import Final, cast
 
 import attrs
 
+from adminduk_delivery._convert import plain, real
 from adminduk_delivery.errors import InvalidType, ValidationError
 from adminduk_delivery.routing._model import _checked_point
 from adminduk_delivery.routing._search import Metric
@@ -31,6 +32,7 @@ def _point(value: object, field: str) -> Point:
 
 
 def _points(value: object) -> tuple[Point, ...]:
+    value = plain(value)  # a numpy array of (lat, lon) rows
     if isinstance(value, str | bytes) or not isinstance(value, Sequence):
         raise InvalidType("points is a sequence of (lat, lon) pairs", field="points")
     points = tuple(_point(p, "points") for p in value)
@@ -52,17 +54,21 @@ def _row(value: object) -> tuple[float, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Sequence):
         raise InvalidType("km is a square matrix: a sequence of rows", field="km")
     row = tuple(value)
-    if not _PLAIN_NUMBERS.issuperset(map(type, row)):
-        for v in row:
-            if isinstance(v, bool) or not isinstance(v, int | float):
+    if _PLAIN_NUMBERS.issuperset(map(type, row)):
+        floats = tuple(map(float, row))
+    else:
+        numbers = tuple(map(real, row))
+        for v, number in zip(row, numbers, strict=True):
+            if number is None:
                 raise InvalidType(f"km holds numbers, got {type(v).__name__}", field="km")
-    floats = tuple(map(float, row))
+        floats = cast(tuple[float, ...], numbers)
     if not all(map(math.isfinite, floats)) or (floats and min(floats) < 0):
         raise ValidationError("km holds finite distances of 0 or more", field="km", code="range")
     return floats
 
 
 def _rows(value: object) -> tuple[tuple[float, ...], ...]:
+    value = plain(value)  # a numpy matrix
     if isinstance(value, str | bytes) or not isinstance(value, Sequence):
         raise InvalidType("km is a square matrix: a sequence of rows", field="km")
     return tuple(map(_row, value))
@@ -273,19 +279,15 @@ def _failed(error: Exception) -> ValidationError:
 
 def _checked(value: object) -> float:
     """An answer of the caller's function that is not a plain finite float of 0 or more:
-    a whole or real number that is, as a float, else ``range``."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value < 0
-    ):
+    a whole or real number that is (numpy's ``float32`` too), as a float, else ``range``."""
+    number = real(value)
+    if number is None or not math.isfinite(number) or number < 0:
         raise ValidationError(
             "distance_km must return a finite number of km, 0 or more",
             field="distance_km",
             code="range",
         )
-    return float(value)
+    return number
 
 
 class _MeasuredRow(dict[int, float]):

@@ -13,9 +13,11 @@ import attrs
 from adminduk_delivery import regions as _regions
 from adminduk_delivery._convert import (
     neighbourhood,
+    real,
     real_number,
     reported_as,
     tuple_of,
+    whole_number,
 )
 from adminduk_delivery.errors import InvalidType, ValidationError
 from adminduk_delivery.shipments import Shipment
@@ -102,9 +104,9 @@ def _coordinate(limit: float) -> Callable[[object], float | None]:
     def convert(value: object) -> float | None:
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        number = real(value)
+        if number is None:
             raise InvalidType("a coordinate is a number", field="coordinates")
-        number = float(value)
         if not -limit <= number <= limit or math.isnan(number):
             raise ValidationError(
                 f"a coordinate is within +-{limit}", field="coordinates", code="range"
@@ -142,6 +144,10 @@ def _checked_point(value: object, *, field: str, shape: str) -> tuple[float, flo
     return lat_lon[0], lat_lon[1]
 
 
+def _items(value: object) -> int:
+    return whole_number(value, field="items", minimum=1)
+
+
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
@@ -171,7 +177,7 @@ class Stop:
     rw: str = attrs.field(converter=_neighbourhood)
     street: str = attrs.field(default="", converter=_text)
     house_number: str = attrs.field(default="", converter=_text)
-    items: int = 1
+    items: int = attrs.field(default=1, converter=_items)
     lat: float | None = attrs.field(default=None, converter=_latitude)
     lon: float | None = attrs.field(default=None, converter=_longitude)
     shipment_ids: tuple[str, ...] = attrs.field(default=(), converter=_ids, kw_only=True)
@@ -179,8 +185,6 @@ class Stop:
     def __attrs_post_init__(self) -> None:
         if not self.id:
             raise ValidationError("a stop has an id", field="id", code="empty")
-        if isinstance(self.items, bool) or not isinstance(self.items, int) or self.items < 1:
-            raise ValidationError("items is a whole number, 1 or more", field="items", code="range")
         if (self.lat is None) != (self.lon is None):
             raise ValidationError(
                 "give both lat and lon, or neither", field="coordinates", code="incomplete"

@@ -12,6 +12,7 @@ from typing import Final, TypeVar
 from adminduk_delivery import regions as _regions
 from adminduk_delivery import solvers as _solvers
 from adminduk_delivery._convert import (
+    real,
     real_number,
     tuple_of,
     whole_number,
@@ -237,14 +238,10 @@ def plan(
 
 
 def _positive(value: object, field: str) -> float:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not value > 0
-        or math.isinf(value)
-    ):
+    number = real(value)
+    if number is None or not number > 0 or math.isinf(number):
         raise ValidationError(f"{field} is a positive number", field=field, code="range")
-    return float(value)
+    return number
 
 
 T = TypeVar("T")
