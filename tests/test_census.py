@@ -13,6 +13,7 @@ as Hypothesis's own API style asks) are outside the census.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import inspect
 import math
 import re
@@ -665,9 +666,10 @@ def test_bad_values_meet_only_our_errors(name, slot, bad):
     assert len(message) < 1_000, f"{name}: the message echoes its input"
 
 
-def _numpy_cases():
+def _number_cases():
     """Each whole or real number of a valid call, as numpy's int64, int32, float64 and
-    float32 (what a data frame's cells hold)."""
+    float32 (what a data frame's cells hold), and each real one as a Decimal (a database's
+    NUMERIC column)."""
     cases = []
     for name, entry in CATALOGUE.items():
         for slot in _slots(entry):
@@ -675,9 +677,10 @@ def _numpy_cases():
             value = args[slot] if isinstance(slot, int) else kwargs[slot]
             if isinstance(value, bool) or not isinstance(value, int | float):
                 continue
-            kinds = ["int64", "int32"] if isinstance(value, int) else ["float64", "float32"]
-            if isinstance(value, int) and not -(2**31) <= value < 2**31:
-                kinds.remove("int32")
+            if isinstance(value, int):
+                kinds = ["int64", "int32"] if -(2**31) <= value < 2**31 else ["int64"]
+            else:
+                kinds = ["float64", "float32", "Decimal"]
             cases += [(name, slot, kind) for kind in kinds]
     return cases
 
@@ -689,15 +692,17 @@ def _outcome(function, args, kwargs):
         return ("error", type(error).__name__, error.code, str(error))
 
 
-@pytest.mark.parametrize(("name", "slot", "kind"), _numpy_cases())
-def test_numpy_numbers_are_taken_as_python_numbers(name, slot, kind):
-    """A number from a data frame (numpy's int64, int32, float64, float32) gives what the
-    same Python number gives: the same result, holding Python numbers (a numpy number
-    would show in its repr), or the same error."""
-    np = pytest.importorskip("numpy")
+@pytest.mark.parametrize(("name", "slot", "kind"), _number_cases())
+def test_numbers_of_other_types_are_taken_as_python_numbers(name, slot, kind):
+    """A number from a data frame (numpy's int64, int32, float64, float32) or a database (a
+    Decimal) gives what the same Python number gives: the same result, holding Python
+    numbers (another type would show in its repr), or the same error."""
     function, args, kwargs = CATALOGUE[name]
     value = args[slot] if isinstance(slot, int) else kwargs[slot]
-    given = getattr(np, kind)(value)
+    if kind == "Decimal":
+        given = decimal.Decimal(repr(value))
+    else:
+        given = getattr(pytest.importorskip("numpy"), kind)(value)
     expected = int(given) if isinstance(value, int) else float(given)  # float32 rounds
     outcomes = []
     for number in (expected, given):

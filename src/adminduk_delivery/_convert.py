@@ -4,6 +4,7 @@ validators that report under the model's own field name."""
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import math
 import numbers
@@ -245,16 +246,20 @@ def as_int(value: object) -> object:
 
 
 def real(value: object) -> float | None:
-    """``value`` as a Python ``float`` if it is a real number: an ``int``, a ``float`` or
-    another real type, such as numpy's ``float32`` or ``int64``; ``None`` for anything else
-    (a bool, text, a ``Decimal``, pandas' ``NA``). Not checked for being finite: a number too
-    large for a float is infinite, with its sign.
+    """``value`` as a Python ``float`` if it is a real number: an ``int``, a ``float``,
+    another real type, such as numpy's ``float32`` or ``int64``, or a ``Decimal`` (a
+    database's NUMERIC column); ``None`` for anything else (a bool, text, pandas' ``NA``).
+    Not checked for being finite: a number too large for a float is infinite, with its
+    sign, and a Decimal NaN is NaN.
 
-    >>> real(1), real(2.5), real(True), real("1"), real(10**400)
-    (1.0, 2.5, None, None, inf)
+    >>> import decimal
+    >>> real(1), real(2.5), real(decimal.Decimal("-6.3")), real(True), real("1"), real(10**400)
+    (1.0, 2.5, -6.3, None, None, inf)
     """
     if type(value) is float:
         return value
+    if isinstance(value, decimal.Decimal):
+        return math.nan if value.is_nan() else float(value)  # float() refuses a signalling NaN
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return None
     try:
