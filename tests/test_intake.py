@@ -285,6 +285,33 @@ def test_pandas_records_with_empty_date_cells() -> None:
     assert intake.read_date(pd.Timestamp("1990-07-01 08:00"), as_of=AS_OF) == dt.date(1990, 7, 1)
 
 
+def test_rows_of_a_data_frame() -> None:
+    """A data frame's rows as records or as iterrows() Series read alike; the data frame
+    itself, whose iteration gives its column names, is refused by name."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame([GOOD, {**GOOD, "nik": "3216200107900003", "telepon": None}])
+    by_records = read(*frame.to_dict("records"))
+    assert (by_records.rows_accepted, codes(by_records)) == (2, [])
+    assert read(*(row for _, row in frame.iterrows())) == by_records
+    with pytest.raises(InvalidType) as info:
+        intake.read_rows(frame, as_of=AS_OF)
+    assert (info.value.code, info.value.field) == ("type", "rows")
+    assert "to_dict('records')" in str(info.value)
+
+
+def test_a_row_that_cannot_be_read_is_reported() -> None:
+    class Broken:
+        def keys(self):
+            return ["nik"]
+
+        def items(self):
+            raise RuntimeError("the caller's row breaks")
+
+    result = read(Broken(), "a text", GOOD)
+    assert codes(result) == [(0, "", "type"), (1, "", "type")]
+    assert result.rows_accepted == 1
+
+
 def test_records_for_pandas() -> None:
     result = read(
         GOOD, {**GOOD, "nik": "1"}, {**GOOD, "dokumen": "KK", "alamat": "Desa Sukamekar RT 3"}

@@ -791,6 +791,20 @@ class _Reader:
         return resident, requests, problems, warnings
 
 
+def _row_items(row: object) -> list[tuple[object, object]] | None:
+    """A row's (column, cell) pairs: a mapping's, or those of an object with the mapping
+    protocol but not the ABC (a pandas Series, as ``df.iterrows()`` gives); ``None`` for
+    anything else, or when reading it fails."""
+    if not isinstance(row, Mapping) and (
+        isinstance(row, str | bytes) or not (hasattr(row, "keys") and hasattr(row, "items"))
+    ):
+        return None
+    try:
+        return list(row.items())
+    except Exception:  # the caller's object: its row is reported, not raised
+        return None
+
+
 def read_rows(
     rows: Iterable[Mapping[str, object]],
     *,
@@ -802,9 +816,10 @@ def read_rows(
     """Read form rows into residents and requests, collecting every problem of every row.
 
     Each row is a mapping of column names to cells (a ``csv.DictReader`` row, a web form's
-    fields, a pandas record). Column names are compared without case, spaces or
-    punctuation (``"No. KK"`` is ``no_kk``); empty cells (``""``, ``None``, NaN) are missing
-    values. The form fields are :data:`COLUMNS`:
+    fields, a pandas record from ``df.to_dict("records")`` or a row of ``df.iterrows()``).
+    Column names are compared without case, spaces or punctuation (``"No. KK"`` is
+    ``no_kk``); empty cells (``""``, ``None``, NaN, pandas' ``NaT``) are missing values.
+    The form fields are :data:`COLUMNS`:
 
     - ``nik`` (required): validated against the region codes, as a spreadsheet may mangle it
       (``3216204107900003.0``, ``'3216...``; scientific notation is refused: its digits are
@@ -838,7 +853,8 @@ def read_rows(
         An :class:`Intake`.
 
     Raises:
-        InvalidType: ``rows`` is not an iterable, or ``columns`` is not a mapping.
+        InvalidType: ``rows`` is not an iterable (or is a data frame, whose iteration gives
+            its columns), or ``columns`` is not a mapping.
         ValidationError: ``columns`` names an unknown form field (``unknown_field``) or maps
             two fields to one column (``duplicate``); a bad ``regency`` or ``id_prefix``.
             Nothing in the rows raises.
@@ -851,6 +867,12 @@ def read_rows(
     given: object = rows
     if isinstance(given, str | bytes | Mapping) or not isinstance(given, Iterable):
         raise InvalidType("rows is an iterable of mappings", field="rows")
+    if hasattr(given, "columns") and hasattr(given, "to_dict"):  # iterating gives its columns
+        raise InvalidType(
+            "rows is an iterable of mappings, one per row: a data frame's rows are "
+            "df.to_dict('records')",
+            field="rows",
+        )
     reader = _Reader(as_of=day, regency=regency, id_prefix=prefix)
     field_of = {column: field for field, column in wanted.items()}
     # The caller's name of each field's column, as last seen in a row (for messages).
@@ -878,11 +900,12 @@ def read_rows(
 
     for index, row in enumerate(given):
         rows_read += 1
-        if not isinstance(row, Mapping):
+        pairs = _row_items(row)
+        if pairs is None:
             note(problems, index, [_RowProblem("", "type", "a row is a mapping of columns")])
             continue
         cells: dict[str, object] = {}
-        for key, value in row.items():
+        for key, value in pairs:
             if not isinstance(key, str):
                 continue
             folded = keys.get(key)
