@@ -27,6 +27,7 @@ from adminduk_delivery import (
     analysis,
     batches,
     couriers,
+    dispatch,
     documents,
     intake,
     kk,
@@ -423,6 +424,17 @@ CATALOGUE = {
     "policy.Rule": (policy.Rule, ["r", bool], {"passed": ("ya", "yes"), "failed": ("tidak", "no")}),
     "labels.label": (labels.label, [shipments.FailureReason.MOVED, "id"], {}),
     "labels.labels_of": (labels.labels_of, [shipments.FailureReason, "en"], {}),
+    "labels.checked_language": (labels.checked_language, ["en"], {}),
+    "dispatch.dispatch": (
+        dispatch.dispatch,
+        [[_shipment()]],
+        {"start": AS_OF, "capacity": 5, "couriers": 2, "rounds": 0, "seed": 0, "max_days": 10},
+    ),
+    "dispatch.manifest": (
+        dispatch.manifest,
+        [[_shipment()], [_resident()]],
+        {"policy": policy.BEKASI_2020, "language": "en"},
+    ),
     "routing.Stop": (
         routing.Stop,
         ["s1", "3216202001", "1", "1"],
@@ -757,7 +769,7 @@ def test_the_census_covers_the_public_functions():
     """Every public function of the census's modules is in the catalogue."""
     modules = (nik, kk, regions, address, phone, tracking, residents, shipments, couriers,
                policy, labels, routing, analysis, simulation, synthetic, serialization,
-               intake, batches, national)  # fmt: skip
+               intake, batches, national, dispatch, workdays, documents)  # fmt: skip
     missing = [
         f"{module.__name__.rsplit('.', 1)[1]}.{name}"
         for module in modules

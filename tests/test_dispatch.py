@@ -122,6 +122,18 @@ def test_the_manifest_carries_no_nik() -> None:
     assert "day" not in english[0]
 
 
+@pytest.mark.parametrize("language", ["EN", "xx", "", None])
+def test_the_manifest_checks_its_language(language: object) -> None:
+    """Another language is refused, even with no shipment to label (it gave the English
+    text of who may receive)."""
+    for shipments in (BATCH, []):
+        with pytest.raises(ValidationError) as info:
+            dispatch.manifest(
+                shipments, PEOPLE.residents, policy=policies.BEKASI_2020, language=language
+            )
+        assert (info.value.code, info.value.field) == ("choice", "language")
+
+
 def test_dispatch_errors_carry_codes() -> None:
     with pytest.raises(ValidationError) as info:
         dispatch.dispatch(BATCH, start=START, capacity=0, couriers=1)

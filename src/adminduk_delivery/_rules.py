@@ -40,7 +40,8 @@ from typing import Any, Final, Generic, TypeAlias, TypeVar
 import attrs
 
 from ._convert import boolean, enum_member, identifier, text
-from .errors import InvalidType, ValidationError
+from .errors import InvalidType
+from .labels import checked_language
 
 __all__ = ["DataValue", "Finding", "Message", "Outcome", "Rule", "data_mapping"]
 
@@ -204,11 +205,7 @@ class Finding:
         Raises:
             ValidationError: another language (code ``choice``).
         """
-        if language == "id":
-            return self.message_id
-        if language == "en":
-            return self.message_en
-        raise ValidationError('language is "id" or "en"', field="language", code="choice")
+        return self.message_id if checked_language(language) == "id" else self.message_en
 
     def mark(self) -> str:
         """The finding's mark in :meth:`~adminduk_delivery.policy.Decision.explain`.

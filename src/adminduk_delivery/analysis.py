@@ -35,7 +35,7 @@ from ._convert import checked, date_value, real_number, tuple_of, whole_number
 from .batches import NOT_SHIPPED, Batch, Bucket
 from .documents import DocumentKind
 from .errors import InvalidType, MissingDependency, ValidationError
-from .labels import Language, label
+from .labels import Language, checked_language, label
 from .policy import Policy
 from .shipments import FailureReason, ShipmentStatus
 from .workdays import WorkCalendar
@@ -127,8 +127,7 @@ class Summary:
         Raises:
             ValidationError: another language.
         """
-        lang = self.language if language is None else language
-        label(Bucket.OPEN, lang)  # checks the language
+        lang = checked_language(self.language if language is None else language)
         indonesian = lang == "id"
         buckets = {r["bucket"]: r["documents"] for r in self.by_bucket}
         lines = [
@@ -246,7 +245,7 @@ def summarize(
     as_of = date_value(as_of, field="as_of")
     policy = checked(policy, Policy, field="policy")
     handed_over = date_value(handed_over, field="handed_over")
-    label(Bucket.OPEN, language)  # checks the language
+    language = checked_language(language)
     shipments = {s.tracking_number: s.until(as_of) for s in batch.shipments}
     # The buckets are the reconciliation's, of the batch as it stood: the two cannot disagree.
     reconciliation = attrs.evolve(batch, shipments=tuple(shipments.values())).reconcile()
@@ -337,7 +336,7 @@ def summarize(
              "on_time": on_time, "late": late, "open_overdue": overdue},
         ageing=[{"working_days_open": k, "documents": ageing[k]} for k in sorted(ageing)],
         cost_to_dinas=policy.fee.dinas_pays(delivered_items),
-        language="en" if language == "en" else "id",
+        language=language,
     )  # fmt: skip
 
 
@@ -555,7 +554,7 @@ def failure_reasons_by(
     batch = checked(batch, Batch, field="batch")
     if not isinstance(level, str) or level not in ("district", "village"):
         raise ValidationError("level is district or village", field="level", code="choice")
-    label(Bucket.OPEN, language)  # checks the language
+    language = checked_language(language)
     width = 6 if level == "district" else 10
     counts: dict[str, Counter[FailureReason]] = {}
     for shipment in batch.shipments:
@@ -599,7 +598,7 @@ def event_records(batch: Batch, *, language: Language = "id") -> list[dict[str, 
         ValidationError: an unknown language.
     """
     batch = checked(batch, Batch, field="batch")
-    label(Bucket.OPEN, language)  # checks the language
+    language = checked_language(language)
     rows = []
     for shipment in sorted(batch.shipments, key=lambda s: s.tracking_number):
         village = shipment.address.village_code

@@ -42,7 +42,7 @@ from . import routing
 from ._convert import checked, date_value, tuple_of, whole_number
 from .batches import Batch
 from .errors import InvalidType, ValidationError
-from .labels import Language, label
+from .labels import LANGUAGES, Language, checked_language, label
 from .policy import Policy, RecipientRule
 from .residents import Resident
 from .routing import RoutePlan, Stop, Unassigned
@@ -368,13 +368,14 @@ def manifest(
     """
     items = _shipments(shipments)
     people = {r.nik: r for r in tuple_of(residents, Resident, field="residents")}
+    language = checked_language(language)
     if policy is not None:
         checked(policy, Policy, field="policy")
     if schedule is not None:
         checked(schedule, Dispatch, field="schedule")
     who = ""
     if policy is not None:
-        text = _WHO[policy.recipients][0 if language == "id" else 1]
+        text = _WHO[policy.recipients][LANGUAGES.index(language)]
         who = text.format(age=policy.min_recipient_age)
     placed: dict[str, dict[str, Any]] = {}
     if schedule is not None:

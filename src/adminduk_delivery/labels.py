@@ -26,7 +26,7 @@ from typing import Final, Literal
 
 from .errors import InvalidType, ValidationError
 
-__all__ = ["LABELS", "LANGUAGES", "Language", "label", "labels_of"]
+__all__ = ["LABELS", "LANGUAGES", "Language", "checked_language", "label", "labels_of"]
 
 Language = Literal["id", "en"]
 """A label language: ``"id"`` (Bahasa Indonesia) or ``"en"`` (English)."""
@@ -187,13 +187,34 @@ LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
 """Every label: ``LABELS[enum class name][member value] = (indonesian, english)``."""
 
 
-def _language(language: object) -> int:
-    if isinstance(language, str):  # first: pandas' NA compares to NA, whose truth is an error
-        if language == "id":
-            return 0
-        if language == "en":
-            return 1
+def checked_language(language: object) -> Language:
+    """``language`` if it is one of :data:`LANGUAGES`: the one check of every ``language``
+    option of the library.
+
+    Args:
+        language: ``"id"`` or ``"en"``.
+
+    Returns:
+        The language.
+
+    Raises:
+        ValidationError: anything else (code ``choice``).
+
+    >>> checked_language("en")
+    'en'
+    >>> checked_language("EN")
+    Traceback (most recent call last):
+    ...
+    adminduk_delivery.errors.ValidationError: language: language is "id" or "en"
+    """
+    # A text first: pandas' NA compares to NA, whose truth is an error.
+    if isinstance(language, str) and language in LANGUAGES:
+        return "id" if language == "id" else "en"
     raise ValidationError('language is "id" or "en"', field="language", code="choice")
+
+
+def _language(language: object) -> int:
+    return LANGUAGES.index(checked_language(language))
 
 
 def label(member: enum.Enum, language: Language = "id") -> str:

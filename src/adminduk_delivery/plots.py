@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from . import analysis, regions
 from ._convert import checked, date_value
-from .batches import Batch, Bucket
+from .batches import Batch
 from .errors import MissingDependency
-from .labels import Language, label
+from .labels import Language, checked_language, label
 from .policy import Policy
 from .shipments import FailureReason
 from .simulation import CompletionForecast
@@ -82,11 +82,6 @@ def _figure(size: tuple[float, float]) -> Figure:
     return figure
 
 
-def _language(language: object) -> Language:
-    label(Bucket.OPEN, language)  # type: ignore[arg-type]  # checks the language
-    return "id" if language == "id" else "en"
-
-
 def received_per_day(
     batch: Batch,
     *,
@@ -117,7 +112,7 @@ def received_per_day(
     batch = checked(batch, Batch, field="batch")
     policy = checked(policy, Policy, field="policy")
     start = date_value(handed_over, field="handed_over")
-    language = _language(language)
+    language = checked_language(language)
     if forecast is not None:
         forecast = checked(forecast, CompletionForecast, field="forecast")
     received_on: Counter[dt.date] = Counter()
@@ -181,7 +176,7 @@ def received_by_district(summary: analysis.Summary, *, language: Language = "id"
         ValidationError: an unknown language.
     """
     summary = checked(summary, analysis.Summary, field="summary")
-    language = _language(language)
+    language = checked_language(language)
     rows = sorted(
         (r for r in summary.by_district if r["documents"]),
         key=lambda r: (r["received_rate"] or 0.0, r["name"]),
@@ -222,7 +217,7 @@ def failure_reasons_by_district(batch: Batch, *, language: Language = "id") -> F
         ValidationError: an unknown language.
     """
     batch = checked(batch, Batch, field="batch")
-    language = _language(language)
+    language = checked_language(language)
     table = analysis.failure_reasons_by(batch, level="district", language=language)
     districts: dict[str, Counter[str]] = {}
     names: dict[str, str] = {}
@@ -270,7 +265,7 @@ def village_map(summary: analysis.Summary, *, language: Language = "id") -> Figu
         ValidationError: an unknown language.
     """
     summary = checked(summary, analysis.Summary, field="summary")
-    language = _language(language)
+    language = checked_language(language)
     xs, ys, rates, sizes = [], [], [], []
     for row in summary.by_village:
         point = regions.point(row["village"])
