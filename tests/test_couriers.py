@@ -74,6 +74,29 @@ def test_a_dinas_builds_its_own_vocabulary():
     )
 
 
+def test_a_vocabulary_written_as_data_is_checked_where_it_is_written():
+    """A row's status, reason and recipient may be their JSON values; a wrong one, a text
+    pattern that is not a regular expression (it raised re.error at the first scan) and a
+    vocabulary without a name are refused on construction, with codes."""
+    row = Rule(code="antar", status="delivered", recipient="owner", text_pattern=r"\bYBS\b")
+    assert (row.status, row.recipient) == (S.DELIVERED, RecipientKind.OWNER)
+    assert Rule(code="X", status=S.ATTEMPT_FAILED, reason="moved").reason is R.MOVED
+    for kwargs, field, code in [
+        ({"status": "terkirim"}, "status", "choice"),
+        ({"status": S.DELIVERED, "text_pattern": "(YBS"}, "text_pattern", "pattern"),
+        ({"status": S.DELIVERED, "text_pattern": 7}, "text_pattern", "type"),
+        ({"status": S.ATTEMPT_FAILED, "reason": "absent"}, "reason", "choice"),
+        ({"status": S.DELIVERED, "recipient": 1}, "recipient", "type"),
+    ]:
+        with pytest.raises(ValidationError) as info:
+            Rule(code="X", **kwargs)
+        assert (info.value.field, info.value.code) == (field, code)
+    for name, code in [(" ", "empty"), (None, "type")]:
+        with pytest.raises(ValidationError) as info:
+            Vocabulary(name=name, rules=[row])
+        assert (info.value.field, info.value.code) == ("name", code)
+
+
 def test_a_translated_feed_drives_a_shipment():
     """A Pos feed, translated and applied in order, delivers the shipment."""
     feed = [("POSTING LOKET", ""), ("MANIFEST SERAH", ""), ("MANIFEST TERIMA", "KPC ANTARAN"),

@@ -134,6 +134,19 @@ def test_a_given_history_must_be_legal():
         Shipment(tracking_number="RR123456785ID", documents=[doc, doc], address=home())
 
 
+def test_the_service_code_is_text():
+    """The courier's service code is free text, kept without surrounding spaces; anything
+    else is refused (it was kept as it was given, a number or None too)."""
+    made = Shipment(tracking_number="RR123456785ID", documents=[make_document()],
+                    address=home(), service=" PKH ")  # fmt: skip
+    assert made.service == "PKH"
+    for bad in (None, 7, b"PKH"):
+        with pytest.raises(ValidationError) as info:
+            Shipment(tracking_number="RR123456785ID", documents=[make_document()],
+                     address=home(), service=bad)  # fmt: skip
+        assert (info.value.field, info.value.code) == ("service", "type")
+
+
 def test_reasons_have_properties_and_terminality():
     """Every reason has its row; moved/deceased/refused are terminal; withdrawal reasons and
     reasons nobody collects for are never held."""

@@ -43,7 +43,7 @@ from typing import Final
 
 import attrs
 
-from ._convert import excerpt, tuple_of
+from ._convert import enum_member, excerpt, text, tuple_of
 from .errors import InvalidType, ValidationError
 from .shipments import FailureReason, Recipient, RecipientKind, ShipmentEvent, ShipmentStatus
 
@@ -67,6 +67,40 @@ def _code(value: object) -> str:
     return " ".join(value.upper().split())
 
 
+def _status(value: object) -> ShipmentStatus:
+    return enum_member(value, ShipmentStatus, field="status")
+
+
+def _pattern(value: object) -> str | None:
+    """A row's text pattern, compiled once here so that a bad one is refused where it is
+    written, not at the first scan it is searched in."""
+    if value is None:
+        return None
+    pattern = text(value, field="text_pattern")
+    try:
+        re.compile(pattern, re.I)
+    except re.error:
+        raise ValidationError(
+            "text_pattern is not a regular expression", field="text_pattern", code="pattern"
+        ) from None
+    return pattern
+
+
+def _reason(value: object) -> FailureReason | None:
+    return None if value is None else enum_member(value, FailureReason, field="reason")
+
+
+def _recipient(value: object) -> RecipientKind | None:
+    return None if value is None else enum_member(value, RecipientKind, field="recipient")
+
+
+def _name(value: object) -> str:
+    name = text(value, field="name").strip()
+    if not name:
+        raise ValidationError("a vocabulary has a name", field="name", code="empty")
+    return name
+
+
 @attrs.frozen(kw_only=True)
 class Rule:
     """One row of a vocabulary.
@@ -78,13 +112,19 @@ class Rule:
             text; ``None`` matches any text.
         reason: the failure reason it implies, if any.
         recipient: for a delivery, the kind of recipient the courier's code implies.
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: a status, reason or recipient kind that is none of its values
+            (code ``choice``), a text pattern that is not a regular expression
+            (``pattern``).
     """
 
     code: str = attrs.field(converter=_code)
-    status: ShipmentStatus
-    text_pattern: str | None = None
-    reason: FailureReason | None = None
-    recipient: RecipientKind | None = None
+    status: ShipmentStatus = attrs.field(converter=_status)
+    text_pattern: str | None = attrs.field(default=None, converter=_pattern)
+    reason: FailureReason | None = attrs.field(default=None, converter=_reason)
+    recipient: RecipientKind | None = attrs.field(default=None, converter=_recipient)
 
     def matches(self, code: str, text: str) -> bool:
         """Whether this row applies to a scan.
@@ -112,9 +152,18 @@ def _rule_tuple(value: Iterable[Rule]) -> tuple[Rule, ...]:
 
 @attrs.frozen(kw_only=True)
 class Vocabulary:
-    """A named, ordered table of :class:`Rule` rows: the first match wins."""
+    """A named, ordered table of :class:`Rule` rows: the first match wins.
 
-    name: str
+    Attributes:
+        name: the vocabulary's name, for messages.
+        rules: the rows, in order.
+
+    Raises:
+        InvalidType: a name that is not text, rows that are not :class:`Rule` rows.
+        ValidationError: an empty name (code ``empty``).
+    """
+
+    name: str = attrs.field(converter=_name)
     rules: tuple[Rule, ...] = attrs.field(converter=_rule_tuple)
 
     @property

@@ -48,7 +48,7 @@ import attrs
 
 from . import nik as _nik
 from . import tracking as _tracking
-from ._convert import date_value, enum_member, frozenset_of, instance_validator, tuple_of
+from ._convert import date_value, enum_member, frozenset_of, instance_validator, text, tuple_of
 from ._identifiers import mask_for_repr
 from .address import Address
 from .documents import Document
@@ -414,6 +414,10 @@ def _events(value: Iterable[ShipmentEvent]) -> tuple[ShipmentEvent, ...]:
     return tuple_of(value, ShipmentEvent, field="events")
 
 
+def _service(value: object) -> str:
+    return text(value, field="service").strip()
+
+
 @attrs.frozen(kw_only=True)
 class Shipment:
     """One or more documents for one household address, and what has happened to them.
@@ -434,7 +438,7 @@ class Shipment:
     tracking_number: str = attrs.field(converter=_tracking_number)
     documents: tuple[Document, ...] = attrs.field(converter=_documents)
     address: Address = attrs.field(validator=instance_validator(Address))
-    service: str = ""
+    service: str = attrs.field(default="", converter=_service)
     events: tuple[ShipmentEvent, ...] = attrs.field(default=(), converter=_events)
 
     def __attrs_post_init__(self) -> None:
