@@ -169,6 +169,48 @@ def test_masking():
     assert "81234567890" not in repr(number)
 
 
+@given(text=written_numbers())
+@example(text="(021) 8900 1234 ext. 12")
+@example(text="62823987101")
+def test_a_number_built_directly_is_the_number_parse_reads(text):
+    """Property: a PhoneNumber built from a parsed number's fields (as JSON gives them back)
+    equals it; the constructor checks what parse would read."""
+    if error_of(phone.parse, text) is not None:
+        return
+    number = phone.parse(text)
+    fields = {
+        "e164": number.e164,
+        "kind": number.kind.value,
+        "extension": number.extension,
+        "alternatives": list(number.alternatives),
+    }
+    assert phone.PhoneNumber(**fields) == number
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "code"),
+    [
+        ({"e164": "abc"}, "e164", "invalid"),
+        ({"e164": "081234567890"}, "e164", "invalid"),  # not E.164
+        ({"e164": "+62812"}, "e164", "invalid"),  # too short to be a number
+        ({"e164": "+6512345678"}, "e164", "invalid"),  # another country
+        ({"e164": 6281234567890}, "e164", "type"),
+        ({"kind": "fixed_line"}, "kind", "kind"),
+        ({"kind": "cellular"}, "kind", "choice"),
+        ({"extension": "ext 12"}, "extension", "format"),
+        ({"alternatives": ["+6281234567890"]}, "alternatives", "invalid"),  # itself
+        ({"alternatives": ["+62812"]}, "alternatives", "invalid"),
+        ({"alternatives": "+6281234567891"}, "alternatives", "type"),
+    ],
+)
+def test_a_number_built_directly_is_checked(changes, field, code):
+    fields = {"e164": "+6281234567890", "kind": PhoneKind.MOBILE, **changes}
+    with pytest.raises(ValidationError) as info:
+        phone.PhoneNumber(**fields)
+    assert (info.value.field, info.value.code) == (field, code)
+    assert "81234567890" not in str(info.value)
+
+
 def test_extensions_are_kept():
     """An extension written after a number is kept apart (phonenumbers' reading)."""
     number = phone.parse("(021) 8900 1234 ext. 12")

@@ -43,16 +43,18 @@ def test_data_is_consistent(people):
 
 @pytest.mark.parametrize(("regency", "seed"), [("3216", 1), ("3275", 2), ("9103", 3), ("1101", 4)])
 def test_generated_values_pass_their_own_checks(regency, seed):
-    """Households, addresses, residents, requests, documents and shipments are built without
-    running their checks (for speed); every one generated is exactly what the checks give
-    back, in four regencies of four provinces."""
+    """Households, addresses, residents, phone numbers, requests, documents and shipments are
+    built without running their checks (for speed); every one generated is exactly what the
+    checks give back, in four regencies of four provinces."""
     generated = synthetic.population(1_500, regency=regency, seed=seed)
     requests = synthetic.requests(generated.residents, seed=seed, delivery_share=0.5)
     handover = synthetic.batch(generated.residents, seed=seed)
     assert {r.fulfilment for r in requests} == set(Fulfilment) - {Fulfilment.SELF_PRINT}
     assert any(d.replaces_card for d in handover.documents)
     addresses = [h.address for h in generated.households]
-    values = (*generated.households, *addresses, *generated.residents, *requests,
+    phones = [r.phone for r in generated.residents if r.phone is not None]
+    assert phones
+    values = (*generated.households, *addresses, *generated.residents, *phones, *requests,
               *handover.documents, *handover.shipments)  # fmt: skip
     for value in values:
         assert attrs.evolve(value) == value

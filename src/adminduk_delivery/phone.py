@@ -29,13 +29,13 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
 
-from ._convert import cell_digits, slot_setters
-from .errors import InvalidFormat, ValidationError
+from ._convert import cell_digits, enum_member, slot_setters
+from .errors import InvalidFormat, InvalidType, ValidationError
 
 __all__ = ["PhoneKind", "PhoneNumber", "is_valid", "mask", "parse"]
 
@@ -71,6 +71,39 @@ def _mask_e164(e164: str) -> str:
     return e164[:6] + "*" * (len(e164) - 8) + e164[-2:]
 
 
+def _checked(message: str, field: str) -> ValidationError:
+    return ValidationError(message, field=field, code="invalid")
+
+
+def _e164(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType("e164 is text", field="e164")
+    return value
+
+
+def _kind(value: object) -> PhoneKind:
+    return enum_member(value, PhoneKind, field="kind")
+
+
+def _extension(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidType("extension is text", field="extension")
+    if not (value.isascii() and value.isdigit() and len(value) <= 20):
+        raise InvalidFormat("extension is up to 20 digits", field="extension")
+    return value
+
+
+def _alternatives(values: object) -> tuple[str, ...]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidType("alternatives is a collection of numbers", field="alternatives")
+    found = tuple(values)
+    if not all(isinstance(v, str) for v in found):
+        raise InvalidType("alternatives are numbers in E.164 form", field="alternatives")
+    return found
+
+
 @attrs.frozen(kw_only=True)
 class PhoneNumber:
     """A valid Indonesian phone number. The repr masks it.
@@ -83,14 +116,39 @@ class PhoneNumber:
         alternatives: other valid readings of the same text, in E.164 form: ``62823987101``
             is ``+62 823-987-101`` for phonenumbers, and equally ``0628-2398-7101`` with its
             0 dropped. A courier calls this number: ask before choosing.
+
+    :func:`parse` builds it; built directly (or read from JSON), it is checked as
+    :func:`parse` would read it.
+
+    Raises:
+        ValidationError: ``e164`` or an alternative that is not a valid Indonesian number in
+            E.164 form (code ``invalid``), or another kind than the number's (``kind``);
+            ``extension`` that is not digits (``format``). Messages never contain the
+            number.
+        InvalidType: a field of the wrong type.
     """
 
-    e164: str = attrs.field(repr=lambda value: repr(_mask_e164(value)))
-    kind: PhoneKind
-    extension: str | None = None
+    e164: str = attrs.field(converter=_e164, repr=lambda value: repr(_mask_e164(value)))
+    kind: PhoneKind = attrs.field(converter=_kind)
+    extension: str | None = attrs.field(default=None, converter=_extension)
     alternatives: tuple[str, ...] = attrs.field(
-        default=(), repr=lambda values: repr(tuple(_mask_e164(v) for v in values))
+        default=(),
+        converter=_alternatives,
+        repr=lambda values: repr(tuple(_mask_e164(v) for v in values)),
     )
+
+    def __attrs_post_init__(self) -> None:
+        reading = _valid_reading(self.e164)
+        if reading is None or reading[0] != self.e164:
+            raise _checked("e164 is not a valid Indonesian number in E.164 form", "e164")
+        if reading[1] is not self.kind:
+            raise ValidationError("kind is not the number's kind", field="kind", code="kind")
+        for alternative in self.alternatives:
+            other = _valid_reading(alternative)
+            if other is None or other[0] != alternative or alternative == self.e164:
+                raise _checked(
+                    "an alternative is another valid number in E.164 form", "alternatives"
+                )
 
     @property
     def ambiguous(self) -> bool:
@@ -118,13 +176,13 @@ _SET_E164, _SET_KIND, _SET_EXTENSION, _SET_ALTERNATIVES = slot_setters(
 )
 
 
-def _number(e164: str, kind: PhoneKind) -> PhoneNumber:
-    """A :class:`PhoneNumber` the fast path read, built without ``__init__`` (its fields
-    have no checks to run; the ordinary constructor was a fifth of a parse)."""
+def _number(e164: str, kind: PhoneKind, extension: str | None = None) -> PhoneNumber:
+    """A :class:`PhoneNumber` that :func:`parse` read, built without ``__init__`` (the
+    reading is its check; the ordinary constructor was a fifth of a parse)."""
     number = object.__new__(PhoneNumber)
     _SET_E164(number, e164)
     _SET_KIND(number, kind)
-    _SET_EXTENSION(number, None)
+    _SET_EXTENSION(number, extension)
     _SET_ALTERNATIVES(number, ())
     return number
 
@@ -362,10 +420,10 @@ def _parse_with_phonenumbers(text: str) -> PhoneNumber:
     if not phonenumbers.is_valid_number(number):
         raise _invalid("is not a valid Indonesian number", "invalid")
     kinds: dict[int, PhoneKind] = _phonenumbers_kinds()
-    return PhoneNumber(
-        e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
-        kind=kinds[phonenumbers.number_type(number)],
-        extension=number.extension or None,
+    return _number(
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+        kinds[phonenumbers.number_type(number)],
+        number.extension or None,
     )
 
 
@@ -442,14 +500,21 @@ def _looks_like_a_cell(text: str) -> bool:
 def _valid_e164(text: str) -> str | None:
     """The E.164 form of a valid reading of ``text``, or None (no exception on the way: this
     runs for every "62..." number)."""
+    reading = _valid_reading(text)
+    return None if reading is None else reading[0]
+
+
+def _valid_reading(text: str) -> tuple[str, PhoneKind] | None:
+    """The E.164 form and kind of a valid reading of ``text``, or None."""
     found = _fast(text)
     if found is not None:
         national, kind = found
-        return None if kind is None else "+62" + national
+        return None if kind is None else ("+62" + national, kind)
     try:
-        return _parse_with_phonenumbers(text).e164
+        number = _parse_with_phonenumbers(text)
     except ValidationError:
         return None
+    return number.e164, number.kind
 
 
 def _read(text: str) -> PhoneNumber:

@@ -113,7 +113,7 @@ class _Trusted(Generic[_T]):
     of the time of generating a resident, and most of the time of packing a batch. What
     makes each value canonical is said where it is built (a NIK and a KK number from their
     own functions, names of single-spaced words from the name lists, RT and RW written in
-    three digits, ids from counters, S10 numbers from
+    three digits, phone numbers of the mobile shapes, ids from counters, S10 numbers from
     :func:`~adminduk_delivery.tracking.build_s10`); a test checks that ``attrs.evolve``, which
     runs the checks, gives back an equal value for every household, address, resident,
     request, document and shipment generated."""
@@ -133,6 +133,7 @@ _resident: Final = _Trusted(
     Resident, "nik", "name", "sex", "birth_date", "kk_number", "address", "phone", "disabled"
 )
 _household: Final = _Trusted(Household, "kk_number", "members", "address", "head_nik")
+_phone_number: Final = _Trusted(PhoneNumber, "e164", "kind", "extension", "alternatives")
 _address: Final = _Trusted(
     Address, "village_code", "street", "house_number", "rt", "rw", "dusun", "postal_code"
 )
@@ -151,7 +152,8 @@ def _phone(rng: random.Random) -> PhoneNumber:
     # Generated directly in E.164 form; the shapes are those phonenumbers classifies as
     # mobile numbers (8 and an operator digit, 9-12 digits in all).
     rest = "".join(rng.choice("0123456789") for _ in range(rng.choice((7, 8, 8))))
-    return PhoneNumber(e164=f"+628{rng.choice(OPERATOR_PREFIXES)[1:]}{rest}", kind=PhoneKind.MOBILE)
+    e164 = f"+628{rng.choice(OPERATOR_PREFIXES)[1:]}{rest}"
+    return _phone_number(e164=e164, kind=PhoneKind.MOBILE, extension=None, alternatives=())
 
 
 def population(
