@@ -488,7 +488,10 @@ def _deactivated_nik(value: object) -> str:
     return reported_as("deactivated_niks", lambda v: _nik.validate(v, regions="none"), value)
 
 
-_DEACTIVATED_CACHE: list[tuple[frozenset[object], frozenset[str]]] = []
+_last_deactivated: tuple[frozenset[object], frozenset[str]] | None = None
+"""The last frozenset :func:`deactivation_list` read, with its canonical form: one
+reference, read and replaced whole, so that a thread never pairs one list with another's
+canonical form (the free-threaded build has no lock between two reads)."""
 
 
 def deactivation_list(niks: Iterable[str | int]) -> frozenset[str]:
@@ -513,6 +516,7 @@ def deactivation_list(niks: Iterable[str | int]) -> frozenset[str]:
     >>> sorted(policy.deactivation_list(["3216 2041 0790 0003", 3216200107900003]))
     ['3216200107900003', '3216204107900003']
     """
+    global _last_deactivated  # noqa: PLW0603 - a one-entry cache, replaced whole
     if isinstance(niks, str | bytes):
         raise InvalidType(
             "deactivated_niks is a collection of NIKs, not one string", field="deactivated_niks"
@@ -520,10 +524,11 @@ def deactivation_list(niks: Iterable[str | int]) -> frozenset[str]:
     if isinstance(niks, frozenset):
         # A frozenset cannot change: the last one's canonical form is kept (with the set
         # itself, so that its id is not reused) for the next of many decisions.
-        if _DEACTIVATED_CACHE and _DEACTIVATED_CACHE[0][0] is niks:
-            return _DEACTIVATED_CACHE[0][1]
+        last = _last_deactivated
+        if last is not None and last[0] is niks:
+            return last[1]
         canonical = frozenset(_deactivated_nik(v) for v in niks)
-        _DEACTIVATED_CACHE[:] = [(niks, canonical)]
+        _last_deactivated = (niks, canonical)
         return canonical
     try:
         items = list(niks)
@@ -1339,7 +1344,8 @@ def __getattr__(name: str) -> Policy:
     # Presets validate their area against the region tables, which load on first use: build
     # them when first asked for, not when the module is imported.
     if name in _PRESETS:
-        if name not in _BUILT:
-            _BUILT[name] = _PRESETS[name]()
-        return _BUILT[name]
+        built = _BUILT.get(name)
+        if built is None:  # two threads may build it; setdefault keeps one for both
+            built = _BUILT.setdefault(name, _PRESETS[name]())
+        return built
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
