@@ -50,6 +50,10 @@ def test_stop_contract_and_validation():
             Stop(**{"id": "a", "village_code": CICAU, "rw": "1", "rt": "2", **kwargs})
     with pytest.raises(ValidationError):
         Stop("a", "321620", "1", "2")
+    with pytest.raises(ValidationError) as nan:  # a data frame's empty cells
+        Stop("a", CICAU, "1", "2", lat=float("nan"), lon=float("nan"))
+    assert (nan.value.field, nan.value.code) == ("coordinates", "range")
+    assert "None: a stop without coordinates" in str(nan.value)
 
 
 def test_walk_order_follows_the_address():

@@ -107,7 +107,13 @@ def _coordinate(limit: float) -> Callable[[object], float | None]:
         number = real(value)
         if number is None:
             raise InvalidType("a coordinate is a number", field="coordinates")
-        if not -limit <= number <= limit or math.isnan(number):
+        if math.isnan(number):  # a data frame's empty cell, most likely
+            raise ValidationError(
+                "a coordinate is a number, not NaN (None: a stop without coordinates)",
+                field="coordinates",
+                code="range",
+            )
+        if not -limit <= number <= limit:
             raise ValidationError(
                 f"a coordinate is within +-{limit}", field="coordinates", code="range"
             )
