@@ -122,6 +122,12 @@ def test_the_manifest_carries_no_nik() -> None:
     assert "day" not in english[0]
 
 
+def test_no_courier_limit_sends_everything_on_the_first_day() -> None:
+    schedule = dispatch.dispatch(BATCH, start=START, capacity=10, couriers=None)
+    assert len(schedule.days) == 1
+    assert len(schedule.records()) == len(BATCH.shipments)
+
+
 @pytest.mark.parametrize("language", ["EN", "xx", "", None])
 def test_the_manifest_checks_its_language(language: object) -> None:
     """Another language is refused, even with no shipment to label (it gave the English

@@ -199,7 +199,7 @@ def dispatch(
     *,
     start: dt.date,
     capacity: int,
-    couriers: int | Mapping[str, int],
+    couriers: int | Mapping[str, int] | None,
     calendar: WorkCalendar | None = None,
     office_of: Callable[[Stop], str] | None = None,
     locate: Callable[[Shipment], tuple[float, float] | None] | None = None,
@@ -229,7 +229,9 @@ def dispatch(
         start: the first day a courier may go out (the handover day, if it is a working day).
         capacity: the most items on one route.
         couriers: each office's couriers per working day: one number for every office, or
-            office -> number.
+            office -> number (``None``: no limit, as for
+            :func:`~adminduk_delivery.routing.plan`: every stop that fits goes out on the
+            first day).
         calendar: the couriers' working days.
         office_of: which office serves a stop (default: its district code).
         locate: a stop's coordinates from its first shipment (for geometric routes, measured
