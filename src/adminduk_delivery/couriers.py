@@ -43,7 +43,8 @@ from typing import Final
 
 import attrs
 
-from ._convert import enum_member, excerpt, text, tuple_of
+from ._convert import enum_member, excerpt, tuple_of
+from ._convert import text as _text
 from .errors import InvalidType, ValidationError
 from .shipments import FailureReason, Recipient, RecipientKind, ShipmentEvent, ShipmentStatus
 
@@ -76,7 +77,7 @@ def _pattern(value: object) -> str | None:
     written, not at the first scan it is searched in."""
     if value is None:
         return None
-    pattern = text(value, field="text_pattern")
+    pattern = _text(value, field="text_pattern")
     try:
         re.compile(pattern, re.I)
     except re.error:
@@ -95,7 +96,7 @@ def _recipient(value: object) -> RecipientKind | None:
 
 
 def _name(value: object) -> str:
-    name = text(value, field="name").strip()
+    name = _text(value, field="name").strip()
     if not name:
         raise ValidationError("a vocabulary has a name", field="name", code="empty")
     return name

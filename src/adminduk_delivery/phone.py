@@ -35,6 +35,7 @@ from typing import Any, Final
 import attrs
 
 from ._convert import cell_digits, enum_member, slot_setters
+from ._convert import text as _text
 from .errors import InvalidFormat, InvalidType, ValidationError
 
 __all__ = ["PhoneKind", "PhoneNumber", "is_valid", "mask", "parse"]
@@ -76,9 +77,7 @@ def _checked(message: str, field: str) -> ValidationError:
 
 
 def _e164(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidType("e164 is text", field="e164")
-    return value
+    return _text(value, field="e164")
 
 
 def _kind(value: object) -> PhoneKind:
@@ -88,8 +87,7 @@ def _kind(value: object) -> PhoneKind:
 def _extension(value: object) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str):
-        raise InvalidType("extension is text", field="extension")
+    value = _text(value, field="extension")
     if not (value.isascii() and value.isdigit() and len(value) <= 20):
         raise InvalidFormat("extension is up to 20 digits", field="extension")
     return value
