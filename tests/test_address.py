@@ -141,6 +141,26 @@ def test_other_shapes(text, expected):
     assert regions.get(parsed.address.village_code).level is regions.RegionLevel.VILLAGE
 
 
+@pytest.mark.parametrize(
+    "regency",
+    ["Kab. Adm. Kepulauan Seribu", "Kabupaten Administrasi Kepulauan Seribu",
+     "Kabupaten ADM Kepulauan Seribu", "Kab. Kepulauan Seribu"],
+)  # fmt: skip
+def test_the_kabupaten_administrasi_is_one_label(regency):
+    """Jakarta's one kabupaten administrasi, written as public material writes it (see
+    tests/test_regions.py): "Kab. Adm." is one label, as "Kota Adm." is; the address was
+    read with a conflict (confidence 0.5) when "Adm." was taken for part of the name."""
+    parsed = address.parse(
+        f"Pulau Pramuka RT 001/004, Kel. Pulau Panggang, Kec. Kepulauan Seribu Utara, {regency}"
+    )
+    assert parsed.status is ParseStatus.RESOLVED
+    assert (parsed.address.village_code, parsed.confidence, parsed.warnings) == (
+        "3101011001",
+        1.0,
+        (),
+    )
+
+
 def test_dusun_and_street_are_kept():
     """The dusun is its own field; the street keeps names that are also village names."""
     parsed = address.parse("Dusun Krajan RT 01 RW 02 Desa Sidomulyo Kec. Sidomulyo Lampung Selatan")

@@ -174,6 +174,14 @@ def test_postal_code_errors():
         ("DKI Jakarta", ["31"]),
         ("Kota Adm. Jakarta Selatan", ["3174"]),
         ("Kota Administrasi Jakarta Selatan", ["3174"]),
+        # The one "kabupaten administrasi": "Kabupaten ADM Kepulauan Seribu"
+        # (wisata-murah-pulau-seribu.blogspot.com, 2012), "Kabupaten Kepulauan Seribu"
+        # (alamatkodepos.com), "Kepulauan Seribu, Kabupaten" (jakarta.go.id encyclopedia).
+        ("Kabupaten Administrasi Kepulauan Seribu", ["3101"]),
+        ("Kab. Adm. Kepulauan Seribu", ["3101"]),
+        ("Kabupaten ADM Kepulauan Seribu", ["3101"]),
+        ("Kabupaten Kepulauan Seribu", ["3101"]),
+        ("Kepulauan Seribu", ["3101"]),
     ],
 )
 def test_search_tolerates_case_spacing_and_prefixes(query, expected):
@@ -294,6 +302,17 @@ def test_the_gazetteer_files_every_region_under_its_name(code):
     if len(code) == 4:
         assert next(e.kind for e in entries if e.code == code) in ("kabupaten", "kota")
     assert code in {m.region.code for m in regions.search(region.name)}
+
+
+def test_every_regency_is_found_by_its_name_with_or_without_its_prefix():
+    """The name after Kab./Kota (Administrasi) finds the regency alone and with the usual
+    short prefix: "Kepulauan Seribu" was filed as "Administrasi Kepulauan Seribu", so only
+    its full official name found it."""
+    for code in regions.codes("regency"):
+        _level, kind, core = regions.split_prefix(regions.get(code).name)
+        short = "Kab." if kind == "kabupaten" else "Kota"
+        for query in (core, f"{short} {core}"):
+            assert code in {m.region.code for m in regions.search(query)}, query
 
 
 def test_the_gazetteer_is_read_only_and_knows_former_names():

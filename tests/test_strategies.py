@@ -72,19 +72,28 @@ def test_inconsistent_residents_on_request(r):
     assert not r.nik_consistent
 
 
-@given(pair=strategies.messy_address_texts(region="3216"))
-def test_messy_address_texts_parse_back(pair):
+@pytest.mark.parametrize("region", ["3216", "3101", "3174"])  # Jakarta's are "Adm."
+def test_messy_address_texts_parse_back(region):
     """Property: a messy rendering parses back to the village, RT and RW (unique names)."""
-    text, expected = pair
+
+    @given(pair=strategies.messy_address_texts(region=region))
+    def check(pair):
+        parses_back(*pair, region)
+
+    check()
+
+
+def parses_back(text, expected, region):
     siblings = regions.children(expected.district_code)
     key = regions.name_key
     unique = sum(key(s.name) == key(expected.village.name) for s in siblings) == 1
-    parsed = address.parse(text, regency="3216")
+    parsed = address.parse(text, regency=region)
     if unique:
         assert parsed.status is ParseStatus.RESOLVED, (text, parsed.warnings)
         assert parsed.address is not None
         assert parsed.address.village_code == expected.village_code
         assert (parsed.address.rt, parsed.address.rw) == (expected.rt, expected.rw)
+        assert not [w for w in parsed.warnings if w.startswith("conflict")], text
 
 
 @pytest.mark.parametrize(

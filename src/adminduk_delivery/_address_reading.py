@@ -67,7 +67,7 @@ _LAST_POSTAL: Final = re.compile(r".*(?<![0-9])([0-9]{5})(?![0-9])", re.DOTALL)
 _ADMIN_KEYWORD: Final = re.compile(
     r"""(?<![\w])(?:
         (?P<province>provinsi|propinsi|prov)
-      | (?P<kabupaten>kabupaten|kab)
+      | (?P<kabupaten>kab(?:upaten)?\.?\s*adm(?:inistrasi)?|kabupaten|kab)
       | (?P<kota>kota\s+administrasi|kota\s+adm|kota)
       | (?P<district>kecamatan|kec)
       | (?P<village>kelurahan|kalurahan|kel|desa|ds)

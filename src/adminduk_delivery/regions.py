@@ -380,7 +380,7 @@ _PROVINCE_ALIASES: Final = {
 _PREFIX_RE: Final = re.compile(
     r"""^\s*(?:
         (?P<province>prov(?:insi)?\b\.?)
-      | (?P<kabupaten>kab(?:upaten)?\b\.?)
+      | (?P<kabupaten>kab(?:upaten)?\b\.?(?:\s*adm(?:inistrasi\b|\b\.?))?)
       | (?P<kota>kota(?:\s+adm(?:inistrasi\b|\b\.?))?)
       | (?P<district>kec(?:amatan)?\b\.?)
       | (?P<village>(?:kel(?:urahan)?|desa|ds)\b\.?)
@@ -817,11 +817,12 @@ def search(
 ) -> tuple[RegionMatch, ...]:
     """Find regions by name, every match with its full path.
 
-    Case, spacing, punctuation and the usual prefixes do not matter: ``Kab.``/``Kabupaten``,
-    ``Kota``/``Kota Administrasi``, ``Kec.``/``Kecamatan``, ``Kel.``/``Kelurahan``, ``Desa``/``Ds.``
-    and ``Prov.``/``Provinsi``. A prefix narrows the level (``Kab. Bekasi`` is the regency 3216,
-    ``Kota Bekasi`` is 3275); without one, every level is searched. The same village name exists
-    in many districts: all of them are returned, never one picked silently.
+    Case, spacing, punctuation and the usual prefixes do not matter: ``Kab.``/``Kabupaten``
+    and ``Kota``, each with or without ``Administrasi``/``Adm.`` (Jakarta's),
+    ``Kec.``/``Kecamatan``, ``Kel.``/``Kelurahan``, ``Desa``/``Ds.`` and
+    ``Prov.``/``Provinsi``. A prefix narrows the level (``Kab. Bekasi`` is the regency 3216,
+    ``Kota Bekasi`` is 3275); without one, every level is searched. The same village name
+    exists in many districts: all of them are returned, never one picked silently.
 
     Args:
         query: the name to look for.

@@ -1036,6 +1036,8 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
 
 def _write_address(draw: Draw, address: Address) -> str:
     text = address.to_text()
+    if draw(st.booleans()):  # Jakarta's: "Kota Adm. Jakarta Selatan", "Kab. Kepulauan Seribu"
+        text = text.replace("Administrasi ", draw(st.sampled_from(["Adm. ", "ADM ", ""])))
     if draw(st.booleans()):
         text = text.replace("Kabupaten ", draw(st.sampled_from(["Kab. ", "KAB ", "kab "])))
     if draw(st.booleans()):
