@@ -172,6 +172,8 @@ def test_postal_code_errors():
         ("kecamatan cikarangpusat", ["321620"]),
         ("Prov. Jawa Barat", ["32"]),
         ("DKI Jakarta", ["31"]),
+        ("Provinsi Daerah Khusus Jakarta", ["31"]),  # its name by UU No. 2 Tahun 2024
+        ("DKJ", ["31"]),
         ("Kota Adm. Jakarta Selatan", ["3174"]),
         ("Kota Administrasi Jakarta Selatan", ["3174"]),
         # The one "kabupaten administrasi": "Kabupaten ADM Kepulauan Seribu"

@@ -356,7 +356,9 @@ _PROVINCE_ALIASES: Final = {
     "16": ("Sumsel",),
     "19": ("Babel", "Bangka Belitung"),
     "21": ("Kepri",),
-    "31": ("DKI Jakarta", "DKI", "Jakarta"),
+    # Its name since UU No. 2 Tahun 2024 (Provinsi Daerah Khusus Jakarta); the packaged
+    # list still has "Daerah Khusus Ibukota Jakarta".
+    "31": ("DKI Jakarta", "DKI", "Jakarta", "Daerah Khusus Jakarta", "DKJ"),
     "32": ("Jabar",),
     "33": ("Jateng",),
     "34": ("DI Yogyakarta", "DIY", "Yogyakarta", "Jogja", "Jogjakarta"),
