@@ -161,6 +161,21 @@ def test_the_kabupaten_administrasi_is_one_label(regency):
     )
 
 
+@pytest.mark.parametrize("label", ["Alamat: ", "ALAMAT : ", "Alamat Lengkap: ", "Address: "])
+def test_a_field_label_before_the_address_is_not_street(label):
+    """The KTP-el's lines, copied with their labels (Alamat, RT/RW, Kel/Desa, Kecamatan):
+    the leading "Alamat:" was kept in the street."""
+    text = "JL. KENANGA NO. 7, RT/RW: 001/004, Kel/Desa: CICAU, Kecamatan: CIKARANG PUSAT"
+    parsed = address.parse(label + text)
+    assert parsed == address.parse(text)
+    assert (parsed.street, parsed.house_number, parsed.address.village_code) == (
+        "JL. KENANGA",
+        "7",
+        CICAU,
+    )
+    assert address.parse("Jl. Alamat Baru No. 7, Desa Cicau").street == "Jl. Alamat Baru"
+
+
 def test_dusun_and_street_are_kept():
     """The dusun is its own field; the street keeps names that are also village names."""
     parsed = address.parse("Dusun Krajan RT 01 RW 02 Desa Sidomulyo Kec. Sidomulyo Lampung Selatan")

@@ -91,6 +91,9 @@ _RESIDUE: Final = re.compile(
     r"(?<![a-z])(?:rt|rw)(?![a-z])[^,]{0,12}|(?:^|\s)/\s*\d{1,3}\b", _FLAGS
 )
 _RESIDUE_FACTOR: Final = 0.8
+# The form's or the KTP-el's field label copied with the address ("Alamat : JL. KENANGA
+# NO. 7", as the card prints its Alamat line): a label with its colon, at the start only.
+_FIELD_LABEL: Final = re.compile(r"^(?:alamat(?:\s+lengkap)?|address)\s*:\s*", _FLAGS)
 _MAX_TEXT: Final = 1000
 _LINE_BREAKS: Final = str.maketrans({"\n": ", ", "\r": " ", ";": ", ", "|": ", "})
 _FUZZY_MIN_LENGTH: Final = 5
@@ -684,7 +687,7 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
         text = text[:_MAX_TEXT]
     if "\n" in text or ";" in text or "|" in text or "\r" in text:
         text = text.translate(_LINE_BREAKS)
-    work = " ".join(text.split())
+    work = _FIELD_LABEL.sub("", " ".join(text.split()), count=1)
 
     postal = None
     postal_match = _LAST_POSTAL.match(work)

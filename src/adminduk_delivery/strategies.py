@@ -1036,6 +1036,8 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
 
 def _write_address(draw: Draw, address: Address) -> str:
     text = address.to_text()
+    if draw(st.integers(0, 4)) == 0:  # the field label copied with it, as the KTP-el prints
+        text = draw(st.sampled_from(["Alamat: ", "ALAMAT : ", "Alamat Lengkap: "])) + text
     if draw(st.booleans()):  # Jakarta's: "Kota Adm. Jakarta Selatan", "Kab. Kepulauan Seribu"
         text = text.replace("Administrasi ", draw(st.sampled_from(["Adm. ", "ADM ", ""])))
     if draw(st.booleans()):
