@@ -161,6 +161,29 @@ def test_the_kabupaten_administrasi_is_one_label(regency):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        ("Jl. Kaliurang RT 01/02, Kalurahan Sardonoharjo, Kapanewon Ngaglik, Kab. Sleman",
+         "3404122005"),
+        ("Jl. Solo No. 3, Kel. Demangan, Kemantren Gondokusuman, Kota Yogyakarta",
+         "3471031001"),
+        ("Jl. Raya Sentani No. 5, Kel. Kota Baru, Distrik Abepura, Kota Jayapura",
+         "9171031012"),
+        ("Desa Cicau, Kec. Cikarang Pusat, Kab. Bekasi, Propinsi Jawa Barat", CICAU),
+    ],
+)  # fmt: skip
+def test_regional_words_for_a_level_are_labels(text, village):
+    """Yogyakarta's kalurahan, kapanewon and kemantren, Papua's distrik (sources in
+    regions._LEVEL_WORDS) and the older "Propinsi" are labels: they were left over as
+    unexplained text (confidence 0.8). A village named Kemantren (six in Java) is still
+    found by its name."""
+    parsed = address.parse(text)
+    assert (parsed.address.village_code, parsed.confidence) == (village, 1.0), parsed.warnings
+    named = address.parse("Jl. Mawar No. 1 RT 01/02, Desa Kemantren, Kec. Tulangan")
+    assert named.address.village_code == "3515092013"
+
+
 @pytest.mark.parametrize("label", ["Alamat: ", "ALAMAT : ", "Alamat Lengkap: ", "Address: "])
 def test_a_field_label_before_the_address_is_not_street(label):
     """The KTP-el's lines, copied with their labels (Alamat, RT/RW, Kel/Desa, Kecamatan):

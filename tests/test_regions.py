@@ -173,6 +173,13 @@ def test_postal_code_errors():
         ("Prov. Jawa Barat", ["32"]),
         ("DKI Jakarta", ["31"]),
         ("Provinsi Daerah Khusus Jakarta", ["31"]),  # its name by UU No. 2 Tahun 2024
+        ("Propinsi Jawa Barat", ["32"]),  # the older spelling
+        # Regional words for a level (sources in regions._LEVEL_WORDS): Papua's distrik,
+        # Yogyakarta's kapanewon, kemantren and kalurahan.
+        ("Distrik Abepura", ["917103"]),
+        ("Kapanewon Ngaglik", ["340412"]),
+        ("Kemantren Gondokusuman", ["347103"]),
+        ("Kalurahan Sardonoharjo", ["3404122005"]),
         ("DKJ", ["31"]),
         ("Kota Adm. Jakarta Selatan", ["3174"]),
         ("Kota Administrasi Jakarta Selatan", ["3174"]),

@@ -64,16 +64,9 @@ _HOUSE_NUMBER: Final = re.compile(
 )
 # The last run of exactly five digits (the greedy ".*" finds it from the end).
 _LAST_POSTAL: Final = re.compile(r".*(?<![0-9])([0-9]{5})(?![0-9])", re.DOTALL)
+# The region's level words (one table, in regions), and the dusun's.
 _ADMIN_KEYWORD: Final = re.compile(
-    r"""(?<![\w])(?:
-        (?P<province>provinsi|propinsi|prov)
-      | (?P<kabupaten>kab(?:upaten)?\.?\s*adm(?:inistrasi)?|kabupaten|kab)
-      | (?P<kota>kota\s+administrasi|kota\s+adm|kota)
-      | (?P<district>kecamatan|kec)
-      | (?P<village>kelurahan|kalurahan|kel|desa|ds)
-      | (?P<dusun>dusun|dsn)
-    )(?![\w])\.?\s*""",
-    re.IGNORECASE | re.VERBOSE,
+    rf"(?<![\w]){_regions._level_word_groups(('dusun', 'dusun|dsn'))}\s*", re.IGNORECASE
 )
 _STREET_MARKER: Final = re.compile(
     r"^(?:jalan|jln|jl|gang|gg|blok|blk|perumahan|perum|komplek|kompleks|komp|kampung|kp|"

@@ -379,16 +379,30 @@ _PROVINCE_ALIASES: Final = {
 }
 """Common short names of provinces (Jabar, DKI, NTB...), found by :func:`search` too."""
 
-_PREFIX_RE: Final = re.compile(
-    r"""^\s*(?:
-        (?P<province>prov(?:insi)?\b\.?)
-      | (?P<kabupaten>kab(?:upaten)?\b\.?(?:\s*adm(?:inistrasi\b|\b\.?))?)
-      | (?P<kota>kota(?:\s+adm(?:inistrasi\b|\b\.?))?)
-      | (?P<district>kec(?:amatan)?\b\.?)
-      | (?P<village>(?:kel(?:urahan)?|desa|ds)\b\.?)
-    )\s*(?=\S)""",
-    re.IGNORECASE | re.VERBOSE,
+_LEVEL_WORDS: Final = (
+    ("province", r"prov(?:insi)?|propinsi"),
+    ("kabupaten", r"kab(?:upaten)?(?:\.?\s*adm(?:inistrasi)?)?"),
+    ("kota", r"kota(?:\s+adm(?:inistrasi)?)?"),
+    ("district", r"kec(?:amatan)?|distrik|kapanewon|kemantren"),
+    ("village", r"kel(?:urahan)?|kalurahan|desa|ds"),
 )
+"""The words that name a level before a name, as regular expressions by prefix: the one
+table of them, for :func:`split_prefix` and :func:`search` here and for the labels of the
+address parser. Beside the usual words and abbreviations: *propinsi*, the older spelling;
+*Adm.*/*Administrasi* after Kab./Kota, Jakarta's; *distrik*, a kecamatan in Papua
+(UU No. 21 Tahun 2001 on Papua's special autonomy, Pasal 1); *kapanewon* and *kemantren*,
+a kecamatan in a kabupaten and in the kota of Yogyakarta, and *kalurahan*, a desa there
+(Peraturan Gubernur DIY No. 25 Tahun 2019)."""
+
+
+def _level_word_groups(*extra: tuple[str, str]) -> str:
+    """:data:`_LEVEL_WORDS` (and ``extra``) as one alternation of named groups, each word
+    whole: followed by no letter or digit, then an optional dot."""
+    words = "|".join(f"(?P<{group}>{pattern})" for group, pattern in (*_LEVEL_WORDS, *extra))
+    return rf"(?:{words})(?![\w])\.?"
+
+
+_PREFIX_RE: Final = re.compile(rf"^\s*{_level_word_groups()}\s*(?=\S)", re.IGNORECASE)
 
 
 def split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:

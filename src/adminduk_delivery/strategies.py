@@ -1034,6 +1034,15 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
     return _write_address(draw, address), address
 
 
+# Where a kecamatan has another name (regions._LEVEL_WORDS): Papua's provinces (91-96) and
+# Yogyakarta's kabupaten; the kota of Yogyakarta (3471) names them kemantren.
+_REGIONAL_DISTRICT_WORD: Final = {
+    **dict.fromkeys(("91", "92", "93", "94", "95", "96"), "Distrik "),
+    "34": "Kapanewon ",
+    "3471": "Kemantren ",
+}
+
+
 def _write_address(draw: Draw, address: Address) -> str:
     text = address.to_text()
     if draw(st.integers(0, 4)) == 0:  # the field label copied with it, as the KTP-el prints
@@ -1048,6 +1057,14 @@ def _write_address(draw: Draw, address: Address) -> str:
         )
     if draw(st.booleans()):
         text = text.replace("Kec. ", draw(st.sampled_from(["Kecamatan ", "kec ", ""])))
+    elif draw(st.booleans()):  # the level's own name in Papua and Yogyakarta
+        word = _REGIONAL_DISTRICT_WORD.get(
+            address.regency_code, _REGIONAL_DISTRICT_WORD.get(address.regency_code[:2])
+        )
+        if word is not None:
+            text = text.replace("Kec. ", word)
+            if address.regency_code[:2] == "34":
+                text = text.replace("Desa ", "Kalurahan ")
     if address.rt and address.rw:
         shape = draw(st.sampled_from(RT_RW_SHAPES))
         text = text.replace(
