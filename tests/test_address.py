@@ -184,6 +184,23 @@ def test_regional_words_for_a_level_are_labels(text, village):
     assert named.address.village_code == "3515092013"
 
 
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        ("Desa Baru, Kec. Ranah Batahan", "1312072002"),
+        ("Jl. Mawar No. 1, Desa Kampung Baru, Kec. Kupitan, Kab. Sijunjung", "1303102004"),
+        ("Desa Desa Baru, Ranah Batahan", "1312072002"),
+    ],
+)
+def test_a_village_named_with_a_level_word(text, village):
+    """21 villages' official names begin with "Desa" ("Desa Baru" in Ranah Batahan): written
+    as is, the label was taken off and "Baru" matched 36 other villages (ambiguous), though
+    the district was given."""
+    parsed = address.parse(text)
+    assert parsed.status is ParseStatus.RESOLVED, parsed.warnings
+    assert parsed.address.village_code == village
+
+
 @pytest.mark.parametrize("label", ["Alamat: ", "ALAMAT : ", "Alamat Lengkap: ", "Address: "])
 def test_a_field_label_before_the_address_is_not_street(label):
     """The KTP-el's lines, copied with their labels (Alamat, RT/RW, Kel/Desa, Kecamatan):

@@ -413,16 +413,13 @@ _TIE_WARNINGS: Final = (
 @functools.lru_cache(maxsize=32768)
 def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece, bool], ...]:
     """The pieces that may name the village, in order of preference: labelled ``Desa``/``Kel.``
-    first, then unlabelled names, names peeled off a street, and other labels read whole."""
+    first, then unlabelled names, names peeled off a street, and labelled names read whole
+    with their label (a village named "Desa Baru" or "Kota Baru")."""
     return (
         *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] == "village"),
         *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] is None and not p[_PEELED]),
         *((i, p, False) for i, p in enumerate(pieces) if p[_PEELED]),
-        *(
-            (i, p, True)
-            for i, p in enumerate(pieces)
-            if p[_LABEL] not in (None, "village", "dusun")
-        ),
+        *((i, p, True) for i, p in enumerate(pieces) if p[_LABEL] not in (None, "dusun")),
     )
 
 
@@ -541,7 +538,7 @@ def _resolve(
     for piece in pieces:
         if piece[_LABEL] in (None, "village"):
             candidates.update(c for c in _villages_for_key(piece[_KEY]) if in_scope(c))
-        elif piece[_LABEL] != "dusun":
+        if piece[_LABEL] not in (None, "dusun"):  # read whole too: "Desa Baru" is a village
             candidates.update(c for c in _villages_for_key(piece[_RAW_KEY]) if in_scope(c))
     warnings: list[str] = []
     # One typo: a name labelled Desa/Kel. that is not a village name, an unlabelled name that
