@@ -190,12 +190,15 @@ def test_regional_words_for_a_level_are_labels(text, village):
         ("Desa Baru, Kec. Ranah Batahan", "1312072002"),
         ("Jl. Mawar No. 1, Desa Kampung Baru, Kec. Kupitan, Kab. Sijunjung", "1303102004"),
         ("Desa Desa Baru, Ranah Batahan", "1312072002"),
+        ("Desa Baru Barat, Kec. Ranah Batahan", "1312072007"),
+        ("Kp. Ayapo, Desa Adat Ayapo, Kec. Sentani Timur, Kab. Jayapura", "9103023003"),
     ],
 )
 def test_a_village_named_with_a_level_word(text, village):
-    """21 villages' official names begin with "Desa" ("Desa Baru" in Ranah Batahan): written
-    as is, the label was taken off and "Baru" matched 36 other villages (ambiguous), though
-    the district was given."""
+    """21 villages' official names begin with "Desa" ("Desa Baru" in Ranah Batahan, Papua's
+    "Desa Adat ..."): written as is, the label was taken off and "Baru" matched 36 other
+    villages (ambiguous) though the district was given, and "Adat Ayapo" was split into two
+    names."""
     parsed = address.parse(text)
     assert parsed.status is ParseStatus.RESOLVED, parsed.warnings
     assert parsed.address.village_code == village

@@ -235,15 +235,18 @@ def resolve_hint(value: str, level: _regions.RegionLevel, within: str | None) ->
 def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str | None, str]]:
     """Split a run of words into the names it holds: ``sukamaju tambelang bekasi`` has three.
 
-    Text without commas or keywords runs names together. A run whose whole name is known stays
-    whole. Otherwise known names are taken longest first, left to right; in a street-like run
-    (``Jl. Melati Sukamaju``) they are peeled off the right end, keeping at least the marker and
-    one word as the street. A label stays with the first part.
+    Text without commas or keywords runs names together. A run whose whole name is known
+    stays whole, with its label too ("Desa Adat Ayapo" is a village's name). Otherwise known
+    names are taken longest first, left to right; in a street-like run (``Jl. Melati
+    Sukamaju``) they are peeled off the right end, keeping at least the marker and one word
+    as the street. A label stays with the first part.
     """
     key = _regions.name_key
     index = _regions.gazetteer()
     words = text.split()
     if len(words) < 2 or key(text) in index:
+        return [(label, text)]
+    if label in _LABEL_WORDS and key(f"{_LABEL_WORDS[label]} {text}") in index:
         return [(label, text)]
     if street_like:
         peeled: list[tuple[str | None, str]] = []
