@@ -204,6 +204,23 @@ def test_a_village_named_with_a_level_word(text, village):
     assert parsed.address.village_code == village
 
 
+@pytest.mark.parametrize(
+    ("text", "street", "number"),
+    [
+        # Universitas Islam Indonesia's address: "Jl. Kaliurang Km. 14,5, Sleman".
+        ("Jl. Kaliurang Km. 14,5, Sardonoharjo, Ngaglik, Sleman", "Jl. Kaliurang Km. 14,5", ""),
+        ("Jl. Kaliurang KM 10 No. 7 RT 01/02, Sardonoharjo, Ngaglik", "Jl. Kaliurang KM 10", "7"),
+        ("Jl. Kaliurang Km 10, Sardonoharjo, Ngaglik", "Jl. Kaliurang Km 10", ""),
+    ],
+)
+def test_a_kilometre_post_is_the_streets(text, street, number):
+    """A kilometre post is part of the road's name: its number was read as the house number
+    (inferred), and its decimal comma split the text into two parts."""
+    parsed = address.parse(text)
+    assert (parsed.street, parsed.house_number) == (street, number), parsed.warnings
+    assert parsed.address.village_code == "3404122005"
+
+
 @pytest.mark.parametrize("label", ["Alamat: ", "ALAMAT : ", "Alamat Lengkap: ", "Address: "])
 def test_a_field_label_before_the_address_is_not_street(label):
     """The KTP-el's lines, copied with their labels (Alamat, RT/RW, Kel/Desa, Kecamatan):

@@ -84,6 +84,12 @@ _RESIDUE: Final = re.compile(
     r"(?<![a-z])(?:rt|rw)(?![a-z])[^,]{0,12}|(?:^|\s)/\s*\d{1,3}\b", _FLAGS
 )
 _RESIDUE_FACTOR: Final = 0.8
+# A kilometre post on a road, the street's own (a house number is not read from it):
+# "Jl. Kaliurang Km. 14,5" (Universitas Islam Indonesia's address, Sleman), with its
+# decimal comma, which is not a separator of parts.
+_KILOMETRE_COMMA: Final = re.compile(r"(\bkm\.?\s*\d+),(\d)", _FLAGS)
+_KEPT_COMMA: Final = "\ue000"  # a private-use character, which address texts do not hold
+_TRAILING_NUMBER: Final = re.compile(r"(?<!\bkm)(?<!\bkm\.)\s(\d{1,4}[a-z]?)$", _FLAGS)
 # The form's or the KTP-el's field label copied with the address ("Alamat : JL. KENANGA
 # NO. 7", as the card prints its Alamat line): a label with its colon, at the start only.
 _FIELD_LABEL: Final = re.compile(r"^(?:alamat(?:\s+lengkap)?|address)\s*:\s*", _FLAGS)
@@ -681,6 +687,8 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
     if "\n" in text or ";" in text or "|" in text or "\r" in text:
         text = text.translate(_LINE_BREAKS)
     work = _FIELD_LABEL.sub("", " ".join(text.split()), count=1)
+    if "," in work:  # a kilometre's decimal comma is kept through the split into parts
+        work = _KILOMETRE_COMMA.sub(f"\\1{_KEPT_COMMA}\\2", work)
 
     postal = None
     postal_match = _LAST_POSTAL.match(work)
@@ -717,7 +725,7 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
     written: list[_Piece] = []
     resolvable: list[_Piece] = []
     for part in work.split(","):
-        part = part.strip()  # noqa: PLW2901
+        part = part.strip().replace(_KEPT_COMMA, ",")  # noqa: PLW2901
         if not part:
             continue  # (the commas left where the postal code, RT/RW and number were)
         part_pieces, part_forms = _split_pieces_for_resolution(part)
@@ -735,7 +743,7 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
         warnings.append(f"unused: parts not matched to the address: {unused}")
         confidence = round(confidence * _RESIDUE_FACTOR, 4)
     if not house_number and street:
-        trailing = re.search(r"\s(\d{1,4}[a-zA-Z]?)$", street)
+        trailing = _TRAILING_NUMBER.search(street)
         if trailing and _STREET_MARKER.match(street):
             house_number = trailing.group(1)
             street = street[: trailing.start()]
