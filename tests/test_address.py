@@ -221,6 +221,25 @@ def test_a_kilometre_post_is_the_streets(text, street, number):
     assert parsed.address.village_code == "3404122005"
 
 
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Jl. Raya Cikarang Pusat No. 5, Desa Cicau, Kec. Cikarang Pusat",
+         "Jl. Raya Cikarang Pusat"),
+        ("Jl. Raya Bekasi No. 1, Desa Cicau, Kec. Cikarang Pusat, Kab. Bekasi", "Jl. Raya Bekasi"),
+        ("Jl. Cicau No. 2, Desa Cicau, Kec. Cikarang Pusat", "Jl. Cicau"),
+        ("Jl. Melati Cicau RT 1/2, Cikarang Pusat", "Jl. Melati"),  # Cicau named once
+    ],
+)  # fmt: skip
+def test_a_street_named_after_a_region_keeps_its_name(text, street):
+    """A street named after the district or regency that the address names in its own place
+    too keeps the name: "Jl. Raya Cikarang Pusat" was cut to "Jl. Raya" (in 600 random
+    villages, every such street named after the district or the regency was cut)."""
+    parsed = address.parse(text)
+    assert parsed.street == street
+    assert parsed.address.village_code == CICAU
+
+
 @pytest.mark.parametrize("label", ["Alamat: ", "ALAMAT : ", "Alamat Lengkap: ", "Address: "])
 def test_a_field_label_before_the_address_is_not_street(label):
     """The KTP-el's lines, copied with their labels (Alamat, RT/RW, Kel/Desa, Kecamatan):

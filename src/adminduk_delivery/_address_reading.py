@@ -455,6 +455,7 @@ def _evaluate(
     conflicts = 0
     unexplained: list[int] = []
     used = {village_index}
+    levels_of: dict[int, set[str]] = {}
     for index, piece in enumerate(pieces):
         if index == village_index or piece[_LABEL] == "dusun":
             continue
@@ -471,9 +472,14 @@ def _evaluate(
                 unexplained.append(index)
             continue
         used.add(index)
+        levels_of[index] = set(levels)
         for level, score in levels.items():
             matched[level] = min(score, matched.get(level, score))
             positions.setdefault(level, index)
+    # A name peeled off the street ("Jl. Raya Abepura") whose levels are named in their own
+    # place too ("Distrik Abepura") is the street's: it stays in the street's text.
+    named = {level for i, found in levels_of.items() if not pieces[i][_PEELED] for level in found}
+    used -= {i for i, found in levels_of.items() if pieces[i][_PEELED] and found <= named}
     ordered = sorted(positions, key=positions.__getitem__)
     disorder = sum(1 for a, b in itertools.pairwise(ordered) if _LEVEL_ORDER[a] > _LEVEL_ORDER[b])
     postal_match = None if postal is None else _regions.postal_code(code) == postal
