@@ -434,10 +434,13 @@ def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece,
 
 def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, int] | None:
     """The piece that names the candidate village, with its typo score."""
+    village = keys.village
     for index, piece, raw in _village_piece_order(pieces):
-        score = _piece_levels(piece, keys, use_raw=raw).get("village")
-        if score is not None:
-            return index, score
+        # _piece_levels(piece, keys, use_raw=raw).get("village"), without the other levels
+        if raw or piece[_LABEL] in (None, "village"):
+            score = _similar(piece[_RAW_KEY] if raw else piece[_KEY], village)
+            if score is not None:
+                return index, score
     return None
 
 
@@ -692,9 +695,11 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
         text = text[:_MAX_TEXT]
     if "\n" in text or ";" in text or "|" in text or "\r" in text:
         text = text.translate(_LINE_BREAKS)
-    work = _FIELD_LABEL.sub("", " ".join(text.split()), count=1)
-    if "," in work:  # a kilometre's decimal comma is kept through the split into parts
-        work = _KILOMETRE_COMMA.sub(f"\\1{_KEPT_COMMA}\\2", work)
+    work = " ".join(text.split())
+    if work[:1] in "aA":  # (the only field labels: Alamat..., Address)
+        work = _FIELD_LABEL.sub("", work, count=1)
+    if "," in work and ("km" in work or "Km" in work or "KM" in work or "kM" in work):
+        work = _KILOMETRE_COMMA.sub(f"\\1{_KEPT_COMMA}\\2", work)  # kept through the split
 
     postal = None
     postal_match = _LAST_POSTAL.match(work)
