@@ -791,13 +791,13 @@ class _Reader:
         return resident, requests, problems, warnings
 
 
-def _row_items(row: object) -> list[tuple[object, object]] | None:
+def _row_items(row: object) -> Iterable[tuple[object, object]] | None:
     """A row's (column, cell) pairs: a mapping's, or those of an object with the mapping
     protocol but not the ABC (a pandas Series, as ``df.iterrows()`` gives); ``None`` for
     anything else, or when reading it fails."""
-    if not isinstance(row, Mapping) and (
-        isinstance(row, str | bytes) or not (hasattr(row, "keys") and hasattr(row, "items"))
-    ):
+    if isinstance(row, Mapping):
+        return row.items()
+    if isinstance(row, str | bytes) or not (hasattr(row, "keys") and hasattr(row, "items")):
         return None
     try:
         return list(row.items())
