@@ -122,6 +122,21 @@ def test_the_manifest_carries_no_nik() -> None:
     assert "day" not in english[0]
 
 
+@pytest.mark.parametrize(
+    ("limits", "error", "code"),
+    [
+        ({"capacity": 0, "couriers": 1}, ValidationError, "range"),
+        ({"capacity": 5, "couriers": "x"}, InvalidType, "type"),
+        ({"capacity": 5, "couriers": 1, "speed_kmh": 0}, ValidationError, "range"),
+    ],
+)
+def test_bad_limits_are_refused_with_nothing_to_dispatch(limits, error, code) -> None:
+    """The limits are checked before the first day: with no shipment, bad ones passed."""
+    with pytest.raises(error) as info:
+        dispatch.dispatch([], start=START, **limits)
+    assert info.value.code == code
+
+
 def test_no_courier_limit_sends_everything_on_the_first_day() -> None:
     schedule = dispatch.dispatch(BATCH, start=START, capacity=10, couriers=None)
     assert len(schedule.days) == 1

@@ -273,6 +273,7 @@ def dispatch(
         "rounds": rounds,
         "seed": seed,
     }
+    routing.plan([], **limits)  # the limits are checked even when nothing is to go out
     days: list[DispatchDay] = []
     unscheduled: list[Unassigned] = []
     waiting = stops
