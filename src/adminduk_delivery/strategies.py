@@ -49,7 +49,7 @@ from ._consistency import (
     nik_for,
     years_before,
 )
-from ._convert import date_value, excerpt, whole_number
+from ._convert import date_value, excerpt, flag, whole_number
 from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
@@ -208,10 +208,12 @@ def _level(value: object) -> regions.RegionLevel:
 
 
 def _flag(value: object, name: str) -> bool:
-    """An option that is ``True`` or ``False``, else Hypothesis's InvalidArgument."""
-    if not isinstance(value, bool):
-        raise InvalidArgument(f"{name} is True or False, got {excerpt(value)}")
-    return value
+    """An option that is ``True`` or ``False`` (as the library's own options are checked),
+    else Hypothesis's InvalidArgument."""
+    try:
+        return flag(value, field=name)
+    except ValidationError as exc:
+        raise InvalidArgument(str(exc)) from None
 
 
 def _size(value: object, name: str, *, most: int) -> int:
