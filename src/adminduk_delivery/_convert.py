@@ -10,7 +10,7 @@ import math
 import numbers
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -45,6 +45,23 @@ def tuple_of(values: Iterable[T], cls: type[T], *, field: str) -> tuple[T, ...]:
 def frozenset_of(values: Iterable[T], cls: type[T], *, field: str) -> frozenset[T]:
     """``values`` as a frozenset, every element an instance of ``cls``."""
     return frozenset(tuple_of(values, cls, field=field))
+
+
+def mapping_of(
+    value: Mapping[Any, Any], check: Callable[[object], T], *, field: str, what: str
+) -> dict[str, T]:
+    """A mapping's text keys to its values, each checked by ``check``: an option given per
+    office or per district (``what`` says what it maps, for the message).
+
+    Raises:
+        InvalidType: a key that is not text; what ``check`` raises.
+    """
+    out: dict[str, T] = {}
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise InvalidType(f"{field} maps {what}", field=field)
+        out[key] = check(item)
+    return out
 
 
 def reported_as(field: str, convert: Callable[[object], T], value: object) -> T:

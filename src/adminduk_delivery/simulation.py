@@ -32,7 +32,7 @@ from typing import Final
 import attrs
 
 from . import routing
-from ._convert import checked, date_value, real, real_number, whole_number
+from ._convert import checked, date_value, mapping_of, real, real_number, whole_number
 from .batches import Batch, TrackedEvent
 from .errors import InvalidType, ValidationError
 from .policy import NextAction, Policy, next_step
@@ -103,19 +103,15 @@ def _daily_pickup(value: object) -> float:
 
 
 def _by_district(value: object) -> dict[str, float]:
+    field, what = "success_by_district", "district codes to chances"
     if not isinstance(value, Mapping):
-        raise InvalidType(
-            "success_by_district maps district codes to chances", field="success_by_district"
-        )
-    chances = {}
-    for code, chance in value.items():
-        if not isinstance(code, str):
-            raise InvalidType(
-                f"a district code is a string, got {type(code).__name__}",
-                field="success_by_district",
-            )
-        chances[code] = _probability(chance, field="success_by_district")
+        raise InvalidType(f"{field} maps {what}", field=field)
+    chances = mapping_of(value, _district_chance, field=field, what=what)
     return dict(sorted(chances.items()))  # the same model whatever the caller's order
+
+
+def _district_chance(value: object) -> float:
+    return _probability(value, field="success_by_district")
 
 
 @attrs.frozen(kw_only=True)
@@ -287,12 +283,13 @@ def _crews(
     days of a simulation, checked."""
     crews: int | dict[str, int]
     if isinstance(couriers_per_office, Mapping):
-        crews = {
-            checked(office, str, field="couriers_per_office"): whole_number(
-                crew, field="couriers_per_office"
-            )
-            for office, crew in couriers_per_office.items()
-        }
+        field = "couriers_per_office"
+        crews = mapping_of(
+            couriers_per_office,
+            lambda crew: whole_number(crew, field=field),
+            field=field,
+            what="office names to numbers",
+        )
     else:
         crews = whole_number(couriers_per_office, field="couriers_per_office", minimum=1)
     return (

@@ -12,6 +12,7 @@ from typing import Final, TypeVar
 from adminduk_delivery import regions as _regions
 from adminduk_delivery import solvers as _solvers
 from adminduk_delivery._convert import (
+    mapping_of,
     real,
     real_number,
     tuple_of,
@@ -265,12 +266,7 @@ def _per_office(
     if value is None:
         return None
     if isinstance(value, Mapping):
-        out = {}
-        for office, item in value.items():
-            if not isinstance(office, str):
-                raise InvalidType(f"{field} maps office names to {what}", field=field)
-            out[office] = check(item)
-        return out
+        return mapping_of(value, check, field=field, what=f"office names to {what}")
     return check(value)
 
 
