@@ -72,10 +72,6 @@ def _mask_e164(e164: str) -> str:
     return e164[:6] + "*" * (len(e164) - 8) + e164[-2:]
 
 
-def _checked(message: str, field: str) -> ValidationError:
-    return ValidationError(message, field=field, code="invalid")
-
-
 def _e164(value: object) -> str:
     return _text(value, field="e164")
 
@@ -138,15 +134,15 @@ class PhoneNumber:
     def __attrs_post_init__(self) -> None:
         reading = _valid_reading(self.e164)
         if reading is None or reading[0] != self.e164:
-            raise _checked("e164 is not a valid Indonesian number in E.164 form", "e164")
+            message = "e164 is not a valid Indonesian number in E.164 form"
+            raise _invalid(message, "invalid", field="e164")
         if reading[1] is not self.kind:
             raise ValidationError("kind is not the number's kind", field="kind", code="kind")
         for alternative in self.alternatives:
             other = _valid_reading(alternative)
             if other is None or other[0] != alternative or alternative == self.e164:
-                raise _checked(
-                    "an alternative is another valid number in E.164 form", "alternatives"
-                )
+                message = "an alternative is another valid number in E.164 form"
+                raise _invalid(message, "invalid", field="alternatives")
 
     @property
     def ambiguous(self) -> bool:
@@ -402,8 +398,8 @@ def _prepare(text: str) -> tuple[str, PhoneKind | None] | None:
 _fast: Callable[[str], tuple[str, PhoneKind | None] | None] = _prepare
 
 
-def _invalid(message: str, code: str) -> ValidationError:
-    return ValidationError(message, field=_FIELD, code=code)
+def _invalid(message: str, code: str, *, field: str = _FIELD) -> ValidationError:
+    return ValidationError(message, field=field, code=code)
 
 
 def _parse_with_phonenumbers(text: str) -> PhoneNumber:
