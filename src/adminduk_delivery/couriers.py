@@ -46,7 +46,15 @@ import attrs
 from ._convert import enum_member, excerpt, tuple_of
 from ._convert import text as _text
 from .errors import InvalidType, ValidationError
-from .shipments import FailureReason, Recipient, RecipientKind, ShipmentEvent, ShipmentStatus
+from .shipments import (  # a row's status and reason are checked as its event's are
+    FailureReason,
+    Recipient,
+    RecipientKind,
+    ShipmentEvent,
+    ShipmentStatus,
+    _optional_reason,
+    _status,
+)
 
 __all__ = [
     "NOTE_REASONS",
@@ -68,10 +76,6 @@ def _code(value: object) -> str:
     return " ".join(value.upper().split())
 
 
-def _status(value: object) -> ShipmentStatus:
-    return enum_member(value, ShipmentStatus, field="status")
-
-
 def _pattern(value: object) -> str | None:
     """A row's text pattern, compiled once here so that a bad one is refused where it is
     written, not at the first scan it is searched in."""
@@ -85,10 +89,6 @@ def _pattern(value: object) -> str | None:
             "text_pattern is not a regular expression", field="text_pattern", code="pattern"
         ) from None
     return pattern
-
-
-def _reason(value: object) -> FailureReason | None:
-    return None if value is None else enum_member(value, FailureReason, field="reason")
 
 
 def _recipient(value: object) -> RecipientKind | None:
@@ -124,7 +124,7 @@ class Rule:
     code: str = attrs.field(converter=_code)
     status: ShipmentStatus = attrs.field(converter=_status)
     text_pattern: str | None = attrs.field(default=None, converter=_pattern)
-    reason: FailureReason | None = attrs.field(default=None, converter=_reason)
+    reason: FailureReason | None = attrs.field(default=None, converter=_optional_reason)
     recipient: RecipientKind | None = attrs.field(default=None, converter=_recipient)
 
     def matches(self, code: str, text: str) -> bool:
