@@ -5,8 +5,8 @@ Each entry of ``CATALOGUE`` is a public callable with a set of valid arguments; 
 replaces one argument at a time with each value of ``BAD_VALUES`` and calls it. Anything but
 success or an :class:`~adminduk_delivery.errors.AdmindukError` fails the census, and so does
 an error message that holds the NIK, KK number or phone number of the valid arguments.
-Result types that only the library builds (summaries, plans, reconciliations, parse results)
-and the Hypothesis strategies (which raise Hypothesis's ``InvalidArgument`` for bad options,
+Result types that only the library builds (summaries, forecasts, parse results) and the
+Hypothesis strategies (which raise Hypothesis's ``InvalidArgument`` for bad options,
 as Hypothesis's own API style asks) are outside the census.
 """
 
@@ -158,6 +158,15 @@ PROBLEM = solvers.Problem(
     xs=(0.0, 1.0, 0.5), ys=(0.0, 0.0, 0.0), items=(1, 1), capacity=2, max_stops=None,
     max_length_km=None, routes=((0, 1),), seed=0,
 )  # fmt: skip
+
+ROUTE = routing.Route(office="321620", stops=[_stop()], items=1, distance_km=2.5, minutes=30.0)
+LEFT_OUT = routing.Unassigned(
+    stop=routing.Stop(id="s2", village_code="3216202001", rw="1", rt="2",
+                      shipment_ids=["RR000000000ID", "RR000000013ID"]),
+    reason="too far",
+    code="distance",
+)  # fmt: skip
+DAY_PLAN = routing.RoutePlan(routes=[ROUTE], unassigned=[], capacity=5)
 
 # name: (callable, args, kwargs): a valid call.
 CATALOGUE = {
@@ -344,7 +353,40 @@ CATALOGUE = {
     "batches.Batch": (
         batches.Batch,
         [],
-        {"id": "B-1", "documents": [_card()], "shipments": [_shipment()]},
+        {"id": "B-1", "documents": [_card()], "shipments": [_shipment()], "rejected": []},
+    ),
+    "batches.Anomaly": (
+        batches.Anomaly,
+        [],
+        {
+            "kind": "unknown_tracking_number",
+            "message": "no such shipment",
+            "tracking_number": "RR123456785ID",
+            "document_id": "B-0001",
+            "code": "unknown",
+        },
+    ),
+    "batches.DocumentState": (
+        batches.DocumentState,
+        [],
+        {
+            "document_id": "B-0001",
+            "state": "attempt_failed",
+            "bucket": "open",
+            "tracking_number": "RR123456785ID",
+        },
+    ),
+    "batches.Reconciliation": (
+        batches.Reconciliation,
+        [],
+        {
+            "total": 1,
+            "by_state": {"attempt_failed": 1},
+            "by_bucket": {"open": 1},
+            "documents": _batch().reconcile().documents,
+            "anomalies": [],
+            "superseded_suket_ids": ["S-1"],
+        },
     ),
     "Batch.fold": (
         _batch().fold,
@@ -438,7 +480,7 @@ CATALOGUE = {
     "routing.Stop": (
         routing.Stop,
         ["s1", "3216202001", "1", "1"],
-        {"items": 2, "lat": -6.3, "lon": 107.1},
+        {"items": 2, "lat": -6.3, "lon": 107.1, "shipment_ids": ["RR123456785ID"]},
     ),
     "routing.plan": (
         routing.plan,
@@ -457,6 +499,31 @@ CATALOGUE = {
         routing.DistanceTable,
         [],
         {"points": [(-6.3, 107.1), (-6.31, 107.12)], "km": [[0.0, 2.5], [2.7, 0.0]]},
+    ),
+    "routing.Route": (
+        routing.Route,
+        [],
+        {"office": "321620", "stops": [_stop()], "items": 1, "distance_km": 2.5, "minutes": 30.0},
+    ),
+    "routing.Unassigned": (
+        routing.Unassigned,
+        [],
+        {"stop": _stop(), "reason": "too far", "code": "distance"},
+    ),
+    "routing.RoutePlan": (
+        routing.RoutePlan,
+        [],
+        {"routes": [ROUTE], "unassigned": [LEFT_OUT], "capacity": 5},
+    ),
+    "dispatch.DispatchDay": (dispatch.DispatchDay, [], {"day": AS_OF, "plan": DAY_PLAN}),
+    "dispatch.Dispatch": (
+        dispatch.Dispatch,
+        [],
+        {
+            "days": [dispatch.DispatchDay(day=AS_OF, plan=DAY_PLAN)],
+            "unscheduled": [LEFT_OUT],
+            "shipments": 2,
+        },
     ),
     "routing.stops_from_shipments": (routing.stops_from_shipments, [[_shipment()]], {}),
     "routing.household_stop": (routing.household_stop, [[_shipment()]], {}),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adminduk_delivery import dispatch, regions, synthetic
+from adminduk_delivery import dispatch, regions, routing, synthetic
 from adminduk_delivery import policy as policies
 from adminduk_delivery.errors import InvalidType, ValidationError
 from adminduk_delivery.workdays import COURIER_WEEK, WorkCalendar
@@ -167,3 +167,55 @@ def test_dispatch_errors_carry_codes() -> None:
     with pytest.raises(ValidationError) as info:
         dispatch.manifest(BATCH, PEOPLE.residents[:1])
     assert info.value.code == "unknown_owner"
+
+
+def _calls_with_a_shipment_twice():
+    twice = [*BATCH.shipments[:3], BATCH.shipments[0]]
+    return [
+        lambda: dispatch.dispatch(twice, start=START, capacity=10, couriers=1),
+        lambda: dispatch.manifest(twice, PEOPLE.residents),
+        lambda: routing.stops_from_shipments(twice),
+        lambda: routing.household_stop(twice[-2:] + twice[:1]),
+        lambda: policies.batch_cost(twice, policy=policies.BEKASI_2020),
+    ]
+
+
+@pytest.mark.parametrize("call", _calls_with_a_shipment_twice())
+def test_a_shipment_given_twice_is_refused(call) -> None:
+    """A tracking number twice in a list of shipments (a row read twice) is refused, as a
+    batch refuses it: dispatch sent the shipment twice (its documents counted twice on one
+    stop) and batch_cost charged it twice."""
+    with pytest.raises(ValidationError) as info:
+        call()
+    assert (info.value.field, info.value.code) == ("shipments", "duplicate")
+    assert BATCH.shipments[0].tracking_number in str(info.value)
+
+
+def test_a_dispatch_holds_the_facts_of_a_dispatch() -> None:
+    """Dispatch and DispatchDay are checked as they are built: days in order, each stop in
+    one place, the shipments counted, no unassigned stops inside a day's plan."""
+    schedule = dispatch.dispatch(BATCH, start=START, capacity=10, couriers=2)
+    days, unscheduled = list(schedule.days), schedule.unscheduled
+    assert dispatch.Dispatch(days=days, unscheduled=unscheduled, shipments=schedule.shipments)
+    cases = [
+        ({"days": days[::-1]}, "days", "out_of_order"),
+        ({"days": days + days[-1:]}, "days", "out_of_order"),
+        ({"shipments": schedule.shipments + 1}, "shipments", "inconsistent"),
+        ({"shipments": -1}, "shipments", "range"),
+        ({"days": "day one"}, "days", "type"),
+    ]
+    for change, field, code in cases:
+        fields = {"days": days, "unscheduled": unscheduled, "shipments": schedule.shipments}
+        with pytest.raises(ValidationError) as info:
+            dispatch.Dispatch(**{**fields, **change})
+        assert (info.value.field, info.value.code) == (field, code)
+    later = dispatch.DispatchDay(day=days[-1].day + dt.timedelta(days=1), plan=days[0].plan)
+    with pytest.raises(ValidationError) as info:
+        dispatch.Dispatch(days=[*days, later], unscheduled=unscheduled, shipments=0)
+    assert (info.value.field, info.value.code) == ("days", "duplicate")
+    stop = days[0].plan.routes[0].stops[0]
+    left = routing.Unassigned(stop=stop, reason="no courier", code="couriers")
+    plan = routing.RoutePlan(routes=(), unassigned=[left], capacity=10)
+    with pytest.raises(ValidationError) as info:
+        dispatch.DispatchDay(day=START, plan=plan)
+    assert (info.value.field, info.value.code) == ("plan", "inconsistent")

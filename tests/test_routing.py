@@ -54,6 +54,10 @@ def test_stop_contract_and_validation():
         Stop("a", CICAU, "1", "2", lat=float("nan"), lon=float("nan"))
     assert (nan.value.field, nan.value.code) == ("coordinates", "range")
     assert "None: a stop without coordinates" in str(nan.value)
+    for ids in ("RR123456785ID", [7]):  # a bare string was split into letters
+        with pytest.raises(InvalidType) as caught:
+            Stop("a", CICAU, "1", "2", shipment_ids=ids)
+        assert (caught.value.field, caught.value.code) == ("shipment_ids", "type")
 
 
 def test_walk_order_follows_the_address():

@@ -368,3 +368,109 @@ def test_route_plans_round_trip(stops, capacity):
     from adminduk_delivery import routing
 
     round_trip(routing.plan(stops, capacity=capacity, rounds=0))
+
+
+def _plan_document():
+    from adminduk_delivery import routing
+
+    stops = [
+        routing.Stop(f"s{i}", "3216202001", "1", "1", items=2, shipment_ids=(f"T{i}",))
+        for i in range(5)
+    ]
+    return serialization.to_dict(routing.plan(stops, capacity=5))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "field", "code"),
+    [
+        (lambda d: d.update(capacity=0), "$.capacity", "range"),
+        (lambda d: d.update(capacity=3), "$.routes", "capacity"),
+        (lambda d: d["routes"][0].update(items=3), "$.routes[0].items", "inconsistent"),
+        (lambda d: d["routes"][0].update(items=-4), "$.routes[0].items", "range"),
+        (lambda d: d["routes"][0].update(stops=[]), "$.routes[0].stops", "empty"),
+        (lambda d: d["routes"][0].update(distance_km=-1.0), "$.routes[0].distance_km", "range"),
+        (lambda d: d["routes"][0].update(minutes=float("nan")), "$.routes[0].minutes", "range"),
+        (lambda d: d["routes"][1].update(stops=d["routes"][0]["stops"]), "$.routes", "duplicate"),
+        (
+            lambda d: d["unassigned"].append(
+                {"stop": d["routes"][0]["stops"][0], "reason": "x", "code": "weather"}
+            ),
+            "$.unassigned[0].code",
+            "choice",
+        ),
+        (
+            lambda d: d["unassigned"].append(
+                {"stop": d["routes"][0]["stops"][0], "reason": " ", "code": "couriers"}
+            ),
+            "$.unassigned[0].reason",
+            "empty",
+        ),
+        (
+            lambda d: d["unassigned"].append(
+                {"stop": d["routes"][0]["stops"][0], "reason": "x", "code": "couriers"}
+            ),
+            "$.routes",
+            "duplicate",
+        ),
+    ],
+)
+def test_a_plan_read_back_holds_the_facts_of_a_plan(mutate, field, code):
+    """A route plan read from JSON is checked as the plan that wrote it: capacity 1 or more,
+    each route's items its stops' and within the capacity, every stop in one place. A plan of
+    capacity 0 loaded before and failed later, on its summary (ZeroDivisionError)."""
+    document = _plan_document()
+    mutate(document["data"])
+    with pytest.raises(serialization.InvalidDocument) as info:
+        serialization.from_dict(document)
+    assert (info.value.field, info.value.code) == (field, code)
+
+
+def _reconciliation_document():
+    from adminduk_delivery.batches import Batch
+
+    return serialization.to_dict(
+        Batch(id="B-1", documents=[make_document()], shipments=[]).reconcile()
+    )
+
+
+@pytest.mark.parametrize(
+    ("mutate", "field", "code"),
+    [
+        (lambda d: d.update(total=2), "$.total", "inconsistent"),
+        (lambda d: d.update(by_bucket={"open": 0}), "$.total", "inconsistent"),
+        (lambda d: d.update(by_bucket={"lost": 1}), "$.by_bucket['lost']", "choice"),
+        (lambda d: d.update(by_state={"not_shipped": -1}), "$.by_state", "range"),
+        (lambda d: d["documents"].append(dict(d["documents"][0])), "$.documents", "duplicate"),
+        (lambda d: d["documents"][0].update(state="lost"), "$.documents[0].state", "choice"),
+        (
+            lambda d: d["documents"][0].update(bucket="delivered"),
+            "$.documents[0].state",
+            "inconsistent",
+        ),
+        (
+            lambda d: d["documents"][0].update(tracking_number="RR123456785ID"),
+            "$.documents[0].state",
+            "inconsistent",
+        ),
+        (
+            lambda d: d["documents"][0].update(document_id=" "),
+            "$.documents[0].document_id",
+            "empty",
+        ),
+        (
+            lambda d: d["anomalies"][0].update(kind="strange"),
+            "$.anomalies[0].kind",
+            "choice",
+        ),
+        (lambda d: d["anomalies"][0].update(message=""), "$.anomalies[0].message", "empty"),
+    ],
+)
+def test_a_reconciliation_read_back_balances(mutate, field, code):
+    """A reconciliation read from JSON accounts for every document in exactly one state, as
+    one the batch made does; one that does not balance is refused, not loaded (its
+    ``open`` raised KeyError when a bucket was missing)."""
+    document = _reconciliation_document()
+    mutate(document["data"])
+    with pytest.raises(serialization.InvalidDocument) as info:
+        serialization.from_dict(document)
+    assert (info.value.field, info.value.code) == (field, code)

@@ -36,8 +36,8 @@ import datetime as dt
 import enum
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Final
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final
 
 import attrs
 
@@ -47,14 +47,16 @@ from ._convert import (
     enum_member,
     identifier,
     instance_validator,
+    mapping_of,
     reported_as,
     text,
     tuple_of,
+    whole_number,
 )
 from .address import Address
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import InvalidType, TransitionError, ValidationError
-from .shipments import Shipment, ShipmentEvent, ShipmentStatus, apply
+from .shipments import Shipment, ShipmentEvent, ShipmentStatus, _distinct, apply
 from .tracking import s10_series
 
 __all__ = [
@@ -98,6 +100,29 @@ class AnomalyKind(enum.Enum):
     REJECTED_EVENT = "rejected_event"
 
 
+def _anomaly_kind(value: object) -> AnomalyKind:
+    return enum_member(value, AnomalyKind, field="kind")
+
+
+def _message(value: object) -> str:
+    message = text(value, field="message")
+    if not message.strip():
+        raise ValidationError("a message is given", field="message", code="empty")
+    return message
+
+
+def _tracking_or_none(value: object) -> str | None:
+    return None if value is None else text(value, field="tracking_number")
+
+
+def _document_or_none(value: object) -> str | None:
+    return None if value is None else text(value, field="document_id")
+
+
+def _code_or_none(value: object) -> str | None:
+    return None if value is None else text(value, field="code")
+
+
 @attrs.frozen(kw_only=True)
 class Anomaly:
     """One thing that did not add up, as data.
@@ -109,13 +134,18 @@ class Anomaly:
         document_id: the document concerned, if any.
         code: a finer code, e.g. the :class:`~adminduk_delivery.errors.TransitionError` code of
             a rejected event.
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: a kind that is no :class:`AnomalyKind` value (code ``choice``), an
+            empty message (code ``empty``).
     """
 
-    kind: AnomalyKind
-    message: str
-    tracking_number: str | None = None
-    document_id: str | None = None
-    code: str | None = None
+    kind: AnomalyKind = attrs.field(converter=_anomaly_kind)
+    message: str = attrs.field(converter=_message)
+    tracking_number: str | None = attrs.field(default=None, converter=_tracking_or_none)
+    document_id: str | None = attrs.field(default=None, converter=_document_or_none)
+    code: str | None = attrs.field(default=None, converter=_code_or_none)
 
 
 class Bucket(enum.Enum):
@@ -164,14 +194,93 @@ NOT_SHIPPED: Final = "not_shipped"
 """The state of a listed document that no shipment carries."""
 
 
+def _document_id(value: object) -> str:
+    return identifier(value, field="document_id")
+
+
+_STATES: Final = frozenset({*(s.value for s in ShipmentStatus), NOT_SHIPPED})
+
+
+def _state(value: object) -> str:
+    state = text(value, field="state")
+    if state not in _STATES:
+        raise ValidationError(
+            "state is a shipment status value or not_shipped", field="state", code="choice"
+        )
+    return state
+
+
+def _bucket(value: object) -> Bucket:
+    return enum_member(value, Bucket, field="bucket")
+
+
 @attrs.frozen(kw_only=True)
 class DocumentState:
-    """Where one listed document is: its shipment's status, or ``not_shipped``."""
+    """Where one listed document is: its shipment's status, or ``not_shipped``.
 
-    document_id: str
-    state: str
-    bucket: Bucket
-    tracking_number: str | None
+    Attributes:
+        document_id: the document.
+        state: its shipment's status value, or :data:`NOT_SHIPPED`.
+        bucket: the state's :class:`Bucket` (:meth:`Bucket.of` its status).
+        tracking_number: the shipment that carries it (``None`` when not shipped).
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: an empty document id (code ``empty``), a state that is neither a
+            status value nor :data:`NOT_SHIPPED` (code ``choice``), a bucket or tracking
+            number that does not go with the state (code ``inconsistent``).
+    """
+
+    document_id: str = attrs.field(converter=_document_id)
+    state: str = attrs.field(converter=_state)
+    bucket: Bucket = attrs.field(converter=_bucket)
+    tracking_number: str | None = attrs.field(converter=_tracking_or_none)
+
+    def __attrs_post_init__(self) -> None:
+        shipped = self.state != NOT_SHIPPED
+        status = ShipmentStatus(self.state) if shipped else None
+        if self.bucket is not Bucket.of(status) or shipped != (self.tracking_number is not None):
+            raise ValidationError(
+                "the bucket and tracking number go with the state",
+                field="state",
+                code="inconsistent",
+            )
+
+
+def _total(value: object) -> int:
+    return whole_number(value, field="total")
+
+
+def _count(field: str) -> Callable[[object], int]:
+    return lambda value: whole_number(value, field=field)
+
+
+def _by_state(value: Any) -> dict[str, int]:
+    if not isinstance(value, Mapping):
+        raise InvalidType("by_state maps states to counts", field="by_state")
+    counts = mapping_of(value, _count("by_state"), field="by_state", what="states to counts")
+    return {state: counts[state] for state in sorted(counts) if counts[state]}
+
+
+def _by_bucket(value: Any) -> dict[Bucket, int]:
+    if not isinstance(value, Mapping):
+        raise InvalidType("by_bucket maps buckets to counts", field="by_bucket")
+    counts: dict[Bucket, int] = {}
+    for key, count in value.items():
+        counts[enum_member(key, Bucket, field="by_bucket")] = whole_number(count, field="by_bucket")
+    return {bucket: counts.get(bucket, 0) for bucket in Bucket}
+
+
+def _states(value: Any) -> tuple[DocumentState, ...]:
+    return tuple_of(value, DocumentState, field="documents")
+
+
+def _anomalies(value: Any) -> tuple[Anomaly, ...]:
+    return tuple_of(value, Anomaly, field="anomalies")
+
+
+def _superseded(value: Any) -> tuple[str, ...]:
+    return tuple_of(value, str, field="superseded_suket_ids")
 
 
 @attrs.frozen(kw_only=True)
@@ -186,14 +295,36 @@ class Reconciliation:
         anomalies: everything that did not add up, in a stable order.
         superseded_suket_ids: Suket documents (listed, then those of :attr:`Batch.sukets`)
             whose owner's KTP-el was delivered or collected.
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: counts that are not the documents' (code ``inconsistent``: every
+            listed document is in exactly one state, so a reconciliation always balances), a
+            document listed twice (code ``duplicate``).
     """
 
-    total: int
-    by_state: dict[str, int]
-    by_bucket: dict[Bucket, int]
-    documents: tuple[DocumentState, ...]
-    anomalies: tuple[Anomaly, ...]
-    superseded_suket_ids: tuple[str, ...]
+    total: int = attrs.field(converter=_total)
+    by_state: dict[str, int] = attrs.field(converter=_by_state)
+    by_bucket: dict[Bucket, int] = attrs.field(converter=_by_bucket)
+    documents: tuple[DocumentState, ...] = attrs.field(converter=_states)
+    anomalies: tuple[Anomaly, ...] = attrs.field(converter=_anomalies)
+    superseded_suket_ids: tuple[str, ...] = attrs.field(converter=_superseded)
+
+    def __attrs_post_init__(self) -> None:
+        if len({d.document_id for d in self.documents}) != len(self.documents):
+            raise ValidationError("a document has one state", field="documents", code="duplicate")
+        states = Counter(d.state for d in self.documents)
+        buckets = Counter(d.bucket for d in self.documents)
+        if (
+            self.total != len(self.documents)
+            or self.by_state != dict(states)
+            or any(self.by_bucket[b] != buckets[b] for b in Bucket)
+        ):
+            raise ValidationError(
+                "total, by_state and by_bucket count the documents' states",
+                field="total",
+                code="inconsistent",
+            )
 
     @property
     def delivered(self) -> int:
@@ -239,16 +370,7 @@ def _document_tuple(value: Iterable[Document]) -> tuple[Document, ...]:
 
 
 def _shipment_tuple(value: Iterable[Shipment]) -> tuple[Shipment, ...]:
-    shipments = tuple_of(value, Shipment, field="shipments")
-    numbers = Counter(s.tracking_number for s in shipments)
-    duplicated = sorted(n for n, c in numbers.items() if c > 1)
-    if duplicated:
-        raise ValidationError(
-            f"tracking numbers appear twice: {', '.join(duplicated[:5])}",
-            field="shipments",
-            code="duplicate",
-        )
-    return shipments
+    return _distinct(value)
 
 
 def _batch_id(value: object) -> str:
@@ -256,7 +378,7 @@ def _batch_id(value: object) -> str:
 
 
 def _anomaly_tuple(value: Iterable[Anomaly]) -> tuple[Anomaly, ...]:
-    return tuple(value)
+    return tuple_of(value, Anomaly, field="rejected")
 
 
 def _suket_tuple(value: Iterable[Document]) -> tuple[Document, ...]:

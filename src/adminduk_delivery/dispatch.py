@@ -33,6 +33,7 @@ receive them; never a NIK or KK number.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
@@ -46,13 +47,21 @@ from .labels import LANGUAGES, Language, checked_language, label
 from .policy import Policy, RecipientRule
 from .residents import Resident
 from .routing import RoutePlan, Stop, Unassigned
-from .shipments import Shipment
+from .shipments import Shipment, _distinct
 from .workdays import COURIER_WEEK, WorkCalendar
 
 __all__ = ["Dispatch", "DispatchDay", "dispatch", "manifest"]
 
 DEFAULT_MAX_DAYS: Final = 366
 """The most working days :func:`dispatch` plans by default."""
+
+
+def _day(value: object) -> dt.date:
+    return date_value(value, field="day")
+
+
+def _plan(value: object) -> RoutePlan:
+    return checked(value, RoutePlan, field="plan")
 
 
 @attrs.frozen(kw_only=True)
@@ -63,10 +72,33 @@ class DispatchDay:
         day: the working day.
         plan: the day's routes (at most each office's couriers), without the stops carried
             to a later day.
+
+    Raises:
+        InvalidType: a day that is not a date, a plan that is not a RoutePlan.
+        ValidationError: a plan with unassigned stops (code ``inconsistent``: they are the
+            dispatch's ``unscheduled``, or carried to a later day).
     """
 
-    day: dt.date
-    plan: RoutePlan
+    day: dt.date = attrs.field(converter=_day)
+    plan: RoutePlan = attrs.field(converter=_plan)
+
+    def __attrs_post_init__(self) -> None:
+        if self.plan.unassigned:
+            raise ValidationError(
+                "a day's plan has no unassigned stops", field="plan", code="inconsistent"
+            )
+
+
+def _days(value: Any) -> tuple[DispatchDay, ...]:
+    return tuple_of(value, DispatchDay, field="days")
+
+
+def _unscheduled(value: Any) -> tuple[Unassigned, ...]:
+    return tuple_of(value, Unassigned, field="unscheduled")
+
+
+def _shipment_count(value: object) -> int:
+    return whole_number(value, field="shipments")
 
 
 @attrs.frozen(kw_only=True)
@@ -80,11 +112,36 @@ class Dispatch:
             beyond the shift or the distance budget, an office without couriers, or beyond
             ``max_days``), with the reason and code.
         shipments: the number of shipments dispatched or unscheduled (each in exactly one).
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: days out of order (code ``out_of_order``); a stop on two days, or
+            dispatched and unscheduled (code ``duplicate``); a number of shipments other
+            than the stops' (code ``inconsistent``).
     """
 
-    days: tuple[DispatchDay, ...]
-    unscheduled: tuple[Unassigned, ...]
-    shipments: int
+    days: tuple[DispatchDay, ...] = attrs.field(converter=_days)
+    unscheduled: tuple[Unassigned, ...] = attrs.field(converter=_unscheduled)
+    shipments: int = attrs.field(converter=_shipment_count)
+
+    def __attrs_post_init__(self) -> None:
+        dates = [d.day for d in self.days]
+        if any(a >= b for a, b in itertools.pairwise(dates)):
+            raise ValidationError(
+                "the days are in order, each once", field="days", code="out_of_order"
+            )
+        stops = [s for d in self.days for r in d.plan.routes for s in r.stops]
+        stops.extend(u.stop for u in self.unscheduled)
+        if len({s.id for s in stops}) != len(stops):
+            raise ValidationError(
+                "a stop goes out on one day or is unscheduled, once",
+                field="days",
+                code="duplicate",
+            )
+        if self.shipments != sum(len(s.shipment_ids) for s in stops):
+            raise ValidationError(
+                "shipments counts the stops' shipments", field="shipments", code="inconsistent"
+            )
 
     @property
     def last_day(self) -> dt.date | None:
@@ -191,7 +248,7 @@ class Dispatch:
 def _shipments(value: object) -> tuple[Shipment, ...]:
     if isinstance(value, Batch):
         return value.shipments
-    return tuple_of(value, Shipment, field="shipments")  # type: ignore[arg-type]
+    return _distinct(value)  # type: ignore[arg-type]
 
 
 def dispatch(
@@ -246,8 +303,8 @@ def dispatch(
         The :class:`Dispatch`.
 
     Raises:
-        ValidationError: bad limits (as :func:`~adminduk_delivery.routing.plan`), or a bad
-            ``max_days``.
+        ValidationError: bad limits (as :func:`~adminduk_delivery.routing.plan`), a bad
+            ``max_days``, or a tracking number twice (code ``duplicate``).
         InvalidType: arguments of the wrong type.
     """
     day = date_value(start, field="start")
@@ -366,7 +423,8 @@ def manifest(
 
     Raises:
         ValidationError: a document whose owner is not among ``residents`` (code
-            ``unknown_owner``; the message names the document id, not the NIK).
+            ``unknown_owner``; the message names the document id, not the NIK), or a
+            tracking number twice (code ``duplicate``).
         InvalidType: arguments of the wrong type.
     """
     items = _shipments(shipments)

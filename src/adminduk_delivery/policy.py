@@ -61,7 +61,15 @@ from .documents import Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import InvalidType, ValidationError
 from .labels import label
 from .residents import Household, Resident
-from .shipments import FailureReason, Proof, Recipient, RecipientKind, Shipment, ShipmentStatus
+from .shipments import (
+    FailureReason,
+    Proof,
+    Recipient,
+    RecipientKind,
+    Shipment,
+    ShipmentStatus,
+    _distinct,
+)
 from .workdays import WorkCalendar
 
 __all__ = [
@@ -1129,12 +1137,12 @@ def batch_cost(shipments: Iterable[Shipment], *, policy: Policy) -> int:
 
     Raises:
         InvalidType: something that is not a shipment, or a policy of the wrong type.
+        ValidationError: a tracking number twice (code ``duplicate``: it would be charged
+            twice).
     """
     policy = checked(policy, Policy, field="policy")
     items = sum(
-        len(s.documents)
-        for s in tuple_of(shipments, Shipment, field="shipments")
-        if s.status is not ShipmentStatus.WITHDRAWN
+        len(s.documents) for s in _distinct(shipments) if s.status is not ShipmentStatus.WITHDRAWN
     )
     return policy.fee.dinas_pays(items)
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
@@ -289,6 +290,28 @@ def _optional_name(value: object) -> str | None:
 
 def _recipient_kind(value: object) -> RecipientKind:
     return enum_member(value, RecipientKind, field="kind")
+
+
+def _distinct(value: Iterable[Shipment], *, field: str = "shipments") -> tuple[Shipment, ...]:
+    """``value`` as a tuple of shipments, no tracking number twice: the one check of every
+    collection of shipments (a batch's, and those given to routing, dispatch and fees, where
+    a shipment given twice would be delivered or charged twice).
+
+    Raises:
+        InvalidType: not a collection of shipments.
+        ValidationError: a tracking number twice (code ``duplicate``; the message names the
+            first five).
+    """
+    shipments = tuple_of(value, Shipment, field=field)
+    numbers = Counter(s.tracking_number for s in shipments)
+    if len(numbers) != len(shipments):
+        duplicated = sorted(n for n, c in numbers.items() if c > 1)
+        raise ValidationError(
+            f"tracking numbers appear twice: {', '.join(duplicated[:5])}",
+            field=field,
+            code="duplicate",
+        )
+    return shipments
 
 
 def _status(value: object) -> ShipmentStatus:

@@ -12,15 +12,17 @@ import attrs
 
 from adminduk_delivery import regions as _regions
 from adminduk_delivery._convert import (
+    checked,
     neighbourhood,
     real,
     real_number,
     reported_as,
+    text,
     tuple_of,
     whole_number,
 )
 from adminduk_delivery.errors import InvalidType, ValidationError
-from adminduk_delivery.shipments import Shipment
+from adminduk_delivery.shipments import Shipment, _distinct
 
 EARTH_RADIUS_KM: Final = 6371.0088
 
@@ -155,7 +157,7 @@ def _items(value: object) -> int:
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return tuple_of(value, str, field="shipment_ids")
 
 
 @attrs.frozen
@@ -222,10 +224,10 @@ def household_stop(shipments: Iterable[Any]) -> Stop:
 
     Raises:
         InvalidType: ``shipments`` is not a collection of shipments.
-        ValidationError: no shipments (code ``empty``).
+        ValidationError: no shipments (code ``empty``), a tracking number twice (code
+            ``duplicate``).
     """
-    members = sorted(tuple_of(shipments, Shipment, field="shipments"),
-                     key=lambda s: s.tracking_number)  # fmt: skip
+    members = sorted(_distinct(shipments), key=lambda s: s.tracking_number)
     if not members:
         raise ValidationError("a stop needs a shipment", field="shipments", code="empty")
     return _household_stop(members)
@@ -262,9 +264,11 @@ def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
 
     Raises:
         InvalidType: ``shipments`` is not a collection of shipments.
+        ValidationError: a tracking number twice (code ``duplicate``: its documents would be
+            counted twice).
     """
     groups: dict[tuple[str, ...], list[Any]] = {}
-    for shipment in tuple_of(shipments, Shipment, field="shipments"):
+    for shipment in _distinct(shipments):
         a = shipment.address
         key = (
             a.village_code,
@@ -306,7 +310,75 @@ def _address_key(stop: Stop) -> tuple[Any, ...]:
 
 
 # --------------------------------------------------------------------------------------------
-# Results
+# Results (validated as a caller's values are: a plan may be read back from JSON)
+
+
+def _office(value: object) -> str:
+    return text(value, field="office")
+
+
+def _route_stops(value: Any) -> tuple[Stop, ...]:
+    stops = tuple_of(value, Stop, field="stops")
+    if not stops:
+        raise ValidationError("a route has a stop", field="stops", code="empty")
+    return stops
+
+
+def _route_items(value: object) -> int:
+    return whole_number(value, field="items", minimum=1)
+
+
+def _optional_amount(field: str) -> Callable[[object], float | None]:
+    def convert(value: object) -> float | None:
+        if value is None:
+            return None
+        return real_number(value, field=field, minimum=0.0, maximum=math.inf)
+
+    return convert
+
+
+_km = _optional_amount("distance_km")
+_route_minutes = _optional_amount("minutes")
+
+
+def _distance_km(value: object) -> float | None:
+    return _km(value)
+
+
+def _minutes(value: object) -> float | None:
+    return _route_minutes(value)
+
+
+def _stop(value: object) -> Stop:
+    return checked(value, Stop, field="stop")
+
+
+def _reason(value: object) -> str:
+    reason = text(value, field="reason")
+    if not reason.strip():
+        raise ValidationError("a reason is given", field="reason", code="empty")
+    return reason
+
+
+def _unassigned_code(value: object) -> str:
+    code = text(value, field="code")
+    if code not in UNASSIGNED_CODES:
+        raise ValidationError(
+            f"code is one of {', '.join(UNASSIGNED_CODES)}", field="code", code="choice"
+        )
+    return code
+
+
+def _routes(value: Any) -> tuple[Route, ...]:
+    return tuple_of(value, Route, field="routes")
+
+
+def _unassigned(value: Any) -> tuple[Unassigned, ...]:
+    return tuple_of(value, Unassigned, field="unassigned")
+
+
+def _capacity(value: object) -> int:
+    return whole_number(value, field="capacity", minimum=1)
 
 
 @attrs.frozen(kw_only=True)
@@ -315,18 +387,30 @@ class Route:
 
     Attributes:
         office: the delivery office.
-        stops: in visiting order.
-        items: the items on the route (never more than the capacity).
-        distance_km: depot to depot in great-circle km; ``None`` without coordinates.
+        stops: in visiting order (one or more).
+        items: the items on the route, its stops' items (never more than the capacity).
+        distance_km: depot to depot in km (great-circle, or the caller's distances); ``None``
+            without coordinates.
         minutes: the route's duration (travel at the plan's speed plus service at each
             stop) when the plan has a shift limit; else ``None``.
+
+    Raises:
+        InvalidType: a field of the wrong type (stops that are not :class:`Stop` objects).
+        ValidationError: no stops (code ``empty``), items other than the stops' (code
+            ``inconsistent``), a negative or non-finite distance or duration (code ``range``).
     """
 
-    office: str
-    stops: tuple[Stop, ...]
-    items: int
-    distance_km: float | None
-    minutes: float | None = None
+    office: str = attrs.field(converter=_office)
+    stops: tuple[Stop, ...] = attrs.field(converter=_route_stops)
+    items: int = attrs.field(converter=_route_items)
+    distance_km: float | None = attrs.field(converter=_distance_km)
+    minutes: float | None = attrs.field(default=None, converter=_minutes)
+
+    def __attrs_post_init__(self) -> None:
+        if self.items != sum(s.items for s in self.stops):
+            raise ValidationError(
+                "a route's items are its stops' items", field="items", code="inconsistent"
+            )
 
 
 UNASSIGNED_CODES: Final = {
@@ -334,10 +418,12 @@ UNASSIGNED_CODES: Final = {
     "distance": "the stop's round trip alone exceeds the distance budget",
     "shift": "the stop's round trip and service alone exceed the shift",
     "couriers": "the office's couriers were all on other routes",
+    "max_days": "the stop was not dispatched within the days planned",
 }
 """Why a stop can be unassigned (:attr:`Unassigned.code`), for dispatch to act on: a stop
 left out for ``couriers`` fits another day; the others need a bigger vehicle or a longer
-shift."""
+shift. ``max_days`` comes from :func:`~adminduk_delivery.dispatch.dispatch` only, for the
+stops still waiting after its last day."""
 
 
 @attrs.frozen(kw_only=True)
@@ -348,20 +434,49 @@ class Unassigned:
         stop: the stop.
         reason: for people.
         code: a key of :data:`UNASSIGNED_CODES`.
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: an empty reason (code ``empty``), a code that is not a key of
+            :data:`UNASSIGNED_CODES` (code ``choice``).
     """
 
-    stop: Stop
-    reason: str
-    code: str = "capacity"
+    stop: Stop = attrs.field(converter=_stop)
+    reason: str = attrs.field(converter=_reason)
+    code: str = attrs.field(default="capacity", converter=_unassigned_code)
 
 
 @attrs.frozen(kw_only=True)
 class RoutePlan:
-    """Routes per office, stops left out with their reasons, and summary figures."""
+    """Routes per office, stops left out with their reasons, and summary figures.
 
-    routes: tuple[Route, ...]
-    unassigned: tuple[Unassigned, ...]
-    capacity: int
+    Attributes:
+        routes: the routes, each office's together.
+        unassigned: the stops on no route, with their reasons.
+        capacity: the most items on a route (1 or more).
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: a capacity below 1 (code ``range``), a route with more items than
+            the capacity (code ``capacity``), a stop id on two routes or on a route and
+            unassigned (code ``duplicate``: every stop is in exactly one place).
+    """
+
+    routes: tuple[Route, ...] = attrs.field(converter=_routes)
+    unassigned: tuple[Unassigned, ...] = attrs.field(converter=_unassigned)
+    capacity: int = attrs.field(converter=_capacity)
+
+    def __attrs_post_init__(self) -> None:
+        if any(r.items > self.capacity for r in self.routes):
+            raise ValidationError(
+                "a route holds at most the capacity", field="routes", code="capacity"
+            )
+        ids = [s.id for r in self.routes for s in r.stops]
+        ids.extend(u.stop.id for u in self.unassigned)
+        if len(set(ids)) != len(ids):
+            raise ValidationError(
+                "a stop is on one route or unassigned, once", field="routes", code="duplicate"
+            )
 
     @property
     def total_distance_km(self) -> float | None:
