@@ -5,8 +5,8 @@ Each entry of ``CATALOGUE`` is a public callable with a set of valid arguments; 
 replaces one argument at a time with each value of ``BAD_VALUES`` and calls it. Anything but
 success or an :class:`~adminduk_delivery.errors.AdmindukError` fails the census, and so does
 an error message that holds the NIK, KK number or phone number of the valid arguments.
-Result types that only the library builds (summaries, forecasts, parse results) and the
-Hypothesis strategies (which raise Hypothesis's ``InvalidArgument`` for bad options,
+Result types that only the library builds (forecasts, parse results) and the Hypothesis
+strategies (which raise Hypothesis's ``InvalidArgument`` for bad options,
 as Hypothesis's own API style asks) are outside the census.
 """
 
@@ -20,6 +20,7 @@ import re
 import signal
 import time
 
+import attrs
 import pytest
 
 from adminduk_delivery import (
@@ -534,6 +535,14 @@ CATALOGUE = {
         analysis.summarize,
         [_batch()],
         {"as_of": AS_OF, "policy": policy.BEKASI_2020, "handed_over": AS_OF},
+    ),
+    "analysis.Summary": (
+        analysis.Summary,
+        [],
+        attrs.asdict(
+            analysis.summarize(_batch(), as_of=AS_OF, policy=policy.BEKASI_2020, handed_over=AS_OF),
+            recurse=False,
+        ),
     ),
     "analysis.open_items_by_office": (analysis.open_items_by_office, [_batch()], {"as_of": AS_OF}),
     "analysis.forecast": (

@@ -474,3 +474,70 @@ def test_a_reconciliation_read_back_balances(mutate, field, code):
     with pytest.raises(serialization.InvalidDocument) as info:
         serialization.from_dict(document)
     assert (info.value.field, info.value.code) == (field, code)
+
+
+def _summary_document():
+    import datetime as dt
+
+    from adminduk_delivery import analysis, policy, simulation, synthetic
+
+    people = synthetic.population(60, regency="3216", seed=4)
+    batch = synthetic.batch(people.residents, seed=4)
+    run = simulation.simulate(batch, start=dt.date(2020, 3, 20), policy=policy.BEKASI_2020, seed=4)
+    summary = analysis.summarize(
+        run.batch, as_of=dt.date(2020, 3, 21), policy=policy.BEKASI_2020,
+        handed_over=dt.date(2020, 3, 20),
+    )  # fmt: skip
+    return serialization.to_dict(summary)
+
+
+SUMMARY = _summary_document()
+
+
+@pytest.mark.parametrize(
+    ("mutate", "field", "code"),
+    [
+        (lambda d: d.update(total=0), "$.by_bucket", "inconsistent"),
+        (lambda d: d["by_bucket"].pop(), "$.by_bucket", "inconsistent"),
+        (lambda d: d["by_bucket"][0].update(bucket="lost"), "$.by_bucket", "choice"),
+        (lambda d: d["by_bucket"][0].pop("rate"), "$.by_bucket", "columns"),
+        (lambda d: d["by_bucket"][0].update(rate=1.5), "$.by_bucket", "range"),
+        (lambda d: d["by_state"][0].update(documents=-1), "$.by_state", "range"),
+        (lambda d: d["by_district"][0].update(documents=0), "$.by_district", "inconsistent"),
+        (lambda d: d["by_village"][0].update(name="x"), "$.by_village", "columns"),
+        (lambda d: d["by_kind"][0].update(kind="passport"), "$.by_kind", "choice"),
+        (lambda d: d["failure_reasons"][0].update(reason="rain"), "$.failure_reasons", "choice"),
+        (lambda d: d["attempts"].append({"attempts": 1.5, "shipments": 1}), "$.attempts", "type"),
+        (lambda d: d["ageing"].append({"working_days_open": 9, "documents": 1}), "$.ageing",
+         "inconsistent"),
+        (lambda d: d["sla"].update(due="soon"), "$.sla", "format"),
+        (lambda d: d["sla"].update(late=d["sla"]["late"] + 1), "$.sla", "inconsistent"),
+        (lambda d: d["sla"].pop("late"), "$.sla", "columns"),
+        (lambda d: d.update(first_attempt={"succeeded": 9, "attempted": 1}), "$.first_attempt",
+         "inconsistent"),
+        (lambda d: d.update(first_attempt_success_rate=-0.1), "$.first_attempt_success_rate",
+         "range"),
+        (lambda d: d.update(language="fr"), "$.language", "choice"),
+        (lambda d: d.update(cost_to_dinas=-1), "$.cost_to_dinas", "range"),
+    ],
+)  # fmt: skip
+def test_a_summary_read_back_holds_its_counts(mutate, field, code):
+    """A summary read from JSON has its tables' columns (analysis.SUMMARY_COLUMNS) and counts
+    that add up, as one summarize made; before, any lists of dicts loaded, and its report
+    divided by a total of 0 (ZeroDivisionError) or merge met a missing column (KeyError)."""
+    document = json.loads(json.dumps(SUMMARY))
+    mutate(document["data"])
+    with pytest.raises(serialization.InvalidDocument) as info:
+        serialization.from_dict(document)
+    assert (info.value.field, info.value.code) == (field, code)
+
+
+def test_the_summary_document_of_the_tamper_tests_is_whole():
+    """The tampering tests start from a summary that has a row in every table."""
+    from adminduk_delivery import analysis
+
+    data = SUMMARY["data"]
+    assert all(data[name] for name in analysis.SUMMARY_COLUMNS)
+    assert serialization.from_dict(SUMMARY) == serialization.from_dict(
+        json.loads(json.dumps(SUMMARY))
+    )

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import math
 from collections import Counter, defaultdict
@@ -31,8 +32,8 @@ from typing import Any, Final
 import attrs
 
 from . import regions
-from ._convert import checked, date_value, real_number, tuple_of, whole_number
-from .batches import NOT_SHIPPED, Batch, Bucket
+from ._convert import checked, date_value, real_number, reported_as, tuple_of, whole_number
+from .batches import NOT_SHIPPED, STATES, Batch, Bucket
 from .documents import DocumentKind
 from .errors import InvalidType, MissingDependency, ValidationError
 from .labels import Language, checked_language, label
@@ -41,6 +42,7 @@ from .shipments import FailureReason, ShipmentStatus
 from .workdays import WorkCalendar
 
 __all__ = [
+    "SUMMARY_COLUMNS",
     "Forecast",
     "Summary",
     "couriers_needed",
@@ -68,6 +70,152 @@ def _table_html(title: str, rows: list[dict[str, Any]]) -> str:
     return f"<h4>{title}</h4><table><tr>{head}</tr>{body}</table>"
 
 
+_BUCKET_COUNTS: Final = {b.value: "count" for b in Bucket}
+
+SUMMARY_COLUMNS: Final[dict[str, dict[str, str]]] = {
+    "by_bucket": {"bucket": "code", "label": "text", "documents": "count", "rate": "rate"},
+    "by_state": {"state": "code", "label": "text", "documents": "count", "rate": "rate"},
+    "by_district": {
+        "district": "text", "name": "text", **_BUCKET_COUNTS, "documents": "count",
+        "received_rate": "rate",
+    },
+    "by_village": {
+        "village": "text", "district": "text", **_BUCKET_COUNTS, "documents": "count",
+        "received_rate": "rate",
+    },
+    "by_kind": {
+        "kind": "code", "label": "text", **_BUCKET_COUNTS, "documents": "count",
+        "received_rate": "rate",
+    },
+    "attempts": {"attempts": "count", "shipments": "count"},
+    "failure_reasons": {"reason": "code", "label": "text", "failures": "count", "share": "rate"},
+    "ageing": {"working_days_open": "days", "documents": "count"},
+}  # fmt: skip
+"""The columns of each table of a :class:`Summary`, in order, and what each holds: ``code``
+(a bucket, state, document kind or failure reason value), ``text``, ``count`` (a whole
+number, 0 or more), ``days`` (a whole number of working days, negative for a summary made
+before the handover day) or ``rate`` (from 0 to 1, or ``None`` when there is nothing to
+divide by). The bucket columns are named by :class:`~adminduk_delivery.batches.Bucket` values."""
+
+_CODES: Final[dict[str, frozenset[str]]] = {
+    "bucket": frozenset(b.value for b in Bucket),
+    "state": STATES,
+    "kind": frozenset(k.value for k in DocumentKind),
+    "reason": frozenset(r.value for r in FailureReason),
+}
+_SLA_COLUMNS: Final = ("due", "working_days", "on_time", "late", "open_overdue")
+
+
+def _cell(kind: str, column: str, value: object) -> object:
+    if kind == "count":
+        return whole_number(value, field=column, maximum=10**12)
+    if kind == "days":  # working days open: negative before the handover day
+        return whole_number(value, field=column, minimum=-(10**6), maximum=10**6)
+    if kind == "rate":
+        return None if value is None else real_number(value, field=column, minimum=0, maximum=1)
+    if not isinstance(value, str):
+        raise InvalidType(f"{column} is text, got {type(value).__name__}", field=column)
+    if kind == "code" and value not in _CODES[column]:
+        raise ValidationError(f"{column} is not a {column} value", field=column, code="choice")
+    return value
+
+
+def _table(name: str, value: object) -> list[dict[str, Any]]:
+    """The rows of the table ``name`` of a summary, each checked against its columns."""
+    columns = SUMMARY_COLUMNS[name]
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidType(f"{name} is a list of rows", field=name)
+    rows = []
+    for row in value:
+        if not isinstance(row, Mapping) or set(row) != set(columns):
+            raise ValidationError(
+                f"{name}: a row has the columns {', '.join(columns)}", field=name, code="columns"
+            )
+        rows.append(
+            {
+                column: reported_as(name, functools.partial(_cell, kind, column), row[column])
+                for column, kind in columns.items()
+            }
+        )
+    return rows
+
+
+def _by_bucket_rows(value: object) -> list[dict[str, Any]]:
+    return _table("by_bucket", value)
+
+
+def _by_state_rows(value: object) -> list[dict[str, Any]]:
+    return _table("by_state", value)
+
+
+def _by_district_rows(value: object) -> list[dict[str, Any]]:
+    return _table("by_district", value)
+
+
+def _by_village_rows(value: object) -> list[dict[str, Any]]:
+    return _table("by_village", value)
+
+
+def _by_kind_rows(value: object) -> list[dict[str, Any]]:
+    return _table("by_kind", value)
+
+
+def _attempts_rows(value: object) -> list[dict[str, Any]]:
+    return _table("attempts", value)
+
+
+def _failure_reasons_rows(value: object) -> list[dict[str, Any]]:
+    return _table("failure_reasons", value)
+
+
+def _ageing_rows(value: object) -> list[dict[str, Any]]:
+    return _table("ageing", value)
+
+
+def _as_of(value: object) -> dt.date:
+    return date_value(value, field="as_of")
+
+
+def _summary_total(value: object) -> int:
+    return whole_number(value, field="total", maximum=10**12)
+
+
+def _first_success_rate(value: object) -> float | None:
+    if value is None:
+        return None
+    return real_number(value, field="first_attempt_success_rate", minimum=0, maximum=1)
+
+
+def _sla(value: object) -> dict[str, Any]:
+    if not isinstance(value, Mapping) or set(value) != set(_SLA_COLUMNS):
+        raise ValidationError(f"sla has {', '.join(_SLA_COLUMNS)}", field="sla", code="columns")
+    due = value["due"]
+    try:
+        dt.date.fromisoformat(due)
+    except (TypeError, ValueError):
+        raise ValidationError("sla: due is an ISO date", field="sla", code="format") from None
+    counts = {c: whole_number(value[c], field="sla", maximum=10**12) for c in _SLA_COLUMNS[1:]}
+    return {"due": due, **counts}
+
+
+def _cost(value: object) -> int:
+    return whole_number(value, field="cost_to_dinas", maximum=10**15)
+
+
+def _language(value: object) -> Language:
+    return checked_language(value)
+
+
+def _first_attempt(value: object) -> dict[str, int]:
+    if not isinstance(value, Mapping) or set(value) not in ({"succeeded", "attempted"}, set()):
+        raise ValidationError(
+            "first_attempt has succeeded and attempted (or nothing)",
+            field="first_attempt",
+            code="columns",
+        )
+    return {c: whole_number(value[c], field="first_attempt", maximum=10**12) for c in value}
+
+
 @attrs.frozen(kw_only=True)
 class Summary:
     """A batch at one moment, as records.
@@ -84,25 +232,71 @@ class Summary:
             open and overdue.
         ageing: open documents by working days since handover.
         cost_to_dinas: what the Dinas pays the courier under the policy's fee rule (rupiah).
+
+    The tables' columns are :data:`SUMMARY_COLUMNS`. A summary is checked as it is built,
+    so one read back from JSON holds what :func:`summarize` wrote.
+
+    Raises:
+        InvalidType: a field of the wrong type.
+        ValidationError: a row without its table's columns (code ``columns``), a count below
+            0 or a rate outside 0..1 (code ``range``), a code that is no value of its kind
+            (code ``choice``), an SLA without its ISO due day (code ``format``), or counts
+            that disagree (code ``inconsistent``): one ``by_bucket`` row per bucket in
+            order, each table of documents adding up to ``total``, each group's
+            ``documents`` its buckets' sum, ``ageing`` adding up to the open documents,
+            and on time and late adding up to the received ones.
     """
 
-    as_of: dt.date
-    total: int
-    by_bucket: list[dict[str, Any]]
-    by_state: list[dict[str, Any]]
-    by_district: list[dict[str, Any]]
-    by_village: list[dict[str, Any]]
-    by_kind: list[dict[str, Any]]
-    attempts: list[dict[str, Any]]
-    failure_reasons: list[dict[str, Any]]
-    first_attempt_success_rate: float | None
-    sla: dict[str, Any]
-    ageing: list[dict[str, Any]]
-    cost_to_dinas: int
-    language: Language = "id"
-    first_attempt: dict[str, int] = attrs.field(factory=dict)
+    as_of: dt.date = attrs.field(converter=_as_of)
+    total: int = attrs.field(converter=_summary_total)
+    by_bucket: list[dict[str, Any]] = attrs.field(converter=_by_bucket_rows)
+    by_state: list[dict[str, Any]] = attrs.field(converter=_by_state_rows)
+    by_district: list[dict[str, Any]] = attrs.field(converter=_by_district_rows)
+    by_village: list[dict[str, Any]] = attrs.field(converter=_by_village_rows)
+    by_kind: list[dict[str, Any]] = attrs.field(converter=_by_kind_rows)
+    attempts: list[dict[str, Any]] = attrs.field(converter=_attempts_rows)
+    failure_reasons: list[dict[str, Any]] = attrs.field(converter=_failure_reasons_rows)
+    first_attempt_success_rate: float | None = attrs.field(converter=_first_success_rate)
+    sla: dict[str, Any] = attrs.field(converter=_sla)
+    ageing: list[dict[str, Any]] = attrs.field(converter=_ageing_rows)
+    cost_to_dinas: int = attrs.field(converter=_cost)
+    language: Language = attrs.field(default="id", converter=_language)
+    first_attempt: dict[str, int] = attrs.field(factory=dict, converter=_first_attempt)
     """The counts behind :attr:`first_attempt_success_rate`: ``succeeded`` at the first
     attempt, ``attempted`` at least once (what :func:`merge` adds up)."""
+
+    def __attrs_post_init__(self) -> None:
+        buckets = {r["bucket"]: r["documents"] for r in self.by_bucket}
+        if [r["bucket"] for r in self.by_bucket] != [b.value for b in Bucket]:
+            raise ValidationError(
+                "by_bucket has a row per bucket, in order", field="by_bucket", code="inconsistent"
+            )
+        for name in ("by_bucket", "by_state", "by_district", "by_village", "by_kind"):
+            rows: list[dict[str, Any]] = getattr(self, name)
+            if sum(r["documents"] for r in rows) != self.total or (
+                name not in ("by_bucket", "by_state")
+                and any(r["documents"] != sum(r[b.value] for b in Bucket) for r in rows)
+            ):
+                raise ValidationError(
+                    f"{name} counts the {self.total:,} documents", field=name, code="inconsistent"
+                )
+        received = sum(n for b, n in buckets.items() if Bucket(b).received)
+        if sum(r["documents"] for r in self.ageing) != buckets[Bucket.OPEN.value]:
+            raise ValidationError(
+                "ageing counts the open documents", field="ageing", code="inconsistent"
+            )
+        sla = self.sla
+        if sla["on_time"] + sla["late"] != received or sla["open_overdue"] > buckets["open"]:
+            raise ValidationError(
+                "the SLA counts the received and open documents", field="sla", code="inconsistent"
+            )
+        first = self.first_attempt
+        if first and first["succeeded"] > first["attempted"]:
+            raise ValidationError(
+                "first_attempt: succeeded is at most attempted",
+                field="first_attempt",
+                code="inconsistent",
+            )
 
     def __repr__(self) -> str:
         received = sum(r["documents"] for r in self.by_bucket if Bucket(r["bucket"]).received)

@@ -60,6 +60,8 @@ from .shipments import Shipment, ShipmentEvent, ShipmentStatus, _distinct, apply
 from .tracking import s10_series
 
 __all__ = [
+    "NOT_SHIPPED",
+    "STATES",
     "Anomaly",
     "AnomalyKind",
     "Batch",
@@ -198,12 +200,13 @@ def _document_id(value: object) -> str:
     return identifier(value, field="document_id")
 
 
-_STATES: Final = frozenset({*(s.value for s in ShipmentStatus), NOT_SHIPPED})
+STATES: Final = frozenset({*(s.value for s in ShipmentStatus), NOT_SHIPPED})
+"""A document's possible states: the shipment statuses' values and :data:`NOT_SHIPPED`."""
 
 
 def _state(value: object) -> str:
     state = text(value, field="state")
-    if state not in _STATES:
+    if state not in STATES:
         raise ValidationError(
             "state is a shipment status value or not_shipped", field="state", code="choice"
         )

@@ -52,7 +52,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar, get_args, get_origin
+from typing import Any, Final, Literal, TypeVar, get_args, get_origin
 
 import cattrs
 from cattrs.cols import (
@@ -184,6 +184,18 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         ) from None
 
 
+def _is_literal(cls: Any) -> bool:
+    origin: object = get_origin(cls)
+    return origin is Literal
+
+
+def _structure_literal(value: object, cls: Any) -> object:
+    allowed = get_args(cls)
+    if isinstance(value, str | int) and not isinstance(value, bool) and value in allowed:
+        return value
+    raise ValidationError(f"one of {', '.join(map(str, allowed))}", field="$", code="choice")
+
+
 def _structure_data(value: object, _: type) -> FindingData:
     return data_mapping(value)
 
@@ -245,6 +257,7 @@ def make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
     converter.register_structure_hook_factory(_is_array_type, _arrays_only)
+    converter.register_structure_hook_func(_is_literal, _structure_literal)
 
     def unstructure_set(value: frozenset[Any]) -> list[Any]:
         # Through the converter being built, so that a caller's own hooks apply inside sets.
