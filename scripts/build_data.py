@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "wilayah"
 CENTROIDS = "centroids"  # a sibling folder of the wilayah source: ../centroids/centroids.csv
+SPELLINGS = ROOT / "scripts" / "former_spellings.csv"  # scripts/extract_former_spellings.py
 TARGET = ROOT / "src" / "adminduk_delivery" / "_data"
 
 LEVELS = {2: "province", 4: "regency", 6: "district", 10: "village"}
@@ -70,6 +71,15 @@ CENTROIDS_HEADER = """\
 # Source file: centroids.csv sha256 {centroids_sha}
 # Rows: {rows}
 # Columns (tab-separated): code, latitude, longitude (WGS84, 5 decimals).
+"""
+
+
+SPELLINGS_HEADER = """\
+# adminduk-delivery packaged reference data: earlier spellings of current region names.
+# Built by scripts/build_data.py from scripts/former_spellings.csv; do not edit by hand.
+{provenance}
+# Source file: former_spellings.csv sha256 {spellings_sha}
+# Columns (tab-separated): code, earlier name, the editions that list it.
 """
 
 
@@ -150,6 +160,8 @@ def build(source: Path = DEFAULT_SOURCE) -> dict[str, str]:
         renamed=renamed,
     ) + "".join(line + "\n" for line in hist_lines)
 
+    spelling_text = _spellings(current=seen)
+
     centroid_source = source.parent / CENTROIDS / "centroids.csv"
     centroid_rows = _read_csv(centroid_source)
     point_lines = []
@@ -170,7 +182,25 @@ def build(source: Path = DEFAULT_SOURCE) -> dict[str, str]:
         "regions.tsv": regions_text,
         "historical.tsv": historical_text,
         "centroids.tsv": centroids_text,
+        "spellings.tsv": spelling_text,
     }
+
+
+def _spellings(*, current: set[str], path: Path = SPELLINGS) -> str:
+    """The packaged table of earlier spellings, each of a current code."""
+    text = path.read_text(encoding="utf-8")
+    provenance = [line.rstrip("\n") for line in text.splitlines(True) if line.startswith("#")]
+    body = [line for line in text.splitlines(True) if not line.startswith("#")]
+    lines = []
+    for row in csv.DictReader(body):
+        code = row["code"]
+        if code not in current or LEVELS[len(code)] != row["level"]:
+            raise ValueError(f"a spelling of {code}, which is not a current {row['level']}")
+        lines.append(f"{code}\t{_clean(row['name'])}\t{_clean(row['editions'])}")
+    return SPELLINGS_HEADER.format(
+        provenance="\n".join(line for line in provenance[2:]),
+        spellings_sha=_sha256(path),
+    ) + "".join(line + "\n" for line in sorted(lines))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -205,6 +205,37 @@ def test_a_village_named_with_a_level_word(text, village):
 
 
 @pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        # Wikipedia (id), "Lubuk Alung, Padang Pariaman": "Kecamatan Lubuk Alung ... Kode
+        # Kemendagri 13.05.01", which Kepmendagri 300.2.2-2138/2025 spells Lubuak Aluang.
+        ("Korong Kampung Ladang, Lubuk Alung, Kec. Lubuk Alung, Kab. Padang Pariaman",
+         "1305012001"),
+        ("Nagari Pasie Laweh Lubuk Alung, Kecamatan Lubuk Alung, Padang Pariaman", "1305012003"),
+        # BPS, Kota Palembang Dalam Angka 2011, by district: "Ilir Barat II", "Seberang Ulu I"
+        # (now Ilir Barat Dua, Seberang Ulu Satu).
+        ("Jl. Kapten A. Rivai, Kel. 26 Ilir D. I, Kec. Ilir Barat I, Palembang", "1671041003"),
+        ("Kel. 1 Ulu, Kec. Seberang Ulu I, Kota Palembang", "1671021002"),
+        # Numbered kelurahan, written in digits as people write them; the registry of 2025
+        # spells them in words ("Delapan Ilir" in "Ilir Timur Tiga").
+        ("Jl. Merdeka No. 5, Kel. 8 Ilir, Kec. Ilir Timur III, Kota Palembang", "1671181001"),
+        ("Kel. 13 Ulu, Kec. Seberang Ulu II, Palembang", "1671031003"),
+        ("Kel. 3-4 Ulu, Kec. Seberang Ulu I, Palembang", "1671021004"),
+    ],
+)  # fmt: skip
+def test_earlier_spellings_of_region_names(text, village):
+    """Names as the editions before 2025 spelled them resolve, without a conflict: the
+    address reader compared a candidate's district and regency with their current names
+    only, so "Kec. Lubuk Alung" contradicted the village it named, and Palembang's numbered
+    kelurahan ("13 Ulu"), which the registry spells in words, were not found or resolved to
+    a village of Banten."""
+    parsed = address.parse(text)
+    assert parsed.status is ParseStatus.RESOLVED, parsed.warnings
+    assert parsed.address.village_code == village
+    assert not parsed.warnings
+
+
+@pytest.mark.parametrize(
     ("text", "street", "number"),
     [
         # Universitas Islam Indonesia's address: "Jl. Kaliurang Km. 14,5, Sleman".

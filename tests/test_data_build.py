@@ -61,3 +61,43 @@ def test_provenance_header_names_sources_and_licence():
     assert "MIT" in text
     notice = (data / "NOTICE").read_text(encoding="utf-8")
     assert "Cahya DSN" in notice
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_earlier_spellings_hold_the_extraction_rules():
+    """Every packaged earlier spelling is of a current code, alike its current name once
+    abbreviations and numbers are written out, not a current name of its level in the same
+    parent, and not shared by two codes of that parent (the rules of
+    scripts/extract_former_spellings.py, checked on the committed table, which needs no
+    archive)."""
+    from adminduk_delivery import regions
+
+    extract = _load("extract_former_spellings")
+    data = resources.files("adminduk_delivery") / "_data"
+    lines = (data / "spellings.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+    assert len(rows) == 1382
+    seen: dict[tuple[str, str], str] = {}
+    for code, name, editions in rows:
+        region = regions.get(code)
+        assert not region.retired
+        assert name in region.former_names
+        assert extract._alike(name, region.name), (code, name)
+        assert editions
+        assert set(editions.split()) <= set(extract.EDITIONS.values())
+        key, parent = extract._key(code, name), extract._parent(code)
+        siblings = (
+            regions.children(parent)
+            if parent
+            else [regions.get(c) for c in regions.codes("province")]
+        )
+        assert all(extract._key(s.code, s.name) != key for s in siblings), (code, name)
+        assert seen.setdefault((parent, key), code) == code, (code, name)

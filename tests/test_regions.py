@@ -89,6 +89,23 @@ def test_renamed_codes_are_current_with_former_names():
 
 
 @pytest.mark.parametrize(
+    ("written", "level", "code"),
+    [
+        ("Lubuk Alung", "district", "130501"),  # now Lubuak Aluang (Kepmendagri 2025)
+        ("Sungai Garingging", "district", "130507"),  # now Sungai Garinggiang
+        ("Sei Putih", "village", "1401172005"),  # now Sungai Putih
+    ],
+)
+def test_earlier_spellings_are_found(written, level, code):
+    """A name spelled as the editions of 2017-2022 had it is found, and listed among the
+    region's former names with the editions that had it."""
+    assert code in [m.region.code for m in regions.search(written, level=level)]
+    region = regions.get(code)
+    assert written in region.former_names
+    assert "earlier spelling" in region.note
+
+
+@pytest.mark.parametrize(
     ("code", "error", "error_code"),
     [
         ("3299", UnknownRegion, "region"),
@@ -346,3 +363,23 @@ def test_gazetteer_helpers_refuse_bad_input_with_a_code(call, error, code):
     with pytest.raises(error) as raised:
         call()
     assert raised.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Ilir Barat II", "167101"),  # the registry: Ilir Barat Dua
+        ("Ilir Timur 1", "167105"),  # Sumatera Ekspres writes "Ilir Timur 1"; Ilir Timur Satu
+        ("26 Ilir D. I", "1671041003"),  # Dua-puluh-enam Ilir Satu... as Kepmendagri 2022 had it
+        ("3/4 Ulu", "1671021004"),  # Tiga Empat Ulu
+        ("Kabupaten 50 Kota", "1307"),  # Kabupaten Lima Puluh Kota
+        ("VII Koto", "130505"),  # written with a Roman numeral in the registry itself
+    ],
+)
+def test_a_number_is_one_name_however_written(written, code):
+    """Digits, Roman numerals (I to VIII) and Indonesian words give one key: the registry of
+    2025 spells Palembang's numbered names in words ("Dua-puluh-enam Ilir"), where addresses
+    and the editions before it write digits and numerals."""
+    assert code in [m.region.code for m in regions.search(written)]
+    assert regions.name_key("2 x 11 Kayu Tanam") == regions.name_key("2x11 Kayu Tanam")
+    assert regions.name_key("X Koto") == "xkoto"  # an X stays a letter

@@ -148,27 +148,51 @@ def _similar(query: str, name: str) -> int | None:
     return None
 
 
+def _similar_any(query: str, names: tuple[str, ...]) -> int | None:
+    """:func:`_similar` to the closest of ``names`` (a region's current and former names)."""
+    scores = [s for s in (_similar(query, name) for name in names) if s is not None]
+    return min(scores) if scores else None
+
+
 @attrs.frozen
 class _PathKeys:
+    """A candidate village's path as folded names: each level's current name and, in the
+    ``*_names`` tuples, that name first and then its former names and spellings
+    (``regions.Region.former_names``: "Lubuk Alung" for the district now "Lubuak Aluang")."""
+
     village: str
     district: str
     regency: str
     regency_kind: str
     province: tuple[str, ...]
+    village_names: tuple[str, ...]
+    district_names: tuple[str, ...]
+    regency_names: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=65536)
 def _path_keys(code: str) -> _PathKeys:
     key = _regions.name_key
     province, regency, district = _regions.ancestors(code)
-    _level, _kind, regency_core = _regions.split_prefix(regency.name)
+    village = _regions.get(code)
     aliases = _regions.province_aliases(province.code)
+
+    def names(region: _regions.Region) -> tuple[str, ...]:
+        written = (region.name, *region.former_names)
+        if region.level is _regions.RegionLevel.REGENCY:
+            written = tuple(_regions.split_prefix(name)[2] for name in written)
+        return tuple(dict.fromkeys(key(name) for name in written))
+
+    village_names, district_names, regency_names = map(names, (village, district, regency))
     return _PathKeys(
-        village=key(_regions.get(code).name),
-        district=key(district.name),
-        regency=key(regency_core),
+        village=village_names[0],
+        district=district_names[0],
+        regency=regency_names[0],
         regency_kind=regency.kind or "",
         province=(key(province.name), *(key(a) for a in aliases)),
+        village_names=village_names,
+        district_names=district_names,
+        regency_names=regency_names,
     )
 
 
@@ -362,15 +386,15 @@ def _piece_levels(piece: _Piece, keys: _PathKeys, use_raw: bool) -> dict[str, in
     label = None if use_raw else piece[_LABEL]
     found: dict[str, int] = {}
     if label in (None, "village"):
-        score = _similar(key, keys.village)
+        score = _similar_any(key, keys.village_names)
         if score is not None:
             found["village"] = score
     if label in (None, "district"):
-        score = _similar(key, keys.district)
+        score = _similar_any(key, keys.district_names)
         if score is not None:
             found["district"] = score
     if label in (None, "kabupaten", "kota") and (label is None or label == keys.regency_kind):
-        score = _similar(key, keys.regency)
+        score = _similar_any(key, keys.regency_names)
         if score is not None:
             found["regency"] = score
     if label in (None, "province"):
@@ -434,11 +458,11 @@ def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece,
 
 def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, int] | None:
     """The piece that names the candidate village, with its typo score."""
-    village = keys.village
+    village = keys.village_names
     for index, piece, raw in _village_piece_order(pieces):
         # _piece_levels(piece, keys, use_raw=raw).get("village"), without the other levels
         if raw or piece[_LABEL] in (None, "village"):
-            score = _similar(piece[_RAW_KEY] if raw else piece[_KEY], village)
+            score = _similar_any(piece[_RAW_KEY] if raw else piece[_KEY], village)
             if score is not None:
                 return index, score
     return None

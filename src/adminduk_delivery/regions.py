@@ -265,9 +265,10 @@ class _Registry:
     Only what a validation needs is built at load time; the rest on first use.
     """
 
-    def __init__(self, regions_text: str, historical_text: str) -> None:
+    def __init__(self, regions_text: str, historical_text: str, spellings_text: str) -> None:
         header, cells = _columns(regions_text, 3)
         hist_header, hist_cells = _columns(historical_text, 5)
+        spelling_header, spelling_cells = _columns(spellings_text, 3)
         codes = cells[0::3]
         self.codes = codes
         self.names = dict(zip(codes, cells[1::3], strict=True))
@@ -278,9 +279,16 @@ class _Registry:
             historical.setdefault(code, []).append(
                 _HistoricalRow._make(hist_cells[5 * i + 1 : 5 * i + 5])
             )
-        self.historical = historical
         self.historical_rows = len(hist_codes)
-        self.provenance = "\n".join(header + hist_header)
+        for i, code in enumerate(spelling_cells[0::3]):
+            # An earlier spelling of a current name ("Lubuk Alung", now "Lubuak Aluang"): a
+            # former name, as a substantial rename of historical.tsv is.
+            name, editions = spelling_cells[3 * i + 1 : 3 * i + 3]
+            level = _LEVEL_BY_LENGTH[len(code)].value
+            note = f"earlier spelling {name!r} listed {editions.replace(' ', ', ')}"
+            historical.setdefault(code, []).append(_HistoricalRow(level, name, note, code))
+        self.historical = historical
+        self.provenance = "\n".join(header + hist_header + spelling_header)
         self.current_districts = frozenset(c for c in codes if len(c) == 6)
         self.all_districts = self.current_districts.union(c for c in historical if len(c) == 6)
         self._cache: dict[str, Region] = {}
@@ -443,30 +451,68 @@ def _split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:
 
 
 _NOT_ALNUM: Final = re.compile(r"[\W_]+")
+_DIGITS: Final = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+                  "sembilan")  # fmt: skip
+_ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_NUMBER: Final = re.compile(
+    r"(?<!\d)\d{1,3}(?!\d)|(?<![a-z])(?:viii|vii|vi|iv|v|iii|ii|i)(?![a-z])"
+)
+"""A number in a name: one to three digits, or a Roman numeral from I to VIII standing alone
+("X", as in "2 x 11 Kayu Tanam" and "X Koto", is left a letter; longer runs of digits stay
+digits)."""
+
+
+def _spelled(number: int, joint: str = "") -> str:
+    """A number from 0 to 999 in Indonesian words, joined by ``joint``: 26 is
+    ``duapuluhenam`` (the registry writes ``Dua-puluh-enam``)."""
+    if number < 10:
+        return _DIGITS[number]
+    if number < 20:
+        special = {10: "sepuluh", 11: "sebelas"}.get(number)
+        return special or f"{_DIGITS[number - 10]}{joint}belas"
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return f"{_DIGITS[tens]}{joint}puluh" + (f"{joint}{_DIGITS[ones]}" if ones else "")
+    hundreds, rest = divmod(number, 100)
+    head = "seratus" if hundreds == 1 else f"{_DIGITS[hundreds]}{joint}ratus"
+    return head + (f"{joint}{_spelled(rest, joint)}" if rest else "")
+
+
+def _number_words(match: re.Match[str]) -> str:
+    token = match.group()
+    return _spelled(_ROMAN[token] if token in _ROMAN else int(token))
 
 
 def name_key(text: str) -> str:
-    """Fold a region name for matching: case, accents, spacing and punctuation do not count.
+    """Fold a region name for matching: case, accents, spacing and punctuation do not count,
+    nor how a number is written.
 
-    The key the gazetteer, the address parser and :func:`search` compare names by.
+    The key the gazetteer, the address parser and :func:`search` compare names by. A number,
+    in digits or as a Roman numeral from I to VIII, is read as its Indonesian words, as the
+    registry of 2025 writes the numbered names of Palembang ("Dua-puluh-enam Ilir" for
+    "26 Ilir", "Ilir Barat Dua" for "Ilir Barat II") and people write "Kab. 50 Kota" for
+    Lima Puluh Kota.
 
     Args:
         text: a name as written.
 
     Returns:
-        The folded key: lower-case letters and digits only.
+        The folded key: lower-case letters (and the digits of runs of four or more).
 
     Raises:
         InvalidType: ``text`` is not a string.
 
     >>> name_key("Jati Sampurna"), name_key("JATISAMPURNA")
     ('jatisampurna', 'jatisampurna')
+    >>> name_key("26 Ilir") == name_key("Dua-puluh-enam Ilir"), name_key("Ilir Barat II")
+    (True, 'ilirbaratdua')
     """
     if not isinstance(text, str):
         raise InvalidType(f"a name is a string, got {type(text).__name__}", field="text")
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
-    return _NOT_ALNUM.sub("", text.casefold())
+    folded = text.casefold()
+    return _NOT_ALNUM.sub("", _NUMBER.sub(_number_words, folded))
 
 
 def province_aliases(code: str) -> tuple[str, ...]:
@@ -558,6 +604,7 @@ def _registry() -> _Registry:
     return _Registry(
         (data / "regions.tsv").read_text(encoding="utf-8"),
         (data / "historical.tsv").read_text(encoding="utf-8"),
+        (data / "spellings.tsv").read_text(encoding="utf-8"),
     )
 
 

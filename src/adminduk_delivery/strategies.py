@@ -1045,8 +1045,50 @@ _REGIONAL_DISTRICT_WORD: Final = {
 }
 
 
+_ROMAN_NUMERALS: Final = {n: r for r, n in regions._ROMAN.items()}
+_NUMBER_WORD_VALUES: Final = {regions._spelled(n, "-"): n for n in range(1, 100)}
+"""A number's word as the registry writes it ("Dua-puluh-enam", lower-cased) to its value."""
+
+
+def _renumbered(draw: Draw, name: str) -> str:
+    """The name with its numbers written another way, as people write them: "Dua-puluh-enam
+    Ilir" as "26 Ilir", "Banyuasin I" as "Banyuasin 1" or "Banyuasin Satu"."""
+    words = []
+    for word in name.split(" "):
+        folded = word.casefold()
+        number = _NUMBER_WORD_VALUES.get(folded) or regions._ROMAN.get(folded)
+        if number is None and word.isdigit() and 0 < int(word) < 100:
+            number = int(word)
+        if number is None:
+            words.append(word)
+            continue
+        shapes = [str(number), regions._spelled(number, "-").capitalize()]
+        shapes += [_ROMAN_NUMERALS[number].upper()] if number in _ROMAN_NUMERALS else []
+        words.append(draw(st.sampled_from(shapes)))
+    return " ".join(words)
+
+
+def _write_names(draw: Draw, address: Address, text: str) -> str:
+    """The village's and district's names as people may write them: an earlier spelling or
+    former name (:attr:`~adminduk_delivery.regions.Region.former_names`), numbers in digits,
+    Roman numerals or words."""
+    _province, _regency, district, village = address.path
+    for label, region in ((", Kec. ", district), (" ", village)):
+        written = region.name
+        if region.former_names:
+            written = draw(st.sampled_from((region.name, *region.former_names)))
+        if any(c.isdigit() for c in written) or any(
+            w.casefold() in _NUMBER_WORD_VALUES or w.casefold() in regions._ROMAN
+            for w in written.split(" ")
+        ):
+            written = _renumbered(draw, written)
+        after = ", " if label == " " else ","
+        text = text.replace(f"{label}{region.name}{after}", f"{label}{written}{after}", 1)
+    return text
+
+
 def _write_address(draw: Draw, address: Address) -> str:
-    text = address.to_text()
+    text = _write_names(draw, address, address.to_text())
     if draw(st.integers(0, 4)) == 0:  # the field label copied with it, as the KTP-el prints
         text = draw(st.sampled_from(["Alamat: ", "ALAMAT : ", "Alamat Lengkap: "])) + text
     if draw(st.booleans()):  # Jakarta's: "Kota Adm. Jakarta Selatan", "Kab. Kepulauan Seribu"
@@ -1086,8 +1128,9 @@ def _case(draw: Draw, text: str) -> str:
 
 def messy_address_texts(*, region: str | None = None) -> st.SearchStrategy[tuple[str, Address]]:
     """``(text, address)``: an address written the way forms write it (abbreviated or missing
-    prefixes, every RT/RW shape of :data:`~adminduk_delivery.address.RT_RW_SHAPES`, upper or
-    lower case). Parsing the text with the region as a hint
+    prefixes, every RT/RW shape of :data:`~adminduk_delivery.address.RT_RW_SHAPES`, village
+    and district names in a former name or earlier spelling and with their numbers in digits,
+    Roman numerals or words, upper or lower case). Parsing the text with the region as a hint
     should give back the address's village, RT and RW whenever the village's name is unique
     in its district.
 
