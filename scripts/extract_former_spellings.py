@@ -1,31 +1,32 @@
 """Extract the earlier spellings of current region names from the archived Kemendagri editions.
 
 ``shared/data/wilayah/historical_codes.csv`` lists the codes that were retired and 25 codes
-that were renamed substantially; a name whose spelling changed between editions (the district
-130501, "Lubuk Alung" until Kepmendagri 100.1.1-6117/2022 and "Lubuak Aluang" since 2025;
-the village "Sei Putih", now "Sungai Putih") is in neither, though addresses, older databases and
-the documents of those years still carry it. This script reads the archived editions of
-cahyadsn/wilayah (the source of ``regions.csv`` and ``historical_codes.csv``) and writes
-``scripts/former_spellings.csv``: for each current code, each earlier name that is a spelling
-of its current one. ``scripts/build_data.py`` packages that file; this script is run by hand
-when the sources change.
+that were renamed substantially; a name whose spelling changed between editions (the
+district 130501, "Lubuk Alung" until Kepmendagri 100.1.1-6117/2022 and "Lubuak Aluang" since
+2025; the district "Sungai Garingging", now "Sungai Garinggiang") is in neither, though
+addresses, older databases and the documents of those years still carry it. This script
+reads the archived editions of cahyadsn/wilayah (the source of ``regions.csv`` and
+``historical_codes.csv``) and writes ``scripts/former_spellings.csv``: for each current
+code, each earlier name that is a spelling of its current one. ``scripts/build_data.py``
+packages that file; this script is run by hand when the sources change.
 
 A spelling of the current name means: its folded key (``regions.name_key``, a regency's
 without its Kab./Kota) differs from the current one and from the names already in
-``historical_codes.csv`` (a number in digits, Roman numerals or words is one key: "Ilir
-Barat II" is not a spelling of "Ilir Barat Dua" but the same name); the earlier name is the
-current one without a qualifier at its start or end ("Puuk", now "Puuk Aree"; "Ara", now
-"Meunasah Ara": 46 names the ratio below misses, most of them in Aceh), or the two are alike
-once the usual abbreviations are written out (``SPELLED_OUT``: "Sei" and "Sungai", "Tj." and
-"Tanjung"), by a ``difflib`` ratio of at least 0.8 (the pairs from 0.7 to 0.8 mix spellings
-with other names, "Lansirang" and "Lanrisang" but "Sirnajaya" and "Sirnajati", so they are
-left to the curated file, as are those below, and those whose current name is the earlier
-one shortened, "Lepar Pongok", now "Lepar", which may have been split); and no current
-region of the same level in the same parent bears it (an old name now another region's, as
-"Rumbai" in Pekanbaru, would make both ambiguous), nor did another of its siblings (the
-editions before 2025 list two villages of Dolok Masihul as "Batu", now "Batu 12" and "Batu
-13"). The editions read are those of Permendagri 137/2017 to Kepmendagri 100.1.1-6117/2022;
-the archive of Permendagri 56/2015 is left out, as 127 of its names carry stray spaces and
+``historical_codes.csv`` (a number in digits, Roman numerals or words is one key, and so is
+a word and its abbreviation in ``regions.ABBREVIATIONS``: "Ilir Barat II" is not a spelling
+of "Ilir Barat Dua" but the same name, and "Sei Putih" of "Sungai Putih"); the earlier name
+is the current one without a qualifier at its start or end ("Puuk", now "Puuk Aree"; "Ara",
+now "Meunasah Ara": 47 names the ratio below misses, most of them in Aceh), or the two are
+alike, by a ``difflib`` ratio of at least 0.8 (the pairs from 0.7 to 0.8 mix spellings with
+other names, "Lansirang" and "Lanrisang" but "Sirnajaya" and "Sirnajati", so they are left
+to the curated file, as are those below, and those whose current name is the earlier one
+shortened, "Lepar Pongok", now "Lepar", which may have been split); and no current region of
+the same level in the same parent bears it (an old name now another region's, as "Rumbai" in
+Pekanbaru, would make both ambiguous), nor did another of its siblings (the editions before
+2025 list two villages of Dolok Masihul as "Batu", now "Batu 12" and "Batu 13").
+
+The editions read are those of Permendagri 137/2017 to Kepmendagri 100.1.1-6117/2022; the
+archive of Permendagri 56/2015 is left out, as 127 of its names carry stray spaces and
 numbers (" x  Enam Lingkuang  3", "T. Jambo Aye  47").
 
 Usage::
@@ -59,12 +60,6 @@ EDITIONS = {  # archive file: the tag of historical_codes.csv
 }
 LEVELS = {2: "province", 4: "regency", 6: "district", 10: "village"}
 ALIKE = 0.8
-SPELLED_OUT = {
-    "sei": "sungai", "sg": "sungai", "tj": "tanjung", "tg": "tanjung", "kp": "kampung",
-    "kpg": "kampung", "kampong": "kampung", "perk": "perkebunan", "mns": "meunasah",
-}  # fmt: skip
-"""Abbreviations written out, for comparing two names only: the names are kept as they were
-written (numbers are ``name_key``'s: "II", "2" and "Dua" have one key)."""
 ROW = re.compile(r"""\(\s*(['"])([\d.]+)\1\s*,\s*(['"])((?:(?!\3).|\3\3)*)\3\s*\)""")
 
 HEADER = """\
@@ -107,7 +102,7 @@ def _alike(earlier: str, current: str) -> bool:
     """Whether ``earlier`` is a spelling of ``current``: alike letter by letter, or the
     current name without a qualifier at its start or end ("Puuk" for "Puuk Aree")."""
     before, now = (
-        [name_key(SPELLED_OUT.get(w, w)) for w in re.findall(r"\w+", name.casefold())]
+        [name_key(word) for word in re.findall(r"\w+", name.casefold())]
         for name in (earlier, current)
     )
     before, now = [w for w in before if w], [w for w in now if w]

@@ -93,7 +93,7 @@ def test_renamed_codes_are_current_with_former_names():
     [
         ("Lubuk Alung", "district", "130501"),  # now Lubuak Aluang (Kepmendagri 2025)
         ("Sungai Garingging", "district", "130507"),  # now Sungai Garinggiang
-        ("Sei Putih", "village", "1401172005"),  # now Sungai Putih
+        ("Puuk", "village", "1107042019"),  # now Puuk Aree
     ],
 )
 def test_earlier_spellings_are_found(written, level, code):
@@ -374,12 +374,17 @@ def test_gazetteer_helpers_refuse_bad_input_with_a_code(call, error, code):
         ("3/4 Ulu", "1671021004"),  # Tiga Empat Ulu
         ("Kabupaten 50 Kota", "1307"),  # Kabupaten Lima Puluh Kota
         ("VII Koto", "130505"),  # written with a Roman numeral in the registry itself
+        ("Kab. Adm. Kep. Seribu", "3101"),  # Kepmendagri 6117/2022: "KAB. ADM. KEP. SERIBU"
+        ("Kepulauan Siau Tagulandang Biaro", "7109"),  # 2025: "Kabupaten Kep. Siau ..."
+        ("Sei Putih", "1401172005"),  # Sungai Putih, in Kampar
+        ("Tj. Priok", "317202"),  # Tanjung Priok
     ],
 )
 def test_a_number_is_one_name_however_written(written, code):
     """Digits, Roman numerals (I to VIII) and Indonesian words give one key: the registry of
     2025 spells Palembang's numbered names in words ("Dua-puluh-enam Ilir"), where addresses
-    and the editions before it write digits and numerals."""
+    and the editions before it write digits and numerals. So do a word and its abbreviation
+    (``regions.ABBREVIATIONS``), which the registry itself writes both ways."""
     assert code in [m.region.code for m in regions.search(written)]
     assert regions.name_key("2 x 11 Kayu Tanam") == regions.name_key("2x11 Kayu Tanam")
     assert regions.name_key("X Koto") == "xkoto"  # an X stays a letter

@@ -38,6 +38,7 @@ from ._convert import postal_code as _postal_code
 from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
+    "ABBREVIATIONS",
     "DataInfo",
     "NameEntry",
     "Region",
@@ -454,12 +455,18 @@ _NOT_ALNUM: Final = re.compile(r"[\W_]+")
 _DIGITS: Final = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
                   "sembilan")  # fmt: skip
 _ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
-_NUMBER: Final = re.compile(
-    r"(?<!\d)\d{1,3}(?!\d)|(?<![a-z])(?:viii|vii|vi|iv|v|iii|ii|i)(?![a-z])"
-)
-"""A number in a name: one to three digits, or a Roman numeral from I to VIII standing alone
-("X", as in "2 x 11 Kayu Tanam" and "X Koto", is left a letter; longer runs of digits stay
-digits)."""
+ABBREVIATIONS: Final = {
+    "kep": "kepulauan", "tj": "tanjung", "sei": "sungai", "gn": "gunung", "lb": "lubuk",
+    "lbk": "lubuk", "ps": "pasar", "kp": "kampung", "kpg": "kampung", "mns": "meunasah",
+    "tgk": "teungku", "perk": "perkebunan",
+}  # fmt: skip
+"""The abbreviations of words in region names, each as Kemendagri's own editions write it
+(the 2025 edition: "Kabupaten Kep. Siau Tagulandang Biaro", "Kep. Masaloka Raya"; the 2022
+edition: "Gn. Kembang Baru", "Lb. Puding Baru", "Lbk. Tanah Terban", "Ps. Tebing Tinggi",
+"Tgk. Di Bathon", "Pasar Tj. Padang", "Sei Putih", "Dayah Kp Pisang", "Mns. Timu", "Perk.
+Tj. Keliling"): :func:`name_key` reads each as its word."""
+_DIGIT_RUN: Final = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+"""A number in digits: one to three (longer runs stay digits)."""
 
 
 def _spelled(number: int, joint: str = "") -> str:
@@ -478,20 +485,26 @@ def _spelled(number: int, joint: str = "") -> str:
     return head + (f"{joint}{_spelled(rest, joint)}" if rest else "")
 
 
-def _number_words(match: re.Match[str]) -> str:
-    token = match.group()
-    return _spelled(_ROMAN[token] if token in _ROMAN else int(token))
+def _digit_words(match: re.Match[str]) -> str:
+    return _spelled(int(match.group()))
+
+
+_WORDS_OF: Final = {**{r: _spelled(n) for r, n in _ROMAN.items()}, **ABBREVIATIONS}
+"""The words that :func:`name_key` reads in place of a whole word of a name: a Roman numeral
+from I to VIII ("X", as in "2 x 11 Kayu Tanam" and "X Koto", stays a letter) or an
+abbreviation."""
 
 
 def name_key(text: str) -> str:
     """Fold a region name for matching: case, accents, spacing and punctuation do not count,
-    nor how a number is written.
+    nor how a number is written, nor whether a common word is abbreviated.
 
     The key the gazetteer, the address parser and :func:`search` compare names by. A number,
     in digits or as a Roman numeral from I to VIII, is read as its Indonesian words, as the
     registry of 2025 writes the numbered names of Palembang ("Dua-puluh-enam Ilir" for
     "26 Ilir", "Ilir Barat Dua" for "Ilir Barat II") and people write "Kab. 50 Kota" for
-    Lima Puluh Kota.
+    Lima Puluh Kota. An abbreviation of :data:`ABBREVIATIONS` is read as its word: "Kep."
+    as "Kepulauan", "Tj." as "Tanjung", "Sei" as "Sungai".
 
     Args:
         text: a name as written.
@@ -506,13 +519,20 @@ def name_key(text: str) -> str:
     ('jatisampurna', 'jatisampurna')
     >>> name_key("26 Ilir") == name_key("Dua-puluh-enam Ilir"), name_key("Ilir Barat II")
     (True, 'ilirbaratdua')
+    >>> name_key("Kab. Kep. Seribu")
+    'kabkepulauanseribu'
     """
     if not isinstance(text, str):
         raise InvalidType(f"a name is a string, got {type(text).__name__}", field="text")
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
-    folded = text.casefold()
-    return _NOT_ALNUM.sub("", _NUMBER.sub(_number_words, folded))
+    words = []
+    for word in _NOT_ALNUM.split(text.casefold()):
+        spelled = _WORDS_OF.get(word)
+        if spelled is None:
+            spelled = word if word.isalpha() or not word else _DIGIT_RUN.sub(_digit_words, word)
+        words.append(spelled)
+    return "".join(words)
 
 
 def province_aliases(code: str) -> tuple[str, ...]:

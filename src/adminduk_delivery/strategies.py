@@ -1050,37 +1050,48 @@ _NUMBER_WORD_VALUES: Final = {regions._spelled(n, "-"): n for n in range(1, 100)
 """A number's word as the registry writes it ("Dua-puluh-enam", lower-cased) to its value."""
 
 
-def _renumbered(draw: Draw, name: str) -> str:
-    """The name with its numbers written another way, as people write them: "Dua-puluh-enam
-    Ilir" as "26 Ilir", "Banyuasin I" as "Banyuasin 1" or "Banyuasin Satu"."""
-    words = []
-    for word in name.split(" "):
-        folded = word.casefold()
-        number = _NUMBER_WORD_VALUES.get(folded) or regions._ROMAN.get(folded)
-        if number is None and word.isdigit() and 0 < int(word) < 100:
-            number = int(word)
-        if number is None:
-            words.append(word)
-            continue
+_ABBREVIATED: Final = {
+    word: tuple(f"{a.capitalize()}." for a, w in regions.ABBREVIATIONS.items() if w == word)
+    for word in regions.ABBREVIATIONS.values()
+}
+"""A word of a name to its abbreviations as written ("Kepulauan": "Kep.")."""
+
+
+def _word_shapes(word: str) -> tuple[str, ...]:
+    """The ways people write a word of a region's name that one key reads alike
+    (:func:`~adminduk_delivery.regions.name_key`): a number in digits, Roman numerals or
+    words, a word abbreviated or in full."""
+    folded = word.casefold().rstrip(".")
+    number = _NUMBER_WORD_VALUES.get(folded) or regions._ROMAN.get(folded)
+    if number is None and folded.isdigit() and 0 < int(folded) < 100:
+        number = int(folded)
+    if number is not None:
         shapes = [str(number), regions._spelled(number, "-").capitalize()]
-        shapes += [_ROMAN_NUMERALS[number].upper()] if number in _ROMAN_NUMERALS else []
-        words.append(draw(st.sampled_from(shapes)))
-    return " ".join(words)
+        return (*shapes, *([_ROMAN_NUMERALS[number].upper()] if number in _ROMAN_NUMERALS else []))
+    if folded in regions.ABBREVIATIONS:
+        return (word, regions.ABBREVIATIONS[folded].capitalize())
+    if folded in _ABBREVIATED:
+        return (word, *_ABBREVIATED[folded])
+    return (word,)
+
+
+def _renumbered(draw: Draw, name: str) -> str:
+    """The name with its numbers and abbreviations written another way, as people write
+    them: "Dua-puluh-enam Ilir" as "26 Ilir", "Banyuasin I" as "Banyuasin 1" or "Banyuasin
+    Satu", "Sungai Putih" as "Sei. Putih"."""
+    return " ".join(draw(st.sampled_from(_word_shapes(word))) for word in name.split(" "))
 
 
 def _write_names(draw: Draw, address: Address, text: str) -> str:
     """The village's and district's names as people may write them: an earlier spelling or
     former name (:attr:`~adminduk_delivery.regions.Region.former_names`), numbers in digits,
-    Roman numerals or words."""
+    Roman numerals or words, words abbreviated or in full."""
     _province, _regency, district, village = address.path
     for label, region in ((", Kec. ", district), (" ", village)):
         written = region.name
         if region.former_names:
             written = draw(st.sampled_from((region.name, *region.former_names)))
-        if any(c.isdigit() for c in written) or any(
-            w.casefold() in _NUMBER_WORD_VALUES or w.casefold() in regions._ROMAN
-            for w in written.split(" ")
-        ):
+        if any(len(_word_shapes(word)) > 1 for word in written.split(" ")):
             written = _renumbered(draw, written)
         after = ", " if label == " " else ","
         text = text.replace(f"{label}{region.name}{after}", f"{label}{written}{after}", 1)
