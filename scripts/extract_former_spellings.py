@@ -15,15 +15,18 @@ without its Kab./Kota) differs from the current one and from the names already i
 ``historical_codes.csv`` (a number in digits, Roman numerals or words is one key, and so is
 a word and its abbreviation in ``regions.ABBREVIATIONS``: "Ilir Barat II" is not a spelling
 of "Ilir Barat Dua" but the same name, and "Sei Putih" of "Sungai Putih"); the earlier name
-is the current one without a qualifier at its start or end ("Puuk", now "Puuk Aree"; "Ara",
-now "Meunasah Ara": 47 names the ratio below misses, most of them in Aceh), or the two are
-alike, by a ``difflib`` ratio of at least 0.8 (the pairs from 0.7 to 0.8 mix spellings with
-other names, "Lansirang" and "Lanrisang" but "Sirnajaya" and "Sirnajati", so they are left
-to the curated file, as are those below, and those whose current name is the earlier one
-shortened, "Lepar Pongok", now "Lepar", which may have been split); and no current region of
-the same level in the same parent bears it (an old name now another region's, as "Rumbai" in
-Pekanbaru, would make both ambiguous), nor did another of its siblings (the editions before
-2025 list two villages of Dolok Masihul as "Batu", now "Batu 12" and "Batu 13").
+is the current one without a qualifier at its start or end ("Puuk", now "Puuk Aree";
+"Jurong", now "Meunasah Jurong": names the ratio below misses, most of them in Aceh; not one
+made only of words found in 50 current names or more, "Gampong", now "Gampong Krueng
+Seumideun", or "Baru", now "Baru Waki", which would stand for that one village wherever it
+is written), or the two are alike, by a ``difflib`` ratio of at least 0.8 (the pairs from
+0.7 to 0.8 mix spellings with other names, "Lansirang" and "Lanrisang" but "Sirnajaya" and
+"Sirnajati", so they are left to the curated file, as are those below, and those whose
+current name is the earlier one shortened, "Lepar Pongok", now "Lepar", which may have been
+split); and no current region of the same level in the same parent bears it (an old name now
+another region's, as "Rumbai" in Pekanbaru, would make both ambiguous), nor did another of
+its siblings (the editions before 2025 list two villages of Dolok Masihul as "Batu", now
+"Batu 12" and "Batu 13").
 
 The editions read are those of Permendagri 137/2017 to Kepmendagri 100.1.1-6117/2022; the
 archive of Permendagri 56/2015 is left out, as 127 of its names carry stray spaces and
@@ -42,6 +45,8 @@ import difflib
 import re
 import subprocess
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +65,9 @@ EDITIONS = {  # archive file: the tag of historical_codes.csv
 }
 LEVELS = {2: "province", 4: "regency", 6: "district", 10: "village"}
 ALIKE = 0.8
+COMMON = 50
+"""A word in this many current names or more says nothing by itself ("Baru", "Raya",
+"Gampong", "Tanjong"): an earlier name made only of such words is no name of one village."""
 ROW = re.compile(r"""\(\s*(['"])([\d.]+)\1\s*,\s*(['"])((?:(?!\3).|\3\3)*)\3\s*\)""")
 
 HEADER = """\
@@ -98,16 +106,23 @@ def _key(code: str, name: str) -> str:
     return name_key(split_prefix(name)[2] if len(code) == 4 else name)
 
 
-def _alike(earlier: str, current: str) -> bool:
+def _words(name: str) -> list[str]:
+    return [key for key in (name_key(w) for w in re.findall(r"\w+", name.casefold())) if key]
+
+
+def common_words(names: Iterable[str]) -> frozenset[str]:
+    """The words (keys) found in :data:`COMMON` or more of ``names``."""
+    counts = Counter(word for name in names for word in set(_words(name)))
+    return frozenset(word for word, n in counts.items() if n >= COMMON)
+
+
+def _alike(earlier: str, current: str, common: frozenset[str] = frozenset()) -> bool:
     """Whether ``earlier`` is a spelling of ``current``: alike letter by letter, or the
-    current name without a qualifier at its start or end ("Puuk" for "Puuk Aree")."""
-    before, now = (
-        [name_key(word) for word in re.findall(r"\w+", name.casefold())]
-        for name in (earlier, current)
-    )
-    before, now = [w for w in before if w], [w for w in now if w]
+    current name without a qualifier at its start or end ("Puuk" for "Puuk Aree"), holding
+    a word that is not ``common``."""
+    before, now = _words(earlier), _words(current)
     if 0 < len(before) < len(now) and before in (now[: len(before)], now[-len(before) :]):
-        return True
+        return any(word not in common for word in before)
     a, b = "".join(before), "".join(now)
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= ALIKE
 
@@ -118,6 +133,7 @@ def extract(archive: Path, source: Path = DEFAULT_SOURCE) -> list[tuple[str, str
         current = {row["code"]: row["name"] for row in csv.DictReader(handle)}
     with (source / "historical_codes.csv").open(encoding="utf-8", newline="") as handle:
         listed = {(row["code"], _key(row["code"], row["name"])) for row in csv.DictReader(handle)}
+    common = common_words(current.values())
     siblings: dict[tuple[str, str], set[str]] = {}
     for code, name in current.items():
         siblings.setdefault((_parent(code), _key(code, name)), set()).add(code)
@@ -133,7 +149,7 @@ def extract(archive: Path, source: Path = DEFAULT_SOURCE) -> list[tuple[str, str
                 or not key
                 or (code, key) in listed
                 or siblings.get((parent, key), set()) - {code}
-                or not _alike(name, current[code])
+                or not _alike(name, current[code], common)
             ):
                 continue
             _name, tags = found.setdefault((code, key), (name, []))

@@ -73,6 +73,8 @@ _STREET_MARKER: Final = re.compile(
     r"lingkungan|lingk|griya|cluster|gedung|ruko)(?![a-z])",
     _FLAGS,
 )
+_SETTLEMENT: Final = re.compile(r"^(?:kampung|kpg|kp)\.?$", _FLAGS)
+"""A street marker that names a settlement, the village itself where the desa is a kampung."""
 _LABEL_LEVEL: Final = {
     "province": _regions.RegionLevel.PROVINCE,
     "kabupaten": _regions.RegionLevel.REGENCY,
@@ -281,8 +283,17 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
     if street_like:
         peeled: list[tuple[str | None, str]] = []
         end = len(words)
-        while end > 2:
-            start = next((s for s in range(2, end) if key(" ".join(words[s:end])) in index), None)
+        # "Kampung Animi" is a village in Papua, Siak or Berau, where the desa is a kampung,
+        # and a hamlet in Java ("Kp. Cibogo, Desa Sukawijaya"): its name may be peeled off
+        # whole, the marker left as the street (a labelled village is preferred to it),
+        # unless the marker begins a village's own name ("Kampung Baru").
+        first = 1 if _SETTLEMENT.match(words[0]) else 2
+        while end > first:
+            if first == 1 and key(" ".join(words[:end])) in index:
+                break  # "Kampung Jawa" is a village's whole name
+            start = next(
+                (s for s in range(first, end) if key(" ".join(words[s:end])) in index), None
+            )
             if start is None:
                 break
             peeled.append((None, " ".join(words[start:end])))
@@ -770,6 +781,8 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
     dusun = next((p[_TEXT] for p in pieces if p[_LABEL] == "dusun"), None)
     resolution = _resolve(tuple(resolvable), postal, scope)
     street = " ".join(pieces[i][_TEXT] for i in resolution.street_pieces)
+    if _SETTLEMENT.match(street):
+        street = ""  # a bare "Kampung", whose name was the village's, names no street
     confidence = resolution.confidence
     if resolution.unused_pieces:
         # Text after the village that names nothing of this address: say so, and trust the

@@ -1098,8 +1098,22 @@ def _write_names(draw: Draw, address: Address, text: str) -> str:
     return text
 
 
+# Where a desa has another name, which addresses write before its name: a kampung in Papua
+# (UU No. 21 Tahun 2001 on Papua's special autonomy, Pasal 1), a gampong in Aceh (Qanun Aceh
+# No. 5 Tahun 2003 on Pemerintahan Gampong), a nagari in Sumatera Barat (Perda Provinsi
+# Sumatera Barat No. 7 Tahun 2018 on Nagari).
+_REGIONAL_VILLAGE_WORD: Final = {
+    **dict.fromkeys(("91", "92", "93", "94", "95", "96"), "Kampung "),
+    "11": "Gampong ",
+    "13": "Nagari ",
+}
+
+
 def _write_address(draw: Draw, address: Address) -> str:
     text = _write_names(draw, address, address.to_text())
+    village_word = _REGIONAL_VILLAGE_WORD.get(address.village_code[:2])
+    if village_word and address.village_code[6] == "2" and draw(st.booleans()):
+        text = text.replace("Desa ", village_word, 1)
     if draw(st.integers(0, 4)) == 0:  # the field label copied with it, as the KTP-el prints
         text = draw(st.sampled_from(["Alamat: ", "ALAMAT : ", "Alamat Lengkap: "])) + text
     if draw(st.booleans()):  # Jakarta's: "Kota Adm. Jakarta Selatan", "Kab. Kepulauan Seribu"
