@@ -75,6 +75,12 @@ _STREET_MARKER: Final = re.compile(
 )
 _SETTLEMENT: Final = re.compile(r"^(?:kampung|kpg|kp)\.?$", _FLAGS)
 """A street marker that names a settlement, the village itself where the desa is a kampung."""
+_VILLAGE_WORDS: Final = frozenset({"gampong", "nagari"})
+"""The words for a desa that addresses write before its name where the desa has another
+name: a gampong in Aceh (Qanun Aceh No. 5 Tahun 2003 on Pemerintahan Gampong), a nagari in
+Sumatera Barat (Perda Provinsi Sumatera Barat No. 7 Tahun 2018 on Nagari). Not labels of
+:data:`~adminduk_delivery.regions._LEVEL_WORDS`, as some villages' own names begin with
+them ("Gampong Keude"): a name known whole is read whole first."""
 _LABEL_LEVEL: Final = {
     "province": _regions.RegionLevel.PROVINCE,
     "kabupaten": _regions.RegionLevel.REGENCY,
@@ -276,6 +282,15 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
     key = _regions.name_key
     index = _regions.gazetteer()
     words = text.split()
+    if (
+        label in (None, "village")
+        and len(words) > 1
+        and words[0].casefold() in _VILLAGE_WORDS
+        and key(" ".join(words[1:])) in index
+    ):
+        # "Gampong Paya Rambong": the village Paya Rambong (read whole too, by its raw key:
+        # "Gampong Tanjong" is a village's name in Aceh Timur, and Tanjong one in Pidie).
+        return [("village", " ".join(words[1:]))]
     if len(words) < 2 or key(text) in index:
         return [(label, text)]
     if label in _LABEL_WORDS and key(f"{_LABEL_WORDS[label]} {text}") in index:
@@ -335,6 +350,8 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
         street_like = label is None and bool(_STREET_MARKER.match(value))
         for position, (sub_label, text) in enumerate(_segment(value, label, street_like)):
             raw = f"{_LABEL_WORDS[sub_label]} {text}" if sub_label else text
+            if sub_label == "village" and value.split(None, 1)[1:] == [text]:
+                raw = value  # "Gampong Tanjong", whose word for a desa was taken as the label
             pieces.append(
                 (
                     sub_label,
