@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
@@ -1109,11 +1110,15 @@ _REGIONAL_VILLAGE_WORD: Final = {
 }
 
 
+_LABEL_DESA: Final = re.compile(r"(?:^|(?<=, ))Desa ")
+_LABEL_KEL: Final = re.compile(r"(?:^|(?<=, ))Kel\. ")
+
+
 def _write_address(draw: Draw, address: Address) -> str:
     text = _write_names(draw, address, address.to_text())
     village_word = _REGIONAL_VILLAGE_WORD.get(address.village_code[:2])
     if village_word and address.village_code[6] == "2" and draw(st.booleans()):
-        text = text.replace("Desa ", village_word, 1)
+        text = _LABEL_DESA.sub(lambda _: village_word, text, count=1)
     if draw(st.integers(0, 4)) == 0:  # the field label copied with it, as the KTP-el prints
         text = draw(st.sampled_from(["Alamat: ", "ALAMAT : ", "Alamat Lengkap: "])) + text
     if draw(st.booleans()):  # Jakarta's: "Kota Adm. Jakarta Selatan", "Kab. Kepulauan Seribu"
@@ -1121,9 +1126,11 @@ def _write_address(draw: Draw, address: Address) -> str:
     if draw(st.booleans()):
         text = text.replace("Kabupaten ", draw(st.sampled_from(["Kab. ", "KAB ", "kab "])))
     if draw(st.booleans()):
-        text = text.replace("Desa ", draw(st.sampled_from(["Ds. ", "DESA ", ""]))).replace(
-            "Kel. ", draw(st.sampled_from(["Kelurahan ", "KEL ", ""]))
-        )
+        # The label only: "Desa Adat Ayapo" and "Desa Baru" are villages' own names.
+        desa = draw(st.sampled_from(["Ds. ", "DESA ", ""]))
+        kel = draw(st.sampled_from(["Kelurahan ", "KEL ", ""]))
+        text = _LABEL_DESA.sub(lambda _: desa, text, count=1)
+        text = _LABEL_KEL.sub(lambda _: kel, text, count=1)
     if draw(st.booleans()):
         text = text.replace("Kec. ", draw(st.sampled_from(["Kecamatan ", "kec ", ""])))
     elif draw(st.booleans()):  # the level's own name in Papua and Yogyakarta
