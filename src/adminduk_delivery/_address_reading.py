@@ -366,7 +366,12 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
     index = _regions.gazetteer()
 
     def known(text: str) -> bool:
-        return key(text) in index
+        """The registry knows the name, or, after a word for a desa, the rest of it
+        ("Gampong Pasar Kota Bakti")."""
+        if key(text) in index:
+            return True
+        word, _, rest = text.strip(" .,:;-").partition(" ")
+        return word.casefold() in _VILLAGE_WORDS and key(rest) in index
 
     # Runs: (label, where the keyword starts, where the value starts); the text before the
     # first keyword is a run without a label. A run ends where the next keyword starts.
