@@ -114,6 +114,19 @@ def text(value: object, *, field: str) -> str:
     return value
 
 
+def filled(value: object, *, field: str) -> str:
+    """``value``, a string that holds more than blanks (kept as it is): a reason or message.
+
+    Raises:
+        InvalidType: not a string.
+        ValidationError: empty or blank (code ``empty``).
+    """
+    written = text(value, field=field)
+    if not written.strip():
+        raise ValidationError(f"{field} must not be empty", field=field, code="empty")
+    return written
+
+
 def identifier(value: object, *, field: str = "id") -> str:
     """An id in the caller's system: a string, stripped, not empty.
 
@@ -121,10 +134,7 @@ def identifier(value: object, *, field: str = "id") -> str:
         InvalidType: not a string.
         ValidationError: empty once stripped (code ``empty``).
     """
-    stripped = text(value, field=field).strip()
-    if not stripped:
-        raise ValidationError(f"{field} must not be empty", field=field, code="empty")
-    return stripped
+    return filled(value, field=field).strip()
 
 
 SEPARATORS: Final = str.maketrans("", "", " .-\t\r\n\u00a0\u2007\u202f")

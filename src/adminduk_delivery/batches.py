@@ -45,6 +45,7 @@ from ._convert import (
     SEPARATORS,
     checked,
     enum_member,
+    filled,
     identifier,
     instance_validator,
     mapping_of,
@@ -107,10 +108,7 @@ def _anomaly_kind(value: object) -> AnomalyKind:
 
 
 def _message(value: object) -> str:
-    message = text(value, field="message")
-    if not message.strip():
-        raise ValidationError("a message is given", field="message", code="empty")
-    return message
+    return filled(value, field="message")
 
 
 def _tracking_or_none(value: object) -> str | None:

@@ -171,7 +171,9 @@ class Region:
             their first registration, so a retired code is still a legitimate NIK region.
         successor_codes: for a retired code, the current codes that inferably replaced it
             (inferred by name matching, not official; empty when none was found).
-        former_names: earlier names of a code that is still valid but was renamed.
+        former_names: earlier names of a code that is still valid: renamed (the 25 renames
+            of the historical table), or spelled otherwise by the editions of 2017 to 2022
+            ("Lubuk Alung", now "Lubuak Aluang"; see :doc:`/data`).
         note: for retired or renamed codes, when the code was listed and dropped.
     """
 

@@ -13,6 +13,7 @@ import attrs
 from adminduk_delivery import regions as _regions
 from adminduk_delivery._convert import (
     checked,
+    filled,
     neighbourhood,
     real,
     real_number,
@@ -354,10 +355,7 @@ def _stop(value: object) -> Stop:
 
 
 def _reason(value: object) -> str:
-    reason = text(value, field="reason")
-    if not reason.strip():
-        raise ValidationError("a reason is given", field="reason", code="empty")
-    return reason
+    return filled(value, field="reason")
 
 
 def _unassigned_code(value: object) -> str:
