@@ -80,7 +80,8 @@ _VILLAGE_WORDS: Final = frozenset({"gampong", "nagari"})
 name: a gampong in Aceh (Qanun Aceh No. 5 Tahun 2003 on Pemerintahan Gampong), a nagari in
 Sumatera Barat (Perda Provinsi Sumatera Barat No. 7 Tahun 2018 on Nagari). Not labels of
 :data:`~adminduk_delivery.regions._LEVEL_WORDS`, as some villages' own names begin with
-them ("Gampong Keude"): a name known whole is read whole first."""
+them ("Gampong Keude", "Gampong Tanjong"): "Gampong X" is read as the village X and, whole,
+as a village of that name, and the district decides."""
 _LABEL_LEVEL: Final = {
     "province": _regions.RegionLevel.PROVINCE,
     "kabupaten": _regions.RegionLevel.REGENCY,

@@ -1088,14 +1088,14 @@ def _write_names(draw: Draw, address: Address, text: str) -> str:
     former name (:attr:`~adminduk_delivery.regions.Region.former_names`), numbers in digits,
     Roman numerals or words, words abbreviated or in full."""
     _province, _regency, district, village = address.path
-    for label, region in ((", Kec. ", district), (" ", village)):
+    village_label = "Kel. " if village.kind == "kelurahan" else "Desa "  # as to_text writes
+    for label, region in (("Kec. ", district), (village_label, village)):
         written = region.name
         if region.former_names:
             written = draw(st.sampled_from((region.name, *region.former_names)))
         if any(len(_word_shapes(word)) > 1 for word in written.split(" ")):
             written = _renumbered(draw, written)
-        after = ", " if label == " " else ","
-        text = text.replace(f"{label}{region.name}{after}", f"{label}{written}{after}", 1)
+        text = text.replace(f"{label}{region.name},", f"{label}{written},", 1)
     return text
 
 
@@ -1161,10 +1161,11 @@ def _case(draw: Draw, text: str) -> str:
 def messy_address_texts(*, region: str | None = None) -> st.SearchStrategy[tuple[str, Address]]:
     """``(text, address)``: an address written the way forms write it (abbreviated or missing
     prefixes, every RT/RW shape of :data:`~adminduk_delivery.address.RT_RW_SHAPES`, village
-    and district names in a former name or earlier spelling and with their numbers in digits,
-    Roman numerals or words, upper or lower case). Parsing the text with the region as a hint
-    should give back the address's village, RT and RW whenever the village's name is unique
-    in its district.
+    and district names in a former name or earlier spelling, with their numbers in digits,
+    Roman numerals or words and their words abbreviated or in full, a desa as a kampung,
+    gampong or nagari where it is one, upper or lower case). Parsing the text with the region
+    as a hint should give back the address's village, RT and RW whenever the village's name
+    is unique in its district.
 
     Args:
         region: a province, regency or district code the village lies in.
