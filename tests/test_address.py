@@ -161,10 +161,34 @@ def test_a_keyword_that_ends_a_name(text, village):
     part of the name, unless what follows it is a region of the keyword's level: of 9,000
     texts of 3,000 random villages, 7 more resolve to their village and 10 lose a conflict,
     unused or typo warning; the Bekasi benchmark reads 63 more of 132,000."""
+    _parses_cleanly(text, village)
+
+
+@pytest.mark.parametrize(
+    ("text", "village", "dusun"),
+    [
+        # The registry's villages named "Dusun ...": Dusun Dalam in Siulak (Kerinci), Dusun
+        # Ulu in Ujung Padang (Simalungun).
+        ("Dusun Dalam, Siulak", "1501162015", None),
+        ("RT 01/02 Dusun Dalam Siulak Kabupaten Kerinci", "1501162015", None),
+        ("Dusun Ulu, Ujung Padang", "1208302003", None),
+        # ... and a hamlet stays a hamlet.
+        ("Dusun Melati, Desa Cicau, Cikarang Pusat", "3216202001", "Melati"),
+    ],
+)
+def test_a_village_named_dusun(text, village, dusun):
+    """A village whose own name begins with "Dusun" (46 in the registry) is read as that
+    village; the word was only a hamlet's label, and none of their 138 texts was read."""
+    parsed = _parses_cleanly(text, village)
+    assert parsed.address.dusun == dusun
+
+
+def _parses_cleanly(text, village):
     parsed = address.parse(text)
     assert parsed.status is ParseStatus.RESOLVED, parsed.warnings
     assert parsed.address.village_code == village
     assert not parsed.warnings
+    return parsed
 
 
 @pytest.mark.parametrize(

@@ -399,8 +399,20 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
         value = part[value_start:end]
         if label == "dusun":
             text = value.strip(" .,:;-")
+            words = text.split()
+            # A village's own name may begin with the word (46 do: "Dusun Dalam" in
+            # Kerinci), and run on into the next names without a comma.
+            cut = next(
+                (n for n in range(len(words), 0, -1)
+                 if key("Dusun " + " ".join(words[:n])) in index),
+                len(words),
+            )  # fmt: skip
+            text, rest = " ".join(words[:cut]), " ".join(words[cut:])
             if text:
-                pieces.append(("dusun", key(text), key(text), text, False, False))
+                # Its raw key with the word, to be read as a village's name too.
+                pieces.append(("dusun", key(text), key(f"Dusun {text}"), text, False, False))
+            if rest:
+                add(None, rest)
         else:
             add(label, value)
         r = r_next
@@ -523,7 +535,7 @@ def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece,
         *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] == "village"),
         *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] is None and not p[_PEELED]),
         *((i, p, False) for i, p in enumerate(pieces) if p[_PEELED]),
-        *((i, p, True) for i, p in enumerate(pieces) if p[_LABEL] not in (None, "dusun")),
+        *((i, p, True) for i, p in enumerate(pieces) if p[_LABEL] is not None),
     )
 
 
@@ -605,6 +617,7 @@ class _Resolution:
     warnings: tuple[str, ...]
     street_pieces: tuple[int, ...]
     unused_pieces: tuple[int, ...]
+    village_piece: int | None = None
 
 
 def _confidence(best: _Evaluation) -> float:
@@ -651,7 +664,7 @@ def _resolve(
     for piece in pieces:
         if piece[_LABEL] in (None, "village"):
             candidates.update(c for c in _villages_for_key(piece[_KEY]) if in_scope(c))
-        if piece[_LABEL] not in (None, "dusun"):  # read whole too: "Desa Baru" is a village
+        if piece[_LABEL] is not None:  # read whole too: "Desa Baru", "Dusun Dalam" are villages
             candidates.update(c for c in _villages_for_key(piece[_RAW_KEY]) if in_scope(c))
     warnings: list[str] = []
     # One typo: a name labelled Desa/Kel. that is not a village name, an unlabelled name that
@@ -738,6 +751,7 @@ def _resolve(
         warnings=tuple(warnings),
         street_pieces=street,
         unused_pieces=tuple(i for i in best.unexplained if i > best.village_piece),
+        village_piece=best.village_piece,
     )
 
 
@@ -838,8 +852,15 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
         written += part_pieces
         resolvable += part_forms
     pieces = tuple(written)
-    dusun = next((p[_TEXT] for p in pieces if p[_LABEL] == "dusun"), None)
     resolution = _resolve(tuple(resolvable), postal, scope)
+    dusun = next(
+        (
+            p[_TEXT]
+            for i, p in enumerate(pieces)
+            if p[_LABEL] == "dusun" and i != resolution.village_piece
+        ),
+        None,
+    )
     street = " ".join(pieces[i][_TEXT] for i in resolution.street_pieces)
     if _SETTLEMENT.match(street):
         street = ""  # a bare "Kampung", whose name was the village's, names no street
