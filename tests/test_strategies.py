@@ -74,9 +74,10 @@ def test_inconsistent_residents_on_request(r):
 
 # Jakarta's are "Adm."; Sleman, Yogyakarta and Jayapura have their own level words;
 # Palembang's names hold numbers, Padang Pariaman's and Pidie's have earlier spellings, Pidie's
-# desa are gampong and Biak Numfor's kampung.
+# desa are gampong, Biak Numfor's kampung and Simalungun's nagori.
 @pytest.mark.parametrize(
-    "region", ["3216", "3101", "3174", "3404", "3471", "9171", "1671", "1305", "1107", "9106"]
+    "region",
+    ["3216", "3101", "3174", "3404", "3471", "9171", "1671", "1305", "1107", "9106", "1208"],
 )
 def test_messy_address_texts_parse_back(region):
     """Property: a messy rendering parses back to the village, RT and RW (unique names)."""

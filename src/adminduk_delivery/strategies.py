@@ -1102,11 +1102,13 @@ def _write_names(draw: Draw, address: Address, text: str) -> str:
 # Where a desa has another name, which addresses write before its name: a kampung in Papua
 # (UU No. 21 Tahun 2001 on Papua's special autonomy, Pasal 1), a gampong in Aceh (Qanun Aceh
 # No. 5 Tahun 2003 on Pemerintahan Gampong), a nagari in Sumatera Barat (Perda Provinsi
-# Sumatera Barat No. 7 Tahun 2018 on Nagari).
+# Sumatera Barat No. 7 Tahun 2018 on Nagari), a nagori in Simalungun (as Kepmendagri
+# 100.1.1-6117/2022 writes "Nagori Purba Pasir").
 _REGIONAL_VILLAGE_WORD: Final = {
     **dict.fromkeys(("91", "92", "93", "94", "95", "96"), "Kampung "),
     "11": "Gampong ",
     "13": "Nagari ",
+    "1208": "Nagori ",
 }
 
 
@@ -1116,7 +1118,9 @@ _LABEL_KEL: Final = re.compile(r"(?:^|(?<=, ))Kel\. ")
 
 def _write_address(draw: Draw, address: Address) -> str:
     text = _write_names(draw, address, address.to_text())
-    village_word = _REGIONAL_VILLAGE_WORD.get(address.village_code[:2])
+    village_word = _REGIONAL_VILLAGE_WORD.get(
+        address.village_code[:4], _REGIONAL_VILLAGE_WORD.get(address.village_code[:2])
+    )
     if village_word and address.village_code[6] == "2" and draw(st.booleans()):
         text = _LABEL_DESA.sub(lambda _: village_word, text, count=1)
     if draw(st.integers(0, 4)) == 0:  # the field label copied with it, as the KTP-el prints
@@ -1163,9 +1167,9 @@ def messy_address_texts(*, region: str | None = None) -> st.SearchStrategy[tuple
     prefixes, every RT/RW shape of :data:`~adminduk_delivery.address.RT_RW_SHAPES`, village
     and district names in a former name or earlier spelling, with their numbers in digits,
     Roman numerals or words and their words abbreviated or in full, a desa as a kampung,
-    gampong or nagari where it is one, upper or lower case). Parsing the text with the region
-    as a hint should give back the address's village, RT and RW whenever the village's name
-    is unique in its district.
+    gampong, nagari or nagori where it is one, upper or lower case). Parsing the text with
+    the region as a hint should give back the address's village, RT and RW whenever the
+    village's name is unique in its district.
 
     Args:
         region: a province, regency or district code the village lies in.
