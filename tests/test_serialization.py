@@ -370,6 +370,15 @@ def test_route_plans_round_trip(stops, capacity):
     round_trip(routing.plan(stops, capacity=capacity, rounds=0))
 
 
+def _refusal(document, mutate):
+    """The field and code with which ``document``, its data changed by ``mutate``, is
+    refused."""
+    mutate(document["data"])
+    with pytest.raises(serialization.InvalidDocument) as info:
+        serialization.from_dict(document)
+    return info.value.field, info.value.code
+
+
 def _plan_document():
     from adminduk_delivery import routing
 
@@ -419,10 +428,7 @@ def test_a_plan_read_back_holds_the_facts_of_a_plan(mutate, field, code):
     each route's items its stops' and within the capacity, every stop in one place. A plan of
     capacity 0 loaded before and failed later, on its summary (ZeroDivisionError)."""
     document = _plan_document()
-    mutate(document["data"])
-    with pytest.raises(serialization.InvalidDocument) as info:
-        serialization.from_dict(document)
-    assert (info.value.field, info.value.code) == (field, code)
+    assert _refusal(document, mutate) == (field, code)
 
 
 def _reconciliation_document():
@@ -470,10 +476,7 @@ def test_a_reconciliation_read_back_balances(mutate, field, code):
     one the batch made does; one that does not balance is refused, not loaded (its
     ``open`` raised KeyError when a bucket was missing)."""
     document = _reconciliation_document()
-    mutate(document["data"])
-    with pytest.raises(serialization.InvalidDocument) as info:
-        serialization.from_dict(document)
-    assert (info.value.field, info.value.code) == (field, code)
+    assert _refusal(document, mutate) == (field, code)
 
 
 def _summary_document():
@@ -526,10 +529,7 @@ def test_a_summary_read_back_holds_its_counts(mutate, field, code):
     that add up, as one summarize made; before, any lists of dicts loaded, and its report
     divided by a total of 0 (ZeroDivisionError) or merge met a missing column (KeyError)."""
     document = json.loads(json.dumps(SUMMARY))
-    mutate(document["data"])
-    with pytest.raises(serialization.InvalidDocument) as info:
-        serialization.from_dict(document)
-    assert (info.value.field, info.value.code) == (field, code)
+    assert _refusal(document, mutate) == (field, code)
 
 
 def test_the_summary_document_of_the_tamper_tests_is_whole():

@@ -421,16 +421,6 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
     return tuple(pieces)
 
 
-_LABEL_CODES: Final = {
-    "province": (2, None),
-    "kabupaten": (4, "kabupaten"),
-    "kota": (4, "kota"),
-    "district": (6, None),
-    "village": (10, None),
-}
-"""The code length and regency kind of the regions a label names."""
-
-
 def _ends_a_name(
     part: str,
     match: re.Match[str],
@@ -447,8 +437,11 @@ def _ends_a_name(
     key = _regions.name_key
     later = [m.start() for m in found if m.start() > match.start()]
     value = key(part[match.end() : min(later, default=len(part))])
-    length, kind = _LABEL_CODES.get(match.lastgroup or "", (0, None))
-    if any(len(e.code) == length and kind in (None, e.kind) for e in index.get(value, ())):
+    group = match.lastgroup or ""
+    level = _LABEL_LEVEL.get(group)  # None for a dusun, which the registry does not list
+    kind = group if group in ("kabupaten", "kota") else None
+    named = index.get(value, ())
+    if level and any(len(e.code) == level.code_length and kind in (None, e.kind) for e in named):
         return False
     start = max((m.end() for m in found if m.end() <= match.start()), default=0)
     before = part[start : match.start()].split()
