@@ -608,6 +608,44 @@ def test_two_addresses_in_one_text_are_not_resolved():
     assert {"3275101003", "3275091005"} <= set(parsed.candidates)
 
 
+def _same_name_kelurahan_and_desa() -> list[tuple[regions.Region, regions.Region]]:
+    """The registry's districts with a kelurahan and a desa of one name (14 in the 2025
+    edition: Waena in Heram, Kota Jayapura; Urimessing and Nusaniwe in Nusaniwe, Kota Ambon)."""
+    by_name: dict[tuple[str, str], list[regions.Region]] = {}
+    for code in regions.codes(regions.RegionLevel.VILLAGE):
+        village = regions.get(code)
+        by_name.setdefault((code[:6], regions.name_key(village.name)), []).append(village)
+    return [
+        (kel, desa)
+        for group in by_name.values()
+        for kel in group
+        for desa in group
+        if kel.kind == "kelurahan" and desa.kind == "desa"
+    ]
+
+
+def test_the_label_tells_a_kelurahan_from_a_desa_of_the_same_name():
+    """Where a district has a kelurahan and a desa of one name, "Kel." and "Desa" (and the
+    regional words for a desa: Kampung in Papua) choose between them, with the tie-breaker's
+    warning; without a label the text stays ambiguous."""
+    pairs = _same_name_kelurahan_and_desa()
+    assert len(pairs) >= 10
+    for kel, desa in pairs:
+        district = regions.get(kel.code[:6]).name
+        for label, village in (("Kel.", kel), ("Kelurahan", kel), ("Desa", desa), ("Ds.", desa)):
+            parsed = address.parse(f"Jl. Mawar No. 3, {label} {village.name}, Kec. {district}")
+            assert parsed.address is not None, (label, village.code)
+            assert parsed.address.village_code == village.code
+            assert parsed.warning_codes == ("village_kind",)
+            assert parsed.confidence < 1.0
+        bare = address.parse(f"Jl. Mawar No. 3, {kel.name}, Kec. {district}")
+        assert bare.status is address.ParseStatus.AMBIGUOUS
+        assert {kel.code, desa.code} <= set(bare.candidates)
+    waena = address.parse("Kampung Waena, Distrik Heram, Kota Jayapura")
+    assert waena.address is not None
+    assert waena.address.village_code == "9171052005"
+
+
 def test_text_after_the_village_that_names_nothing_lowers_the_confidence():
     """Parts left over after the village (a landmark, say) are reported and trusted less, as
     text left in the street is."""

@@ -110,10 +110,12 @@ _LINE_BREAKS: Final = str.maketrans({"\n": ", ", "\r": " ", ";": ", ", "|": ", "
 _FUZZY_MIN_LENGTH: Final = 5
 
 
-_Piece = tuple[str | None, str, str, str, bool, bool]
+_Piece = tuple[str | None, str, str, str, bool, bool, str | None]
 """One part of the text: its label (Kec., Desa... or None), the folded name, the folded name
-with its label, the text as written, whether it reads as a street, and whether it is a name
-taken off the end of a street-like run; read through the indices below.
+with its label, the text as written, whether it reads as a street, whether it is a name
+taken off the end of a street-like run, and the kind of village its words name
+(``"kelurahan"`` after Kel., ``"desa"`` after Desa, Gampong or a settlement's Kampung, else
+``None``); read through the indices below.
 
 A plain tuple: tuples of pieces key the resolution cache, and tuple hashing and equality run
 in C. Not a named tuple: the garbage collector stops tracking a plain tuple of strings and
@@ -126,6 +128,7 @@ _RAW_KEY: Final = 2
 _TEXT: Final = 3
 _STREET_LIKE: Final = 4
 _PEELED: Final = 5
+_KIND: Final = 6
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -351,15 +354,20 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
     found = [m for m in found if not _ends_a_name(part, m, found, index)]
     pieces: list[_Piece] = []
 
-    def add(label: str | None, value: str) -> None:
+    def add(label: str | None, value: str, kind: str | None) -> None:
         value = value.strip(" .,:;-")
         if not value:
             return
         street_like = label is None and bool(_STREET_MARKER.match(value))
-        for position, (sub_label, text) in enumerate(_segment(value, label, street_like)):
+        segments = _segment(value, label, street_like)
+        for position, (sub_label, text) in enumerate(segments):
             raw = f"{_LABEL_WORDS[sub_label]} {text}" if sub_label else text
+            written_kind = kind if sub_label == "village" and position == 0 else None
             if sub_label == "village" and value.split(None, 1)[1:] == [text]:
                 raw = value  # "Gampong Tanjong", whose word for a desa was taken as the label
+                written_kind = "desa"
+            elif position == 1 and street_like and _SETTLEMENT.match(segments[0][1]):
+                written_kind = "desa"  # "Kampung Waena": where the desa is a kampung
             pieces.append(
                 (
                     sub_label,
@@ -368,6 +376,7 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
                     text,
                     street_like and position == 0,
                     street_like and position > 0,
+                    written_kind,
                 )
             )
 
@@ -383,6 +392,7 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
     # first keyword is a run without a label. A run ends where the next keyword starts.
     runs: list[tuple[str | None, int, int]] = [(None, 0, 0)]
     runs += [(match.lastgroup, match.start(), match.end()) for match in found]
+    kinds = [None, *(_village_kind(match) for match in found)]
     ends = [keyword_start for _label, keyword_start, _value in runs[1:]] + [len(part)]
     r = 0
     while r < len(runs):
@@ -412,13 +422,21 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
             text, rest = " ".join(words[:cut]), " ".join(words[cut:])
             if text:
                 # Its raw key with the word, to be read as a village's name too.
-                pieces.append(("dusun", key(text), key(f"Dusun {text}"), text, False, False))
+                pieces.append(("dusun", key(text), key(f"Dusun {text}"), text, False, False, None))
             if rest:
-                add(None, rest)
+                add(None, rest, None)
         else:
-            add(label, value)
+            add(label, value, kinds[r])
         r = r_next
     return tuple(pieces)
+
+
+def _village_kind(match: re.Match[str]) -> str | None:
+    """The kind of village a keyword names: Kel./Kelurahan a kelurahan; Desa, Ds. and
+    Kalurahan (Yogyakarta's desa) a desa; ``None`` for the other levels' keywords."""
+    if match.lastgroup != "village":
+        return None
+    return "kelurahan" if match.group().casefold().startswith("kel") else "desa"
 
 
 def _ends_a_name(
@@ -497,18 +515,25 @@ class _Evaluation:
     postal_match: bool | None
     village_piece: int
     village_in_street: bool
+    kind_mismatch: bool
 
     def tie_key(self) -> tuple[int, int, int]:
         return (self.conflicts, -self.support, self.typos)
 
-    def rank(self) -> tuple[int, int, int, int, int, int, str]:
+    def rank(self) -> tuple[int, int, int, int, int, int, int, str]:
         return (*self.tie_key(), *self.tie_breakers(), self.code)
 
-    def tie_breakers(self) -> tuple[int, int, int]:
+    def tie_breakers(self) -> tuple[int, int, int, int]:
         """What sets apart readings that explain the text equally well, in order: fewer
         names left unexplained, the village read from its own position rather than from
-        inside a street, the parts in the usual order."""
-        return (len(self.unexplained), int(self.village_in_street), self.disorder)
+        inside a street, the parts in the usual order, the kind of village its label
+        names (a kelurahan after Kel., a desa after Desa)."""
+        return (
+            len(self.unexplained),
+            int(self.village_in_street),
+            self.disorder,
+            int(self.kind_mismatch),
+        )
 
 
 _TIE_BROKEN: Final = 0.9
@@ -518,6 +543,8 @@ _TIE_WARNINGS: Final = (
     "village_in_street: the street names another village; the village in its own position "
     "was taken",
     "order: another village fits if the parts are read in an unusual order",
+    "village_kind: another village of the name fits, of the other kind (kelurahan or desa) "
+    "than the text's label names",
 )
 
 
@@ -600,6 +627,15 @@ def _evaluate(
         postal_match=postal_match,
         village_piece=village_index,
         village_in_street=pieces[village_index][_PEELED],
+        kind_mismatch=_kind_mismatch(pieces[village_index][_KIND], code),
+    )
+
+
+def _kind_mismatch(written: str | None, code: str) -> bool:
+    """Whether the text names the village as another kind than the registry's
+    (:attr:`~adminduk_delivery.regions.Region.kind`; a desa adat is a desa here)."""
+    return written is not None and (written == "kelurahan") != (
+        _regions.get(code).kind == "kelurahan"
     )
 
 
@@ -629,7 +665,7 @@ def _confidence(best: _Evaluation) -> float:
     return round(confidence, 3)
 
 
-_STREET_PLACEHOLDER: Final[_Piece] = (None, "", "", "", True, False)
+_STREET_PLACEHOLDER: Final[_Piece] = (None, "", "", "", True, False, None)
 """Stands in for a street that names no region, so that resolutions are shared between
 addresses that differ only in their street (most of a regency's addresses)."""
 
@@ -638,7 +674,15 @@ def _for_resolution(piece: _Piece) -> _Piece:
     """The piece without its written text: resolution works on folded names only."""
     if piece[_STREET_LIKE] and piece[_KEY] not in _regions.gazetteer():
         return _STREET_PLACEHOLDER
-    return (piece[_LABEL], piece[_KEY], piece[_RAW_KEY], "", piece[_STREET_LIKE], piece[_PEELED])
+    return (
+        piece[_LABEL],
+        piece[_KEY],
+        piece[_RAW_KEY],
+        "",
+        piece[_STREET_LIKE],
+        piece[_PEELED],
+        piece[_KIND],
+    )
 
 
 @functools.lru_cache(maxsize=65536)
