@@ -24,13 +24,11 @@ True
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Callable, Sequence
-from typing import SupportsIndex
 
 import attrs
 
-from ._convert import real, whole_number
+from ._convert import integral, real, whole_number
 from .errors import InvalidType, MissingDependency, ValidationError
 from .routing import _search as _vrp
 
@@ -83,8 +81,8 @@ class Problem:
             ValidationError: a number is not a point of the problem (code ``range``).
         """
         last = len(self.xs) - 1
-        a = _point_number(a, field="a", last=last)
-        b = _point_number(b, field="b", last=last)
+        a = whole_number(a, field="a", maximum=last)
+        b = whole_number(b, field="b", maximum=last)
         return math.hypot(self.xs[a] - self.xs[b], self.ys[a] - self.ys[b])
 
     def length_km(self, route: Sequence[int]) -> float:
@@ -107,20 +105,9 @@ class Problem:
             numbers = None
         if numbers is None:
             raise InvalidType("a route is a sequence of stop numbers", field="route")
-        route = [_point_number(s, field="route", last=self.depot - 1) for s in numbers]
+        route = [whole_number(s, field="route", maximum=self.depot - 1) for s in numbers]
         points = tuple(zip(self.xs, self.ys, strict=True))
         return _vrp._length(route, _vrp.Metric(points, points, math.dist), self.depot)
-
-
-def _point_number(value: object, *, field: str, last: int) -> int:
-    """A point number of a problem: any integer type (numpy's too, as solvers use them) but
-    a bool, from 0 to ``last``."""
-    if isinstance(value, bool) or not isinstance(value, SupportsIndex):
-        raise InvalidType(f"{field} is an integer, got {type(value).__name__}", field=field)
-    number = operator.index(value)
-    if not 0 <= number <= last:
-        raise ValidationError(f"{field} is from 0 to {last:,}", field=field, code="range")
-    return number
 
 
 Solver = Callable[[Problem], Sequence[Sequence[int]]]
@@ -253,10 +240,8 @@ def checked_routes(problem: Problem, routes: object) -> list[list[int]]:
     for route in routes:
         if isinstance(route, str | bytes) or not isinstance(route, Sequence):
             raise InvalidType("a solver's route is a sequence of stop numbers", field="solver")
-        try:  # any integer type (numpy's too), but not True and False
-            numbers = [operator.index(s) for s in route if not isinstance(s, bool)]
-        except TypeError:
-            numbers = []
+        # any integer type (numpy's too), not a bool
+        numbers = [n for n in map(integral, route) if n is not None]
         if len(numbers) != len(route):
             raise InvalidType("a solver's route is a sequence of stop numbers", field="solver")
         if numbers:
