@@ -67,6 +67,43 @@ def test_offices_without_couriers_stay_open():
         simulation.Outcomes(success=1.5)
 
 
+def test_options_by_district_take_current_district_codes():
+    """Keys of couriers_per_office and success_by_district name the offices' districts: by
+    code, compact or dotted, or by a name that names one district; a key no office can have
+    (a regency's or a retired district's code, a name of several districts or none, one
+    district twice) is refused, where it used to leave its offices without couriers or with
+    the default chance, silently."""
+    people = synthetic.population(200, regency="3216", seed=4)
+    adults = [r for r in people.residents if r.age(on=people.as_of) >= 17]
+    batch = synthetic.batch(adults, seed=4)
+    offices = sorted({s.address.district_code for s in batch.shipments})
+    dotted = {f"{o[:2]}.{o[2:4]}.{o[4:]}": 2 for o in offices}
+    compact = dict.fromkeys(offices, 2)
+    kwargs = {"policy": policy.BEKASI_2020, "start": START, "seed": 4, "max_days": 30}
+    run = simulation.simulate(batch, couriers_per_office=dotted, **kwargs)
+    assert run == simulation.simulate(batch, couriers_per_office=compact, **kwargs)
+    assert run.finished is not None
+    for key in ("32.16.04", "Tambelang", "Kec. Tambelang"):
+        outcomes = simulation.Outcomes(success_by_district={key: 0.5})
+        assert outcomes.success_by_district == {"321604": 0.5}
+    wrong_keys = [
+        ({"Kota Baru": 2}, "ambiguous"),  # a district of three regencies
+        ({"Kec. Antah Berantah": 2}, "not_found"),
+        ({"3216": 2}, "level"),
+        ({"910101": 2}, "level"),  # retired with Papua's split
+        ({"329999": 2}, "region"),
+        ({"32.16.0": 2}, "length"),
+        ({offices[0]: 2, f"{offices[0][:2]}.{offices[0][2:]}": 3}, "duplicate"),
+    ]
+    for keys, code in wrong_keys:
+        with pytest.raises(ValidationError) as info:
+            simulation.simulate(batch, couriers_per_office=keys, **kwargs)
+        assert (info.value.field, info.value.code) == ("couriers_per_office", code)
+        with pytest.raises(ValidationError) as info:
+            simulation.Outcomes(success_by_district=dict.fromkeys(keys, 0.5))
+        assert (info.value.field, info.value.code) == ("success_by_district", code)
+
+
 def test_a_campaign_resumes_from_where_it_stands():
     """A batch with events resumes from the day of its last event, never before it."""
     people = synthetic.population(300, regency="3216", seed=4)

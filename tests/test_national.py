@@ -29,9 +29,18 @@ def test_every_regency_gets_its_share():
     assert len(sizes) == 514
     assert sum(sizes.values()) == 514_000
     assert min(sizes.values()) > 0
-    with pytest.raises(ValidationError) as info:
-        national.regency_sizes(10, regencies=["321620"])
-    assert info.value.code == "level"
+    for wrong, code in (
+        ("321620", "level"),
+        ("9101", "level"),
+        ("9999", "region"),
+        ("Bekasi", "ambiguous"),
+        ("Antah Berantah", "not_found"),
+    ):
+        with pytest.raises(ValidationError) as info:
+            national.regency_sizes(10, regencies=[wrong])
+        assert (info.value.field, info.value.code) == ("regencies", code)
+    assert national.regency_sizes(10, regencies=["32.16"]) == {"3216": 10}
+    assert national.regency_sizes(10, regencies=["Kab. Bekasi"]) == {"3216": 10}
 
 
 @pytest.fixture(scope="module")

@@ -300,6 +300,9 @@ def test_import_does_not_load_the_tables():
         ("3216", {"level": "district"}, "level"),
         ("3216", {"within": "3275"}, "scope"),
         ("Kab. Bekasi", {"within": "35"}, "not_found"),
+        ("3299", {}, "region"),  # digits are a code: say what is wrong with it
+        ("32.99.01", {"level": "district"}, "region"),
+        ("32.1", {}, "length"),
     ],
 )
 def test_resolve_refuses_what_is_not_one_region(value, kwargs, code):

@@ -77,13 +77,15 @@ def regency_sizes(total: int, *, regencies: Iterable[str] | None = None) -> dict
 
     Args:
         total: the national number of documents.
-        regencies: regency codes (default: every current regency).
+        regencies: regencies by code or name (default: every current regency).
 
     Returns:
         Regency code -> documents, by code.
 
     Raises:
-        ValidationError: a code that is not a current regency (code ``level``), or a
+        ValidationError: a code or name that names no current regency (as
+            :func:`~adminduk_delivery.regions.resolve` says; code ``level`` for a retired
+            one), or a
             ``total`` out of range.
         InvalidType: arguments of the wrong type.
     """
@@ -94,15 +96,9 @@ def regency_sizes(total: int, *, regencies: Iterable[str] | None = None) -> dict
         else tuple(sorted(set(tuple_of(regencies, str, field="regencies"))))
     )
     weights = {}
-    for code in codes:
-        region = regions.get(code)
-        if region.level is not regions.RegionLevel.REGENCY or region.retired:
-            raise ValidationError(
-                "regencies holds current regency codes", field="regencies", code="level"
-            )
-        weights[region.code] = sum(
-            len(regions.children(d.code)) for d in regions.children(region.code)
-        )
+    for written in codes:
+        code = regions._current_code(written, level=regions.RegionLevel.REGENCY, field="regencies")
+        weights[code] = sum(len(regions.children(d.code)) for d in regions.children(code))
     whole = sum(weights.values()) or 1
     shares = {code: total * w / whole for code, w in weights.items()}
     sizes = {code: int(share) for code, share in shares.items()}
@@ -196,7 +192,7 @@ def regency_campaign(
     optionally simulated to the end, and summarised.
 
     Args:
-        regency: a current regency code.
+        regency: a current regency, by code or name.
         documents: the documents to hand over (0 gives an empty result).
         seed: the national seed; the regency's stream is derived from it and the code only.
         as_of: the summary's day, the same for every regency of a national run (their
@@ -213,12 +209,13 @@ def regency_campaign(
         The :class:`RegencyResult`.
 
     Raises:
-        ValidationError: a code that is not a current regency, or counts out of range.
+        ValidationError: a code or name that names no current regency (as
+            :func:`~adminduk_delivery.regions.resolve` says), or counts out of range.
         InvalidType: arguments of the wrong type.
     """
-    region = regions.get(regency)
-    if region.level is not regions.RegionLevel.REGENCY or region.retired:
-        raise ValidationError("regency is a current regency code", field="regency", code="level")
+    region = regions.get(
+        regions._current_code(regency, level=regions.RegionLevel.REGENCY, field="regency")
+    )
     documents = whole_number(documents, field="documents", maximum=10_000_000)
     seed = whole_number(seed, field="seed", maximum=2**63)
     handed_over = date_value(handed_over, field="handed_over")

@@ -33,7 +33,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from ._convert import SEPARATORS, excerpt, flag, instance_validator
+from ._convert import SEPARATORS, excerpt, flag, instance_validator, reported_as
 from ._convert import postal_code as _postal_code
 from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
 
@@ -717,6 +717,27 @@ def get(code: str) -> Region:
     return region
 
 
+def _current_code(value: object, *, level: RegionLevel, field: str) -> str:
+    """The compact code of the current region of ``level`` that ``value`` names, as an
+    argument or an option's key writes it: a code, compact or dotted (``"32.16.04"``), or a
+    name that :func:`resolve` finds once (``"Cikarang Pusat"``).
+
+    Raises:
+        InvalidType: ``value`` is not a string.
+        ValidationError: what :func:`resolve` raises (codes ``level``, ``not_found``,
+            ``ambiguous``), or a retired region (code ``level``), under ``field``.
+    """
+    region = resolve(value, level=level, field=field)  # type: ignore[arg-type]
+    if region.retired:
+        raise ValidationError(
+            f"{region.code} is retired; give a current {level.value} code"
+            + (f" ({', '.join(region.successor_codes)})" if region.successor_codes else ""),
+            field=field,
+            code="level",
+        )
+    return region.code
+
+
 def resolve(
     value: str,
     *,
@@ -744,6 +765,7 @@ def resolve(
         ValidationError: a region of another level (code ``level``), outside ``within``
             (``scope``), or a name that matches no region (``not_found``) or several
             (``ambiguous``).
+        UnknownRegion, InvalidLength: digits that are no region's code (``"3299"``).
 
     >>> resolve("Kab. Bekasi").code, resolve("32.16").code
     ('3216', '3216')
@@ -770,6 +792,9 @@ def resolve(
                 f"{region.code} is not within {within}", field=field, code="scope"
             )
         return region
+    digits = value.translate(SEPARATORS)
+    if digits.isascii() and digits.isdigit():  # a code, not a name: say what is wrong with it
+        reported_as(field, lambda code: get(str(code)), digits)
     matches = search(value, level=wanted, within=within)
     if len(matches) != 1:
         raise ValidationError(

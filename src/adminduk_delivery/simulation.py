@@ -27,11 +27,11 @@ import datetime as dt
 import math
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
-from . import routing
+from . import regions, routing
 from ._convert import checked, date_value, mapping_of, real, real_number, whole_number
 from .batches import Batch, TrackedEvent
 from .errors import InvalidType, ValidationError
@@ -48,6 +48,8 @@ from .shipments import (  # the checks and the builder apply uses
     _check_step,
     _extended,
 )
+
+T = TypeVar("T")
 
 __all__ = [
     "CompletionForecast",
@@ -106,8 +108,24 @@ def _by_district(value: object) -> dict[str, float]:
     field, what = "success_by_district", "district codes to chances"
     if not isinstance(value, Mapping):
         raise InvalidType(f"{field} maps {what}", field=field)
-    chances = mapping_of(value, _district_chance, field=field, what=what)
+    chances = _district_keys(mapping_of(value, _district_chance, field=field, what=what), field)
     return dict(sorted(chances.items()))  # the same model whatever the caller's order
+
+
+def _district_keys(value: dict[str, T], field: str) -> dict[str, T]:
+    """An option keyed by district: each key a current district's code ("321604" or
+    "32.16.04") or name, made the compact code that a shipment's office is; a key that can
+    name no office (a regency's code, a retired district's) is refused rather than never
+    matched."""
+    out: dict[str, T] = {}
+    for key, item in value.items():
+        code = regions._current_code(key, level=regions.RegionLevel.DISTRICT, field=field)
+        if code in out:
+            raise ValidationError(
+                f"{field} names district {code} twice", field=field, code="duplicate"
+            )
+        out[code] = item
+    return out
 
 
 def _district_chance(value: object) -> float:
@@ -123,12 +141,15 @@ class Outcomes:
         reasons: failure reasons with their weights.
         household_receives: the share of successes received by a household member.
         daily_pickup: the chance that a held item is collected on a given working day.
-        success_by_district: per-district overrides of ``success``, by district code.
+        success_by_district: per-district overrides of ``success``, by district (a code,
+            compact or dotted, or a name of one district; kept by compact code).
 
     Raises:
         ValidationError: a chance that is not from 0 to 1 (code ``range``), reasons that are
             not (FailureReason, weight) pairs with finite weights of 0 or more, not all 0
-            (code ``type``).
+            (code ``type``), a key of ``success_by_district`` that names no current district
+            (as :func:`~adminduk_delivery.regions.resolve` says, or code ``level`` for a
+            retired one), or one district twice (code ``duplicate``).
         InvalidType: a chance that is not a number, ``success_by_district`` that is not a
             mapping of codes (text) to chances.
     """
@@ -284,11 +305,14 @@ def _crews(
     crews: int | dict[str, int]
     if isinstance(couriers_per_office, Mapping):
         field = "couriers_per_office"
-        crews = mapping_of(
-            couriers_per_office,
-            lambda crew: whole_number(crew, field=field),
-            field=field,
-            what="office names to numbers",
+        crews = _district_keys(
+            mapping_of(
+                couriers_per_office,
+                lambda crew: whole_number(crew, field=field),
+                field=field,
+                what="district codes to numbers",
+            ),
+            field,
         )
     else:
         crews = whole_number(couriers_per_office, field="couriers_per_office", minimum=1)
@@ -319,7 +343,8 @@ def simulate(
         start: the handover day.
         seed: an int or a ``random.Random``; the same seed gives the same log.
         couriers_per_office: couriers per delivery office (one office per district), or a
-            mapping from district code to couriers.
+            mapping from district (a code, compact or dotted, or a name of one district) to
+            couriers; an office the mapping leaves out has none, and its items stay open.
         items_per_courier: what one courier carries in a day.
         outcomes: the outcome model (default :class:`Outcomes`).
         max_days: stop after this many working days.
@@ -332,7 +357,10 @@ def simulate(
 
     Raises:
         InvalidType: arguments of the wrong type.
-        ValidationError: shipments that already have events, or settings out of range.
+        ValidationError: shipments that already have events, settings out of range, or a
+            key of ``couriers_per_office`` that names no current district (as
+            :func:`~adminduk_delivery.regions.resolve` says, or code ``level`` for a retired
+            one) or names a district twice (``duplicate``).
     """
     return _simulate(
         batch, policy=policy, start=start, seed=seed, couriers_per_office=couriers_per_office,

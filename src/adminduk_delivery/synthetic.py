@@ -168,7 +168,7 @@ def population(
 
     Args:
         n_residents: how many residents.
-        regency: a regency code (e.g. ``"3216"``, Kabupaten Bekasi).
+        regency: a current regency, by code or name (``"3216"``, ``"Kab. Bekasi"``).
         seed: an int or a ``random.Random``.
         as_of: the reference day: ages are counted on it and issue dates are before it.
         phone_share: the share of adults with a phone number.
@@ -184,9 +184,9 @@ def population(
     n_residents = whole_number(n_residents, field="n_residents", maximum=10_000_000)
     phone_share = real_number(phone_share, field="phone_share", minimum=0.0, maximum=1.0)
     as_of = date_value(as_of, field="as_of")
-    region = regions.get(regency)
-    if region.level is not regions.RegionLevel.REGENCY or region.retired:
-        raise ValidationError("regency is a current regency code", field="regency", code="level")
+    region = regions.get(
+        regions._current_code(regency, level=regions.RegionLevel.REGENCY, field="regency")
+    )
     rng = _rng(seed)
     districts = regions.children(region.code)
     villages = {d.code: regions.children(d.code) for d in districts}
