@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -188,6 +191,82 @@ def test_columns_are_mapped_and_folded() -> None:
     assert result.residents[0].kk_number == "3216201503180007"
     bad = read({**row, "N I K": "123"}, columns={"nik": "N I K", "nama": "Nama Lengkap"})
     assert [(p.field, p.column) for p in bad.problems] == [("nik", "N I K")]
+
+
+def test_a_missing_column_is_named_with_the_column_that_may_be_it() -> None:
+    """A form export whose headers are not the form's fields ("NIK (16 digit)", as a web
+    form's question is worded) made every row say "nik is empty"; the message now says the
+    column is missing and which of the row's columns to map, and an empty cell still reads
+    "nik is empty"."""
+    row = {
+        "Timestamp": "3/1/2026 10:00:00",
+        "NIK (16 digit)": GOOD["nik"],
+        "Nama Lengkap sesuai KTP": "Siti Aminah",
+        "Dokumen yang diminta": "KTP-el",
+        "Pengambilan": "Dikirim",
+    }
+    result = read(row, row)
+    assert result.rows_rejected == 2
+    messages = {p.field: p.message for p in result.problems if p.row == 0}
+    assert [p.code for p in result.problems] == ["required"] * 8
+    assert messages == {
+        "nik": "nik is empty: the row has no nik column; "
+        "map yours with columns={'nik': 'NIK (16 digit)'}",
+        "nama": "nama is empty: the row has no nama column; "
+        "map yours with columns={'nama': 'Nama Lengkap sesuai KTP'}",
+        "dokumen": "dokumen is empty: the row has no dokumen column; "
+        "map yours with columns={'dokumen': 'Dokumen yang diminta'}",
+        "layanan": "layanan is empty: the row has no layanan column; "
+        "map yours with columns={'layanan': ...}",
+    }
+    mapped = read(
+        row,
+        columns={
+            "nik": "NIK (16 digit)",
+            "nama": "Nama Lengkap sesuai KTP",
+            "dokumen": "Dokumen yang diminta",
+            "layanan": "Pengambilan",
+        },
+    )
+    assert [(p.field, p.message) for p in mapped.problems] == [
+        ("alamat", "a delivery needs alamat: the row has no alamat column; "
+                   "map yours with columns={'alamat': ...}"),
+    ]  # fmt: skip
+    empty = read({**GOOD, "nik": " "})
+    assert [(p.field, p.message) for p in empty.problems] == [("nik", "nik is empty")]
+    # A web form's rows leave out the fields left empty: an earlier row had the column.
+    left_out = read(GOOD, {k: v for k, v in GOOD.items() if k != "alamat"})
+    assert [(p.row, p.message) for p in left_out.problems] == [(1, "a delivery needs alamat")]
+    named = read(GOOD, columns={"nik": "NIK Pemohon"})
+    assert [p.message for p in named.problems] == [
+        "nik is empty: the row has no column 'NIK Pemohon'"
+    ]
+
+
+def test_a_file_without_its_header_row_is_named_and_its_data_not_echoed() -> None:
+    """csv.DictReader over a file without a header row takes the first row of data as the
+    column names: the messages say so, and show none of those names (a NIK among them)."""
+    lines = "\n".join(
+        ",".join([GOOD["nik"], "Siti Aminah", "KTP-el", "dikirim", GOOD["alamat"].replace(",", "")])
+        for _ in range(3)
+    )
+    result = read(*csv.DictReader(io.StringIO(lines)))
+    assert result.rows_read == 2
+    assert {(p.field, p.code) for p in result.problems} == {
+        ("nik", "required"), ("nama", "required"), ("dokumen", "required"), ("layanan", "required")
+    }  # fmt: skip
+    for problem in result.problems:
+        assert "no header row" in problem.message
+        assert not re.search(r"\d{6}", problem.message)
+        assert "Siti" not in problem.message
+
+
+@given(st.dictionaries(st.text(max_size=30), st.text(max_size=5), max_size=8))
+def test_missing_column_messages_never_show_long_numbers(row: dict[str, str]) -> None:
+    """Whatever a row's column names, no message shows six digits in a row of them (which
+    may be a NIK, a KK or a phone number taken for a column name)."""
+    for problem in read(row).problems:
+        assert not re.search(r"\d{6}", problem.message), problem.message
 
 
 def test_bad_arguments_raise_our_errors() -> None:

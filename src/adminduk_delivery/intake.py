@@ -518,6 +518,61 @@ def _columns(columns: Mapping[str, str] | None) -> dict[str, str]:
     return folded
 
 
+_NEEDED: Final = (*_REQUIRED, "alamat", "tempat_ambil")
+"""The fields a row may need: when a row has no column for one, the message says so."""
+_LONG_DIGITS: Final = re.compile(r"\d{6}")
+_SHOWN_COLUMN: Final = 40
+
+
+def _absent_columns(
+    keys: tuple[str, ...], wanted: Mapping[str, str], named: Mapping[str, str]
+) -> dict[str, str]:
+    """What the message of a needed field adds when a row has none of its column (and no
+    earlier row had it, :func:`read_rows` sees to that): that the column is missing, and
+    which of the row's columns may be it (one whose name begins with
+    the field's, as "NIK (16 digit)" or "Nama Lengkap sesuai KTP" do), or that the names look
+    like data (a header row missing from a CSV file, whose first row became the names).
+    Column names with six digits or more are never shown: they may be a resident's data.
+
+    Args:
+        keys: the row's column names, as written.
+        wanted: form field -> folded column name (:func:`_columns`).
+        named: form field -> the caller's column name, where ``columns`` names one.
+    """
+    folded = {key: _column_key(key) for key in keys}
+    mapped = set(wanted.values())
+    others = [key for key in keys if folded[key] not in mapped]
+    data_like = any(_LONG_DIGITS.search(key) for key in keys)
+    notes: dict[str, str] = {}
+    for field in _NEEDED:
+        if wanted[field] in folded.values():
+            continue
+        column = named.get(field)
+        note = (
+            f": the row has no column {column!r}" if column else f": the row has no {field} column"
+        )
+        if data_like:
+            note += (
+                "; its column names hold long numbers, as a file's first row of data does "
+                "when the file has no header row"
+            )
+        else:
+            guess = next(
+                (
+                    key
+                    for key in others
+                    if folded[key].startswith(f"{wanted[field]}_") and len(key) <= _SHOWN_COLUMN
+                ),
+                None,
+            )
+            if guess is not None:
+                note += f"; map yours with columns={{{field!r}: {guess!r}}}"
+            elif not column:
+                note += f"; map yours with columns={{{field!r}: ...}}"
+        notes[field] = note
+    return notes
+
+
 def _is_empty(value: object) -> bool:
     if type(value) is str:
         return not value or value.isspace()
@@ -663,14 +718,17 @@ class _Reader:
         raise _RowProblem("alamat", "address_not_found", "no village of the address was found")
 
     def row(
-        self, index: int, cells: dict[str, object]
+        self, index: int, cells: dict[str, object], absent: Mapping[str, str]
     ) -> tuple[Resident | None, list[DocumentRequest], list[_RowProblem], list[_RowProblem]]:
+        """One row's cells by form field; ``absent`` says, for a field the row has no column
+        for, what the message adds (see :func:`_absent_columns`)."""
         problems: list[_RowProblem] = []
         warnings: list[_RowProblem] = []
         present = {k: v for k, v in cells.items() if not _is_empty(v)}
         for field in _REQUIRED:
             if field not in present:
-                problems.append(_RowProblem(field, "required", f"{field} is empty"))
+                message = f"{field} is empty{absent.get(field, '')}"
+                problems.append(_RowProblem(field, "required", message))
 
         def get(field: str) -> object:
             return present.get(field)
@@ -693,9 +751,8 @@ class _Reader:
         fulfilment = word("layanan", _FULFILMENTS)
         point = word("tempat_ambil", _POINTS)
         if "tempat_ambil" not in present and fulfilment is Fulfilment.COLLECT:
-            problems.append(
-                _RowProblem("tempat_ambil", "required", "a collection needs tempat_ambil")
-            )
+            message = f"a collection needs tempat_ambil{absent.get('tempat_ambil', '')}"
+            problems.append(_RowProblem("tempat_ambil", "required", message))
         deliver = fulfilment is Fulfilment.DELIVER
         home = None
         if "alamat" in present:
@@ -705,7 +762,8 @@ class _Reader:
                 problems,
             )
         elif deliver:
-            problems.append(_RowProblem("alamat", "required", "a delivery needs alamat"))
+            message = f"a delivery needs alamat{absent.get('alamat', '')}"
+            problems.append(_RowProblem("alamat", "required", message))
         phone = None
         if "telepon" in present:
             phone = _checked("telepon", lambda: _phone.parse(get("telepon")), problems)  # type: ignore[arg-type]
@@ -885,6 +943,8 @@ def read_rows(
     warnings: list[Problem] = []
     rows_read = accepted = 0
     keys: dict[str, str] = {}  # column name -> folded, as rows repeat their columns
+    absent_by_header: dict[tuple[str, ...], dict[str, str]] = {}
+    seen: set[str] = set()  # the fields whose column a row has had
 
     def note(into: list[Problem], index: int, found: Iterable[_RowProblem]) -> None:
         into.extend(
@@ -905,9 +965,11 @@ def read_rows(
             note(problems, index, [_RowProblem("", "type", "a row is a mapping of columns")])
             continue
         cells: dict[str, object] = {}
+        names: list[str] = []
         for key, value in pairs:
             if not isinstance(key, str):
                 continue
+            names.append(key)
             folded = keys.get(key)
             if folded is None:
                 folded = keys[key] = _column_key(key) if len(keys) < 10_000 else ""
@@ -915,7 +977,17 @@ def read_rows(
             if field is not None:
                 cells[field] = value
                 shown[field] = key
-        resident, requests, row_problems, row_warnings = reader.row(index, cells)
+        header = tuple(names)
+        absent = absent_by_header.get(header)
+        if absent is None:
+            absent = _absent_columns(header, wanted, columns or {})
+            if len(absent_by_header) < 1_000:  # rows repeat their columns
+                absent_by_header[header] = absent
+        seen.update(cells)
+        if absent and not seen.isdisjoint(absent):
+            # A column an earlier row had: this row left it out (a web form's fields).
+            absent = {field: note for field, note in absent.items() if field not in seen}
+        resident, requests, row_problems, row_warnings = reader.row(index, cells, absent)
         if not row_problems and resident is not None:
             for request in requests:
                 if (request.nik, request.kind) in requested:
