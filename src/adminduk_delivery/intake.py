@@ -529,10 +529,10 @@ def _absent_columns(
 ) -> dict[str, str]:
     """What the message of a needed field adds when a row has none of its column (and no
     earlier row had it, :func:`read_rows` sees to that): that the column is missing, and
-    which of the row's columns may be it (one whose name begins with
-    the field's, as "NIK (16 digit)" or "Nama Lengkap sesuai KTP" do), or that the names look
-    like data (a header row missing from a CSV file, whose first row became the names).
-    Column names with six digits or more are never shown: they may be a resident's data.
+    which of the row's columns may be it (one whose name begins with the field's, as "NIK
+    (16 digit)" or "Nama Lengkap sesuai KTP" do), or that the names look like data (a
+    header row missing from a CSV file, whose first row became the names). Column names
+    with six digits or more are never shown: they may be a resident's data.
 
     Args:
         keys: the row's column names, as written.

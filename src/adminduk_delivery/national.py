@@ -85,8 +85,7 @@ def regency_sizes(total: int, *, regencies: Iterable[str] | None = None) -> dict
     Raises:
         ValidationError: a code or name that names no current regency (as
             :func:`~adminduk_delivery.regions.resolve` says; code ``level`` for a retired
-            one), or a
-            ``total`` out of range.
+            one), or a ``total`` out of range.
         InvalidType: arguments of the wrong type.
     """
     total = whole_number(total, field="total", maximum=1_000_000_000)

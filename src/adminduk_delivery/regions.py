@@ -717,7 +717,7 @@ def get(code: str) -> Region:
     return region
 
 
-def _current_code(value: object, *, level: RegionLevel, field: str) -> str:
+def _current_code(value: str, *, level: RegionLevel, field: str) -> str:
     """The compact code of the current region of ``level`` that ``value`` names, as an
     argument or an option's key writes it: a code, compact or dotted (``"32.16.04"``), or a
     name that :func:`resolve` finds once (``"Cikarang Pusat"``).
@@ -727,7 +727,7 @@ def _current_code(value: object, *, level: RegionLevel, field: str) -> str:
         ValidationError: what :func:`resolve` raises (codes ``level``, ``not_found``,
             ``ambiguous``), or a retired region (code ``level``), under ``field``.
     """
-    region = resolve(value, level=level, field=field)  # type: ignore[arg-type]
+    region = resolve(value, level=level, field=field)
     if region.retired:
         raise ValidationError(
             f"{region.code} is retired; give a current {level.value} code"
