@@ -296,7 +296,8 @@ def test_import_does_not_load_the_tables():
     ("value", "kwargs", "code"),
     [
         ("Bekasi", {}, "ambiguous"),
-        ("Bekasi", {"level": "district"}, "not_found"),
+        ("Bekasi", {"level": "district"}, "level"),  # names regencies only
+        ("Antah Berantah", {"level": "district"}, "not_found"),
         ("3216", {"level": "district"}, "level"),
         ("3216", {"within": "3275"}, "scope"),
         ("Kab. Bekasi", {"within": "35"}, "not_found"),

@@ -762,9 +762,9 @@ def resolve(
 
     Raises:
         InvalidType: ``value`` is not a string.
-        ValidationError: a region of another level (code ``level``), outside ``within``
-            (``scope``), or a name that matches no region (``not_found``) or several
-            (``ambiguous``).
+        ValidationError: a region of another level (code ``level``; a name too, where it
+            names regions of other levels only), outside ``within`` (``scope``), or a name
+            that matches no region (``not_found``) or several (``ambiguous``).
         UnknownRegion, InvalidLength: digits that are no region's code (``"3299"``).
 
     >>> resolve("Kab. Bekasi").code, resolve("32.16").code
@@ -796,6 +796,15 @@ def resolve(
     if digits.isascii() and digits.isdigit():  # a code, not a name: say what is wrong with it
         reported_as(field, lambda code: get(str(code)), digits)
     matches = search(value, level=wanted, within=within)
+    if not matches and wanted is not None:
+        # "Kab. Bekasi" where a district is wanted: say which level the name has.
+        levels = sorted({m.region.level.value for m in search(value, within=within)})
+        if levels:
+            raise ValidationError(
+                f"{excerpt(value)} names a {' or a '.join(levels)}, not a {wanted.value}",
+                field=field,
+                code="level",
+            )
     if len(matches) != 1:
         raise ValidationError(
             f"{excerpt(value)} matches {len(matches)} regions; give its code",
