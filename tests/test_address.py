@@ -638,9 +638,10 @@ def test_the_label_tells_a_kelurahan_from_a_desa_of_the_same_name():
             assert parsed.address.village_code == village.code
             assert parsed.warning_codes == ("village_kind",)
             assert parsed.confidence < 1.0
-        bare = address.parse(f"Jl. Mawar No. 3, {kel.name}, Kec. {district}")
-        assert bare.status is address.ParseStatus.AMBIGUOUS
-        assert {kel.code, desa.code} <= set(bare.candidates)
+        for either in ("", "Kel/Desa ", "DESA/KEL. "):  # the KTP-el's label names neither
+            bare = address.parse(f"Jl. Mawar No. 3, {either}{kel.name}, Kec. {district}")
+            assert bare.status is address.ParseStatus.AMBIGUOUS
+            assert {kel.code, desa.code} <= set(bare.candidates)
     waena = address.parse("Kampung Waena, Distrik Heram, Kota Jayapura")
     assert waena.address is not None
     assert waena.address.village_code == "9171052005"

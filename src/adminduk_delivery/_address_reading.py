@@ -393,6 +393,9 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
     runs: list[tuple[str | None, int, int]] = [(None, 0, 0)]
     runs += [(match.lastgroup, match.start(), match.end()) for match in found]
     kinds = [None, *(_village_kind(match) for match in found)]
+    for k, (first, second) in enumerate(itertools.pairwise(found), start=1):
+        if kinds[k] and kinds[k + 1] and not part[first.end() : second.start()].strip(" /"):
+            kinds[k] = kinds[k + 1] = None  # "Kel/Desa", the KTP-el's label, names no kind
     ends = [keyword_start for _label, keyword_start, _value in runs[1:]] + [len(part)]
     r = 0
     while r < len(runs):

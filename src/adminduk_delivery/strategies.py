@@ -1131,8 +1131,9 @@ def _write_address(draw: Draw, address: Address) -> str:
         text = text.replace("Kabupaten ", draw(st.sampled_from(["Kab. ", "KAB ", "kab "])))
     if draw(st.booleans()):
         # The label only: "Desa Adat Ayapo" and "Desa Baru" are villages' own names.
-        desa = draw(st.sampled_from(["Ds. ", "DESA ", ""]))
-        kel = draw(st.sampled_from(["Kelurahan ", "KEL ", ""]))
+        # "Kel/Desa" is the KTP-el's field label, copied with the village's name.
+        desa = draw(st.sampled_from(["Ds. ", "DESA ", "Kel/Desa ", ""]))
+        kel = draw(st.sampled_from(["Kelurahan ", "KEL ", "KEL/DESA ", ""]))
         text = _LABEL_DESA.sub(lambda _: desa, text, count=1)
         text = _LABEL_KEL.sub(lambda _: kel, text, count=1)
     if draw(st.booleans()):
