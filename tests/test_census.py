@@ -194,7 +194,11 @@ CATALOGUE = {
     "regions.point": (regions.point, ["3216202001"], {}),
     "regions.postal_code": (regions.postal_code, ["3216202001"], {}),
     "regions.search": (regions.search, ["Bekasi"], {"level": "regency", "within": "32"}),
-    "regions.resolve": (regions.resolve, ["Kab. Bekasi"], {"level": "regency", "within": "32"}),
+    "regions.resolve": (
+        regions.resolve,
+        ["Kab. Bekasi"],
+        {"level": "regency", "within": "32", "current": False},
+    ),
     "regions.villages_for_postal_code": (regions.villages_for_postal_code, ["17531"], {}),
     "regions.split_prefix": (regions.split_prefix, ["Kab. Bekasi"], {}),
     "regions.province_aliases": (regions.province_aliases, ["32"], {}),

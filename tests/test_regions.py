@@ -317,6 +317,13 @@ def test_resolve_reads_codes_and_names_as_the_hints_do():
     assert regions.resolve("32.16.20", level="district").code == "321620"
     assert regions.resolve("Kota Bekasi", level="regency", within="32").code == "3275"
     assert regions.resolve("9101").retired  # a retired code is taken as it is
+    assert regions.resolve("32.16", current=True).code == "3216"
+    with pytest.raises(ValidationError) as caught:
+        regions.resolve("9101", current=True)  # unless a current region is wanted
+    assert (caught.value.code, caught.value.field) == ("level", "region")
+    assert "9301" in str(caught.value)  # its successor
+    with pytest.raises(InvalidType):
+        regions.resolve("3216", current="yes")
     with pytest.raises(InvalidType):
         regions.resolve(3216)
 

@@ -96,7 +96,9 @@ def regency_sizes(total: int, *, regencies: Iterable[str] | None = None) -> dict
     )
     weights = {}
     for written in codes:
-        code = regions._current_code(written, level=regions.RegionLevel.REGENCY, field="regencies")
+        code = regions.resolve(
+            written, level=regions.RegionLevel.REGENCY, field="regencies", current=True
+        ).code
         weights[code] = sum(len(regions.children(d.code)) for d in regions.children(code))
     whole = sum(weights.values()) or 1
     shares = {code: total * w / whole for code, w in weights.items()}
@@ -213,7 +215,9 @@ def regency_campaign(
         InvalidType: arguments of the wrong type.
     """
     region = regions.get(
-        regions._current_code(regency, level=regions.RegionLevel.REGENCY, field="regency")
+        regions.resolve(
+            regency, level=regions.RegionLevel.REGENCY, field="regency", current=True
+        ).code
     )
     documents = whole_number(documents, field="documents", maximum=10_000_000)
     seed = whole_number(seed, field="seed", maximum=2**63)

@@ -717,45 +717,26 @@ def get(code: str) -> Region:
     return region
 
 
-def _current_code(value: str, *, level: RegionLevel, field: str) -> str:
-    """The compact code of the current region of ``level`` that ``value`` names, as an
-    argument or an option's key writes it: a code, compact or dotted (``"32.16.04"``), or a
-    name that :func:`resolve` finds once (``"Cikarang Pusat"``).
-
-    Raises:
-        InvalidType: ``value`` is not a string.
-        ValidationError: what :func:`resolve` raises (codes ``level``, ``not_found``,
-            ``ambiguous``), or a retired region (code ``level``), under ``field``.
-    """
-    region = resolve(value, level=level, field=field)
-    if region.retired:
-        raise ValidationError(
-            f"{region.code} is retired; give a current {level.value} code"
-            + (f" ({', '.join(region.successor_codes)})" if region.successor_codes else ""),
-            field=field,
-            code="level",
-        )
-    return region.code
-
-
 def resolve(
     value: str,
     *,
     level: RegionLevel | str | None = None,
     within: str | None = None,
     field: str = "region",
+    current: bool = False,
 ) -> Region:
     """The one region a code or a name stands for, as a hint or an option is written.
 
-    A code (compact or dotted) is taken as it is, current or retired; a name is looked up
-    with :func:`search` and must name exactly one region (``"Kab. Bekasi"`` does, ``"Bekasi"``
-    names two).
+    A code (compact or dotted) is taken as it is, current or retired unless ``current`` is
+    set; a name is looked up with :func:`search` and must name exactly one region (``"Kab.
+    Bekasi"`` does, ``"Bekasi"`` names two).
 
     Args:
         value: a region code or name.
         level: the level the region must have.
         within: a region code the region must lie in (or be).
         field: the field the errors name (the caller's argument).
+        current: refuse a retired code (a code a shipment's address can no longer have).
 
     Returns:
         The :class:`Region`.
@@ -763,8 +744,9 @@ def resolve(
     Raises:
         InvalidType: ``value`` is not a string.
         ValidationError: a region of another level (code ``level``; a name too, where it
-            names regions of other levels only), outside ``within`` (``scope``), or a name
-            that matches no region (``not_found``) or several (``ambiguous``).
+            names regions of other levels only), outside ``within`` (``scope``), a name that
+            matches no region (``not_found``) or several (``ambiguous``), or with
+            ``current``, a retired code (``level``, naming its successors).
         UnknownRegion, InvalidLength: digits that are no region's code (``"3299"``).
 
     >>> resolve("Kab. Bekasi").code, resolve("32.16").code
@@ -773,7 +755,12 @@ def resolve(
     Traceback (most recent call last):
     ...
     adminduk_delivery.errors.ValidationError: region: 'Bekasi' matches 2 regions; give its code
+    >>> resolve("9101", current=True)
+    Traceback (most recent call last):
+    ...
+    adminduk_delivery.errors.ValidationError: region: 9101 is retired; give a current regency (9301)
     """
+    historical = not flag(current, field="current")
     if not isinstance(value, str):
         raise InvalidType(
             f"{field} is a region code or name, got {type(value).__name__}", field=field
@@ -791,7 +778,7 @@ def resolve(
             raise ValidationError(
                 f"{region.code} is not within {within}", field=field, code="scope"
             )
-        return region
+        return _current(region, field) if not historical else region
     digits = value.translate(SEPARATORS)
     if digits.isascii() and digits.isdigit():  # a code, not a name: say what is wrong with it
         reported_as(field, lambda code: get(str(code)), digits)
@@ -811,7 +798,19 @@ def resolve(
             field=field,
             code="ambiguous" if matches else "not_found",
         )
-    return matches[0].region
+    return _current(matches[0].region, field) if not historical else matches[0].region
+
+
+def _current(region: Region, field: str) -> Region:
+    """``region`` if it is current, else the error that names its successors."""
+    if region.retired:
+        raise ValidationError(
+            f"{region.code} is retired; give a current {region.level.value}"
+            + (f" ({', '.join(region.successor_codes)})" if region.successor_codes else ""),
+            field=field,
+            code="level",
+        )
+    return region
 
 
 def children(code: str, *, include_retired: bool = False) -> tuple[Region, ...]:

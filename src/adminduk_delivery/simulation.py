@@ -119,7 +119,9 @@ def _district_keys(value: dict[str, T], field: str) -> dict[str, T]:
     matched."""
     out: dict[str, T] = {}
     for key, item in value.items():
-        code = regions._current_code(key, level=regions.RegionLevel.DISTRICT, field=field)
+        code = regions.resolve(
+            key, level=regions.RegionLevel.DISTRICT, field=field, current=True
+        ).code
         if code in out:
             raise ValidationError(
                 f"{field} names district {code} twice", field=field, code="duplicate"

@@ -185,7 +185,9 @@ def population(
     phone_share = real_number(phone_share, field="phone_share", minimum=0.0, maximum=1.0)
     as_of = date_value(as_of, field="as_of")
     region = regions.get(
-        regions._current_code(regency, level=regions.RegionLevel.REGENCY, field="regency")
+        regions.resolve(
+            regency, level=regions.RegionLevel.REGENCY, field="regency", current=True
+        ).code
     )
     rng = _rng(seed)
     districts = regions.children(region.code)
