@@ -221,10 +221,13 @@ def _villages_for_key(key: str) -> tuple[str, ...]:
 
 @functools.cache
 def _village_keys_by_length() -> dict[int, list[tuple[str, str]]]:
+    """Every current village's folded names (current and former, as the gazetteer files
+    them) by length."""
     by_length: dict[int, list[tuple[str, str]]] = {}
-    for code in _regions.codes(_regions.RegionLevel.VILLAGE):
-        key = _path_keys(code).village
-        by_length.setdefault(len(key), []).append((key, code))
+    for key, entries in _regions.gazetteer().items():
+        for entry in entries:
+            if len(entry.code) == 10 and entry.current:
+                by_length.setdefault(len(key), []).append((key, entry.code))
     return by_length
 
 
@@ -243,7 +246,10 @@ def _villages_within(prefixes: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _village_keys_within(scope: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((_path_keys(code).village, code) for code in _villages_within(scope))
+    """The folded names (current and former) of the villages within ``scope``."""
+    return tuple(
+        (name, code) for code in _villages_within(scope) for name in _path_keys(code).village_names
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -254,22 +260,47 @@ def _village_keys_by_length_within(scope: tuple[str, ...]) -> dict[int, list[tup
     return by_length
 
 
+_AFFIX: Final = 3
+_AFFIXED_LENGTH: Final = 2 * _AFFIX + 1
+"""Names this long or longer keep their first or their last three letters through one typo
+(an edit at one place, or a swap of two neighbours, cannot reach both ends): a name one
+typo from the query is found among the names that share the query's first or last three."""
+
+
+@functools.cache
+def _village_keys_by_affix() -> dict[tuple[int, str, str], list[tuple[str, str]]]:
+    """Every village's folded name under (length, "^" and its first three letters) and
+    (length, "$" and its last three), for :func:`_fuzzy_villages` over the whole country."""
+    by_affix: dict[tuple[int, str, str], list[tuple[str, str]]] = {}
+    for length, names in _village_keys_by_length().items():
+        if length < _AFFIXED_LENGTH - 1:
+            continue
+        for key, code in names:
+            by_affix.setdefault((length, "^", key[:_AFFIX]), []).append((key, code))
+            by_affix.setdefault((length, "$", key[-_AFFIX:]), []).append((key, code))
+    return by_affix
+
+
 @functools.lru_cache(maxsize=8192)
 def _fuzzy_villages(key: str, scope: tuple[str, ...] | None) -> tuple[str, ...]:
     """Villages whose folded name is one typo away from ``key``, within ``scope`` if given."""
     if len(key) < _FUZZY_MIN_LENGTH:
         return ()
-    by_length = (
-        _village_keys_by_length() if scope is None else _village_keys_by_length_within(scope)
-    )
-    return tuple(
-        sorted(
-            code
-            for length in (len(key) - 1, len(key), len(key) + 1)
-            for other, code in by_length.get(length, ())
-            if _within_one_edit(key, other)
+    lengths = (len(key) - 1, len(key), len(key) + 1)
+    if scope is None and len(key) >= _AFFIXED_LENGTH:
+        by_affix = _village_keys_by_affix()
+        near = {
+            pair
+            for length in lengths
+            for end, affix in (("^", key[:_AFFIX]), ("$", key[-_AFFIX:]))
+            for pair in by_affix.get((length, end, affix), ())
+        }
+    else:
+        by_length = (
+            _village_keys_by_length() if scope is None else _village_keys_by_length_within(scope)
         )
-    )
+        near = {pair for length in lengths for pair in by_length.get(length, ())}
+    return tuple(sorted({code for other, code in near if _within_one_edit(key, other)}))
 
 
 @functools.lru_cache(maxsize=256)
@@ -322,21 +353,43 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
             end = start
         return [(label, " ".join(words[:end])), *reversed(peeled)]
     parts: list[tuple[str | None, str]] = []
+    starts: list[int] = []  # where each part begins, in words
+    unknown: list[int] = []  # the words no known name took
     pending: list[str] = []
     i = 0
     while i < len(words):
         j = next((j for j in range(len(words), i, -1) if key(" ".join(words[i:j])) in index), None)
         if j is None:
+            unknown.append(i)
             pending.append(words[i])
             i += 1
             continue
         if pending:
             parts.append((None, " ".join(pending)))
+            starts.append(i - len(pending))
             pending = []
         parts.append((None, " ".join(words[i:j])))
+        starts.append(i)
         i = j
     if pending:
         parts.append((None, " ".join(pending)))
+        starts.append(len(words) - len(pending))
+    if unknown and len(parts) > 1 and label in (None, "village"):
+        # "Desa Pantai Sederhna, Muaragembong": a word no name took, which read with the
+        # words of the parts around it is one typo from a village's name ("Pantai
+        # Sederhana"), is in that name: the longest such run of whole parts (from the first,
+        # after a label), the words before and after it split as before.
+        first = unknown[0]
+        for begin in [b for b in starts if b <= first and (b == 0 or label is None)]:
+            for stop in range(len(words), first, -1):
+                if stop - begin < 2 or (stop < len(words) and stop not in starts):
+                    continue
+                if _fuzzy_villages(key(" ".join(words[begin:stop])), None):
+                    before = _segment(" ".join(words[:begin]), None, False) if begin else []
+                    after = (
+                        _segment(" ".join(words[stop:]), None, False) if stop < len(words) else []
+                    )
+                    return [*before, (label, " ".join(words[begin:stop])), *after]
     parts[0] = (label, parts[0][1])
     return parts
 
