@@ -220,6 +220,30 @@ def _villages_for_key(key: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def _district_keys_by_length() -> dict[int, list[str]]:
+    """Every current district's folded names (current and former) by length."""
+    by_length: dict[int, list[str]] = {}
+    for key, entries in _regions.gazetteer().items():
+        if any(len(e.code) == 6 and e.current for e in entries):
+            by_length.setdefault(len(key), []).append(key)
+    return by_length
+
+
+@functools.lru_cache(maxsize=8192)
+def _fuzzy_districts(key: str) -> bool:
+    """Whether a district's folded name is one typo away from ``key`` (a name of five
+    letters or more that is not itself a district's)."""
+    if len(key) < _FUZZY_MIN_LENGTH:
+        return False
+    by_length = _district_keys_by_length()
+    return any(
+        _within_one_edit(key, other)
+        for length in (len(key) - 1, len(key), len(key) + 1)
+        for other in by_length.get(length, ())
+    )
+
+
+@functools.cache
 def _village_keys_by_length() -> dict[int, list[tuple[str, str]]]:
     """Every current village's folded names (current and former, as the gazetteer files
     them) by length."""
@@ -374,17 +398,21 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
     if pending:
         parts.append((None, " ".join(pending)))
         starts.append(len(words) - len(pending))
-    if unknown and len(parts) > 1 and label in (None, "village"):
+    if unknown and len(parts) > 1 and label in (None, "village", "district"):
         # "Desa Pantai Sederhna, Muaragembong": a word no name took, which read with the
         # words of the parts around it is one typo from a village's name ("Pantai
-        # Sederhana"), is in that name: the longest such run of whole parts (from the first,
+        # Sederhana"), or a district's after Kec. or without a label ("Kec. Muara
+        # Gembng"), is in that name: the longest such run of whole parts (from the first,
         # after a label), the words before and after it split as before.
         first = unknown[0]
         for begin in [b for b in starts if b <= first and (b == 0 or label is None)]:
             for stop in range(len(words), first, -1):
                 if stop - begin < 2 or (stop < len(words) and stop not in starts):
                     continue
-                if _fuzzy_villages(key(" ".join(words[begin:stop])), None):
+                run = key(" ".join(words[begin:stop]))
+                if (label != "district" and _fuzzy_villages(run, None)) or (
+                    label != "village" and _fuzzy_districts(run)
+                ):
                     before = _segment(" ".join(words[:begin]), None, False) if begin else []
                     after = (
                         _segment(" ".join(words[stop:]), None, False) if stop < len(words) else []
