@@ -808,6 +808,21 @@ def _resolve(
         for e in (_evaluate(c, pieces, postal, scope is not None) for c in candidates)
         if e is not None
     ]
+    if evaluations and all(e.conflicts for e in evaluations):
+        # A labelled part contradicts every reading of the names as written ("Desa Srimukti,
+        # Kec. Cibitung": Srimukti lies in Tambun Utara): the villages one typo from them
+        # that nothing contradicts are read too (Sarimukti, in Cibitung), and rank first.
+        retried = {
+            code
+            for piece in pieces
+            if not piece[_STREET_LIKE] and piece[_LABEL] in (None, "village")
+            for code in _fuzzy_villages(piece[_KEY], fuzzy_scope)
+        } - candidates
+        evaluations += [
+            e
+            for e in (_evaluate(c, pieces, postal, scope is not None) for c in sorted(retried))
+            if e is not None and not e.conflicts
+        ]
     if not evaluations:
         return _Resolution(
             status="not_found",
