@@ -231,8 +231,8 @@ def _district_keys_by_length() -> dict[int, list[str]]:
 
 @functools.lru_cache(maxsize=8192)
 def _fuzzy_districts(key: str) -> bool:
-    """Whether a district's folded name is one typo away from ``key`` (a name of five
-    letters or more that is not itself a district's)."""
+    """Whether a current district's folded name (current or former) is at most one typo
+    from ``key``, a name of five letters or more."""
     if len(key) < _FUZZY_MIN_LENGTH:
         return False
     by_length = _district_keys_by_length()
@@ -307,7 +307,8 @@ def _village_keys_by_affix() -> dict[tuple[int, str, str], list[tuple[str, str]]
 
 @functools.lru_cache(maxsize=8192)
 def _fuzzy_villages(key: str, scope: tuple[str, ...] | None) -> tuple[str, ...]:
-    """Villages whose folded name is one typo away from ``key``, within ``scope`` if given."""
+    """Villages whose folded name (current or former) is at most one typo from ``key``, within
+    ``scope`` if given."""
     if len(key) < _FUZZY_MIN_LENGTH:
         return ()
     lengths = (len(key) - 1, len(key), len(key) + 1)
