@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import subprocess
 import sys
 
@@ -326,6 +327,35 @@ def test_resolve_reads_codes_and_names_as_the_hints_do():
         regions.resolve("3216", current="yes")
     with pytest.raises(InvalidType):
         regions.resolve(3216)
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("32", "Provinsi"), ("3216", "Kabupaten"), ("3275", "Kota"),
+        ("321604", "Kecamatan"), ("917105", "Distrik"), ("340401", "Kapanewon"),
+        ("347101", "Kemantren"),
+        ("3216042002", "Desa"), ("9171052005", "Kampung"), ("9171051002", "Kelurahan"),
+        ("1107032001", "Gampong"), ("1305012003", "Nagari"), ("1309012007", "Desa"),
+        ("1208152004", "Nagori"), ("3404012001", "Kalurahan"),
+    ],
+)  # fmt: skip
+def test_a_level_has_its_own_name_where_a_regulation_gives_one(code, name):
+    """Distrik in Papua, Kapanewon and Kemantren in Yogyakarta, Kampung, Gampong, Nagari
+    (not in the Kepulauan Mentawai, 1309), Nagori and Kalurahan for a desa; a kelurahan is
+    a Kelurahan everywhere."""
+    assert regions.get(code).level_name == name
+
+
+def test_the_local_names_cover_their_regions_as_counted():
+    """The rows' regions hold the desa the 2025 edition lists there: 6,500 gampong in Aceh,
+    392 kalurahan in Yogyakarta's kabupaten, 386 nagori in Simalungun; each row names its
+    source and current regions."""
+    counts = collections.Counter(regions.get(c).level_name for c in regions.codes("village"))
+    assert (counts["Gampong"], counts["Kalurahan"], counts["Nagori"]) == (6500, 392, 386)
+    for row in regions.LOCAL_LEVEL_NAMES:
+        assert row.source
+        assert all(regions.exists(prefix, include_retired=False) for prefix in row.prefixes)
 
 
 @given(code=strategies.region_codes())

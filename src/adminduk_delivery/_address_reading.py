@@ -76,15 +76,17 @@ _STREET_MARKER: Final = re.compile(
 )
 _SETTLEMENT: Final = re.compile(r"^(?:kampung|kpg|kp)\.?$", _FLAGS)
 """A street marker that names a settlement, the village itself where the desa is a kampung."""
-_VILLAGE_WORDS: Final = frozenset({"gampong", "nagari", "nagori"})
+_VILLAGE_WORDS: Final = frozenset(
+    row.name.casefold()
+    for row in _regions.LOCAL_LEVEL_NAMES
+    if row.level is _regions.RegionLevel.VILLAGE
+) - {"kalurahan", "kampung"}
 """The words for a desa that addresses write before its name where the desa has another
-name: a gampong in Aceh (Qanun Aceh No. 5 Tahun 2003 on Pemerintahan Gampong), a nagari in
-Sumatera Barat (Perda Provinsi Sumatera Barat No. 7 Tahun 2018 on Nagari), a nagori in
-Simalungun (Kepmendagri 100.1.1-6117/2022 itself lists 1208152004 as "Nagori Purba Pasir",
-now "Purba Pasir"). Not labels of
-:data:`~adminduk_delivery.regions._LEVEL_WORDS`, as some villages' own names begin with
-them ("Gampong Keude", "Gampong Tanjong"): "Gampong X" is read as the village X and, whole,
-as a village of that name, and the district decides."""
+name (:data:`~adminduk_delivery.regions.LOCAL_LEVEL_NAMES`): gampong, nagari, nagori. Not
+labels of :data:`~adminduk_delivery.regions._LEVEL_WORDS`, as some villages' own names
+begin with them ("Gampong Keude", "Gampong Tanjong"): "Gampong X" is read as the village X
+and, whole, as a village of that name, and the district decides. Kalurahan is a label
+there already, and Kampung a street marker that may name the village (:data:`_SETTLEMENT`)."""
 _LABEL_LEVEL: Final = {
     "province": _regions.RegionLevel.PROVINCE,
     "kabupaten": _regions.RegionLevel.REGENCY,

@@ -39,7 +39,9 @@ from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, Va
 
 __all__ = [
     "ABBREVIATIONS",
+    "LOCAL_LEVEL_NAMES",
     "DataInfo",
+    "LocalLevelName",
     "NameEntry",
     "Region",
     "RegionLevel",
@@ -202,6 +204,89 @@ class Region:
         if self.level is RegionLevel.VILLAGE:
             return {"1": "kelurahan", "2": "desa", "3": "desa adat"}.get(self.code[6])
         return None
+
+    @property
+    def level_name(self) -> str:
+        """What the region's level is called there, as its own regulations name it: a
+        kecamatan is a *Distrik* in Papua, a desa a *Gampong* in Aceh
+        (:data:`LOCAL_LEVEL_NAMES`); else Provinsi, Kabupaten or Kota, Kecamatan, Kelurahan
+        or Desa.
+
+        >>> get("917105").level_name, get("9171052005").level_name, get("3216042002").level_name
+        ('Distrik', 'Kampung', 'Desa')
+        """
+        if self.level is RegionLevel.PROVINCE:
+            return "Provinsi"
+        if self.level is RegionLevel.REGENCY:
+            return "Kota" if self.kind == "kota" else "Kabupaten"
+        if self.kind == "kelurahan":
+            return "Kelurahan"
+        local = next(
+            (
+                row.name
+                for row in LOCAL_LEVEL_NAMES
+                if row.level is self.level and self.code.startswith(row.prefixes)
+            ),
+            None,
+        )
+        return local or ("Kecamatan" if self.level is RegionLevel.DISTRICT else "Desa")
+
+
+class LocalLevelName(NamedTuple):
+    """A level's own name in the regions a regulation gives it (a row of
+    :data:`LOCAL_LEVEL_NAMES`).
+
+    Attributes:
+        level: the level (a district, or a desa: a kelurahan keeps its name).
+        prefixes: the codes of the provinces or regencies where the name applies.
+        name: the name, as written before a region's name ("Distrik Heram").
+        source: the regulation that gives it.
+    """
+
+    level: RegionLevel
+    prefixes: tuple[str, ...]
+    name: str
+    source: str
+
+
+_PAPUA: Final = ("91", "92", "93", "94", "95", "96")
+_PAPUA_SOURCE: Final = (
+    "UU No. 21 Tahun 2001 on Papua's special autonomy, Pasal 1 (the provinces made from "
+    "Papua since keep it)"
+)
+_DIY_SOURCE: Final = "Peraturan Gubernur DIY No. 25 Tahun 2019"
+
+LOCAL_LEVEL_NAMES: Final[tuple[LocalLevelName, ...]] = (
+    LocalLevelName(RegionLevel.DISTRICT, _PAPUA, "Distrik", _PAPUA_SOURCE),
+    LocalLevelName(RegionLevel.DISTRICT, ("3471",), "Kemantren", _DIY_SOURCE),
+    LocalLevelName(RegionLevel.DISTRICT, ("34",), "Kapanewon", _DIY_SOURCE),
+    LocalLevelName(RegionLevel.VILLAGE, _PAPUA, "Kampung", _PAPUA_SOURCE),
+    LocalLevelName(RegionLevel.VILLAGE, ("34",), "Kalurahan", _DIY_SOURCE),
+    LocalLevelName(
+        RegionLevel.VILLAGE,
+        ("11",),
+        "Gampong",
+        "Qanun Aceh No. 5 Tahun 2003 on Pemerintahan Gampong",
+    ),
+    LocalLevelName(
+        RegionLevel.VILLAGE,
+        ("1301", "1302", "1303", "1304", "1305", "1306", "1307", "1308", "1310", "1311", "1312"),
+        "Nagari",
+        "Perda Provinsi Sumatera Barat No. 7 Tahun 2018 on Nagari (the kabupaten but the "
+        "Kepulauan Mentawai, whose desa are desa)",
+    ),
+    LocalLevelName(
+        RegionLevel.VILLAGE,
+        ("1208",),
+        "Nagori",
+        "Kabupaten Simalungun's name for a desa, as Kepmendagri 100.1.1-6117/2022 writes "
+        '"Nagori Purba Pasir"',
+    ),
+)
+"""Where a level has its own name, by the regulations that give it, most specific first
+(Kota Yogyakarta's kemantren before the kapanewon of the rest of Yogyakarta). Read by
+:attr:`Region.level_name`; the address parser reads these words before a name, and the
+strategies write them."""
 
 
 @attrs.frozen(kw_only=True)

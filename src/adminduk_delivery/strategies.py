@@ -1037,15 +1037,6 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
     return _write_address(draw, address), address
 
 
-# Where a kecamatan has another name (regions._LEVEL_WORDS): Papua's provinces (91-96) and
-# Yogyakarta's kabupaten; the kota of Yogyakarta (3471) names them kemantren.
-_REGIONAL_DISTRICT_WORD: Final = {
-    **dict.fromkeys(("91", "92", "93", "94", "95", "96"), "Distrik "),
-    "34": "Kapanewon ",
-    "3471": "Kemantren ",
-}
-
-
 _ROMAN_NUMERALS: Final = {n: r for r, n in regions._ROMAN.items()}
 _NUMBER_WORD_VALUES: Final = {regions._spelled(n, "-"): n for n in range(1, 100)}
 """A number's word as the registry writes it ("Dua-puluh-enam", lower-cased) to its value."""
@@ -1099,30 +1090,18 @@ def _write_names(draw: Draw, address: Address, text: str) -> str:
     return text
 
 
-# Where a desa has another name, which addresses write before its name: a kampung in Papua
-# (UU No. 21 Tahun 2001 on Papua's special autonomy, Pasal 1), a gampong in Aceh (Qanun Aceh
-# No. 5 Tahun 2003 on Pemerintahan Gampong), a nagari in Sumatera Barat (Perda Provinsi
-# Sumatera Barat No. 7 Tahun 2018 on Nagari), a nagori in Simalungun (as Kepmendagri
-# 100.1.1-6117/2022 writes "Nagori Purba Pasir").
-_REGIONAL_VILLAGE_WORD: Final = {
-    **dict.fromkeys(("91", "92", "93", "94", "95", "96"), "Kampung "),
-    "11": "Gampong ",
-    "13": "Nagari ",
-    "1208": "Nagori ",
-}
-
-
 _LABEL_DESA: Final = re.compile(r"(?:^|(?<=, ))Desa ")
 _LABEL_KEL: Final = re.compile(r"(?:^|(?<=, ))Kel\. ")
 
 
 def _write_address(draw: Draw, address: Address) -> str:
     text = _write_names(draw, address, address.to_text())
-    village_word = _REGIONAL_VILLAGE_WORD.get(
-        address.village_code[:4], _REGIONAL_VILLAGE_WORD.get(address.village_code[:2])
-    )
-    if village_word and address.village_code[6] == "2" and draw(st.booleans()):
-        text = _LABEL_DESA.sub(lambda _: village_word, text, count=1)
+    # The levels' own names where they have one (regions.LOCAL_LEVEL_NAMES): "Kampung X,
+    # Distrik Y" in Papua, "Gampong X" in Aceh, "Kalurahan X, Kapanewon Y" in Yogyakarta.
+    village_word = regions.get(address.village_code).level_name
+    district_word = regions.get(address.district_code).level_name
+    if village_word not in ("Desa", "Kelurahan") and draw(st.booleans()):
+        text = _LABEL_DESA.sub(lambda _: f"{village_word} ", text, count=1)
     if draw(st.integers(0, 4)) == 0:  # the field label copied with it, as the KTP-el prints
         text = draw(st.sampled_from(["Alamat: ", "ALAMAT : ", "Alamat Lengkap: "])) + text
     if draw(st.booleans()):  # Jakarta's: "Kota Adm. Jakarta Selatan", "Kab. Kepulauan Seribu"
@@ -1138,14 +1117,10 @@ def _write_address(draw: Draw, address: Address) -> str:
         text = _LABEL_KEL.sub(lambda _: kel, text, count=1)
     if draw(st.booleans()):
         text = text.replace("Kec. ", draw(st.sampled_from(["Kecamatan ", "kec ", ""])))
-    elif draw(st.booleans()):  # the level's own name in Papua and Yogyakarta
-        word = _REGIONAL_DISTRICT_WORD.get(
-            address.regency_code, _REGIONAL_DISTRICT_WORD.get(address.regency_code[:2])
-        )
-        if word is not None:
-            text = text.replace("Kec. ", word)
-            if address.regency_code[:2] == "34":
-                text = text.replace("Desa ", "Kalurahan ")
+    elif district_word != "Kecamatan" and draw(st.booleans()):
+        text = text.replace("Kec. ", f"{district_word} ")
+        if village_word not in ("Desa", "Kelurahan"):
+            text = _LABEL_DESA.sub(lambda _: f"{village_word} ", text, count=1)
     if address.rt and address.rw:
         shape = draw(st.sampled_from(RT_RW_SHAPES))
         text = text.replace(
