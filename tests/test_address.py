@@ -225,7 +225,7 @@ def test_the_kabupaten_administrasi_is_one_label(regency):
 )  # fmt: skip
 def test_regional_words_for_a_level_are_labels(text, village):
     """Yogyakarta's kalurahan, kapanewon and kemantren, Papua's distrik (sources in
-    regions._LEVEL_WORDS) and the older "Propinsi" are labels: they were left over as
+    _region_words.LEVEL_WORDS) and the older "Propinsi" are labels: they were left over as
     unexplained text (confidence 0.8). A village named Kemantren (six in Java) is still
     found by its name."""
     parsed = address.parse(text)

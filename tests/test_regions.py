@@ -192,7 +192,7 @@ def test_postal_code_errors():
         ("DKI Jakarta", ["31"]),
         ("Provinsi Daerah Khusus Jakarta", ["31"]),  # its name by UU No. 2 Tahun 2024
         ("Propinsi Jawa Barat", ["32"]),  # the older spelling
-        # Regional words for a level (sources in regions._LEVEL_WORDS): Papua's distrik,
+        # Regional words for a level (sources in _region_words.LEVEL_WORDS): Papua's distrik,
         # Yogyakarta's kapanewon, kemantren and kalurahan.
         ("Distrik Abepura", ["917103"]),
         ("Kapanewon Ngaglik", ["340412"]),

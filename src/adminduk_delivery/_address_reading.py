@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from . import regions as _regions
+from ._region_words import level_word_groups
 
 _FLAGS: Final = re.IGNORECASE
 
@@ -67,7 +68,7 @@ _HOUSE_NUMBER: Final = re.compile(
 _LAST_POSTAL: Final = re.compile(r".*(?<![0-9])([0-9]{5})(?![0-9])", re.DOTALL)
 # The region's level words (one table, in regions), and the dusun's.
 _ADMIN_KEYWORD: Final = re.compile(
-    rf"(?<![\w]){_regions._level_word_groups(('dusun', 'dusun|dsn'))}\s*", re.IGNORECASE
+    rf"(?<![\w]){level_word_groups(('dusun', 'dusun|dsn'))}\s*", re.IGNORECASE
 )
 _STREET_MARKER: Final = re.compile(
     r"^(?:jalan|jln|jl|gang|gg|blok|blk|perumahan|perum|komplek|kompleks|komp|kampung|kp|"

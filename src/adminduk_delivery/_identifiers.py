@@ -146,14 +146,13 @@ class Scheme:
         if regions == "none":
             return
         historical = regions == "historical"
-        known = _regions._registry().known
         where = "current or retired" if historical else "current"
         for code, level in (
             (province, "province"),
             (number[:4], "regency"),
             (number[:6], "district"),
         ):
-            if not known(code, historical=historical):
+            if not _regions.exists(code, include_retired=historical):
                 raise UnknownRegion(
                     f"{level} code {code} is not a {where} Kemendagri code", field=self.field
                 )
@@ -210,9 +209,12 @@ class Scheme:
         else:
             districts = self._fast.get(regions) if type(regions) is str else None
             if districts is None and regions in ("current", "historical"):
-                districts = _regions._district_codes(regions)
-                if districts is not None:
-                    self._fast[regions] = districts
+                districts = frozenset(_regions.codes(_regions.RegionLevel.DISTRICT))
+                if regions == "historical":
+                    districts = districts.union(
+                        _regions.codes(_regions.RegionLevel.DISTRICT, retired=True)
+                    )
+                self._fast[regions] = districts
             if districts is None:
                 return None
             if value[:6] not in districts:
@@ -255,6 +257,15 @@ class Scheme:
                 f"only a {LENGTH}-digit {self.label} can be masked", field=self.field
             )
         return number[:6] + "*" * 10
+
+
+def known_region(district_code: str) -> _regions.Region | None:
+    """The region of a number's district digits, current or retired, or ``None`` where they
+    are no known code (a number checked with ``regions="none"``)."""
+    try:
+        return _regions.get(district_code)
+    except UnknownRegion:
+        return None
 
 
 def mask_for_repr(value: str | None) -> str:

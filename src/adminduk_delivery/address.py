@@ -81,7 +81,7 @@ def _optional_text(value: object) -> str | None:
 
 
 def _village_code(value: object) -> str:
-    if type(value) is str and len(value) == 10 and value in _regions._registry().names:
+    if type(value) is str and len(value) == 10 and _regions.exists(value, include_retired=False):
         return value  # the common case: a compact, current village code
     code = _regions.compact(value)
     region = _regions.get(code)

@@ -33,7 +33,7 @@ import datetime as dt
 import attrs
 
 from . import regions as _regions
-from ._identifiers import RegionCheck, Scheme, mask_for_repr
+from ._identifiers import RegionCheck, Scheme, known_region, mask_for_repr
 
 __all__ = [
     "KKInfo",
@@ -165,7 +165,7 @@ def parse(value: object, *, as_of: dt.date, regions: RegionCheck = "historical")
         province_code=number[:2],
         regency_code=number[:4],
         district_code=number[:6],
-        region=_regions._registry().region(number[:6]),
+        region=known_region(number[:6]),
         issue_date=issued,
         serial=int(number[12:]),
     )

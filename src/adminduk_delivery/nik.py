@@ -53,7 +53,7 @@ import attrs
 
 from . import regions as _regions
 from ._convert import date_value
-from ._identifiers import RegionCheck, Scheme, mask_for_repr
+from ._identifiers import RegionCheck, Scheme, known_region, mask_for_repr
 
 __all__ = [
     "NIKInfo",
@@ -242,7 +242,7 @@ def parse(value: object, *, as_of: dt.date, regions: RegionCheck = "historical")
         province_code=number[:2],
         regency_code=number[:4],
         district_code=number[:6],
-        region=_regions._registry().region(number[:6]),
+        region=known_region(number[:6]),
         sex=Sex.FEMALE if female else Sex.MALE,
         birth_date=born,
         serial=int(number[12:]),

@@ -35,6 +35,7 @@ import attrs
 
 from ._convert import SEPARATORS, excerpt, flag, instance_validator, reported_as
 from ._convert import postal_code as _postal_code
+from ._region_words import ROMAN, level_word_groups, spelled
 from .errors import InvalidFormat, InvalidLength, InvalidType, UnknownRegion, ValidationError
 
 __all__ = [
@@ -377,8 +378,6 @@ class _Registry:
             historical.setdefault(code, []).append(_HistoricalRow(level, name, note, code))
         self.historical = historical
         self.provenance = "\n".join(header + hist_header + spelling_header)
-        self.current_districts = frozenset(c for c in codes if len(c) == 6)
-        self.all_districts = self.current_districts.union(c for c in historical if len(c) == 6)
         self._cache: dict[str, Region] = {}
 
     @functools.cached_property
@@ -475,30 +474,7 @@ _PROVINCE_ALIASES: Final = {
 }
 """Common short names of provinces (Jabar, DKI, NTB...), found by :func:`search` too."""
 
-_LEVEL_WORDS: Final = (
-    ("province", r"prov(?:insi)?|propinsi"),
-    ("kabupaten", r"kab(?:upaten)?(?:\.?\s*adm(?:inistrasi)?)?"),
-    ("kota", r"kota(?:\s+adm(?:inistrasi)?)?"),
-    ("district", r"kec(?:amatan)?|distrik|kapanewon|kemantren"),
-    ("village", r"kel(?:urahan)?|kalurahan|desa|ds"),
-)
-"""The words that name a level before a name, as regular expressions by prefix: the one
-table of them, for :func:`split_prefix` and :func:`search` here and for the labels of the
-address parser. Beside the usual words and abbreviations: *propinsi*, the older spelling;
-*Adm.*/*Administrasi* after Kab./Kota, Jakarta's; *distrik*, a kecamatan in Papua
-(UU No. 21 Tahun 2001 on Papua's special autonomy, Pasal 1); *kapanewon* and *kemantren*,
-a kecamatan in a kabupaten and in the kota of Yogyakarta, and *kalurahan*, a desa there
-(Peraturan Gubernur DIY No. 25 Tahun 2019)."""
-
-
-def _level_word_groups(*extra: tuple[str, str]) -> str:
-    """:data:`_LEVEL_WORDS` (and ``extra``) as one alternation of named groups, each word
-    whole: followed by no letter or digit, then an optional dot."""
-    words = "|".join(f"(?P<{group}>{pattern})" for group, pattern in (*_LEVEL_WORDS, *extra))
-    return rf"(?:{words})(?![\w])\.?"
-
-
-_PREFIX_RE: Final = re.compile(rf"^\s*{_level_word_groups()}\s*(?=\S)", re.IGNORECASE)
+_PREFIX_RE: Final = re.compile(rf"^\s*{level_word_groups()}\s*(?=\S)", re.IGNORECASE)
 
 
 def split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:
@@ -539,9 +515,6 @@ def _split_prefix(text: str) -> tuple[RegionLevel | None, str | None, str]:
 
 
 _NOT_ALNUM: Final = re.compile(r"[\W_]+")
-_DIGITS: Final = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-                  "sembilan")  # fmt: skip
-_ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 ABBREVIATIONS: Final = {
     "kep": "kepulauan", "tj": "tanjung", "sei": "sungai", "gn": "gunung", "lb": "lubuk",
     "lbk": "lubuk", "ps": "pasar", "kp": "kampung", "kpg": "kampung", "mns": "meunasah",
@@ -556,27 +529,11 @@ _DIGIT_RUN: Final = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 """A number in digits: one to three (longer runs stay digits)."""
 
 
-def _spelled(number: int, joint: str = "") -> str:
-    """A number from 0 to 999 in Indonesian words, joined by ``joint``: 26 is
-    ``duapuluhenam`` (the registry writes ``Dua-puluh-enam``)."""
-    if number < 10:
-        return _DIGITS[number]
-    if number < 20:
-        special = {10: "sepuluh", 11: "sebelas"}.get(number)
-        return special or f"{_DIGITS[number - 10]}{joint}belas"
-    if number < 100:
-        tens, ones = divmod(number, 10)
-        return f"{_DIGITS[tens]}{joint}puluh" + (f"{joint}{_DIGITS[ones]}" if ones else "")
-    hundreds, rest = divmod(number, 100)
-    head = "seratus" if hundreds == 1 else f"{_DIGITS[hundreds]}{joint}ratus"
-    return head + (f"{joint}{_spelled(rest, joint)}" if rest else "")
-
-
 def _digit_words(match: re.Match[str]) -> str:
-    return _spelled(int(match.group()))
+    return spelled(int(match.group()))
 
 
-_WORDS_OF: Final = {**{r: _spelled(n) for r, n in _ROMAN.items()}, **ABBREVIATIONS}
+_WORDS_OF: Final = {**{r: spelled(n) for r, n in ROMAN.items()}, **ABBREVIATIONS}
 """The words that :func:`name_key` reads in place of a whole word of a name: a Roman numeral
 from I to VIII ("X", as in "2 x 11 Kayu Tanam" and "X Koto", stays a letter) or an
 abbreviation."""
@@ -766,11 +723,14 @@ def exists(code: object, *, include_retired: bool = True) -> bool:
     (True, False, True, False)
     """
     historical = flag(include_retired, field="include_retired")
+    registry = _registry()
+    if type(code) is str and code in registry.names:
+        return True  # the common case: a compact, current code (NIK and address checks)
     try:
         value = _canonical(code)
     except ValidationError:
         return False
-    return _registry().known(value, historical=historical)
+    return registry.known(value, historical=historical)
 
 
 def get(code: str) -> Region:
@@ -794,8 +754,13 @@ def get(code: str) -> Region:
     ...
     adminduk_delivery.errors.UnknownRegion: code: unknown regency code 3299
     """
+    registry = _registry()
+    if type(code) is str and (code in registry.names or code in registry.historical):
+        found = registry.region(code)  # the common case: a compact code, looked up as it is
+        if found is not None:
+            return found
     value = _canonical(code)
-    region = _registry().region(value)
+    region = registry.region(value)
     if region is None:
         level = _LEVEL_BY_LENGTH[len(value)]
         raise UnknownRegion(f"unknown {level.value} code {value}", field="code")
@@ -1183,11 +1148,3 @@ def _region(code: str) -> Region:
     if region is None:  # pragma: no cover - codes come from the registry itself
         raise UnknownRegion(f"unknown code {code}", field="code")
     return region
-
-
-def _district_codes(strictness: str) -> frozenset[str] | None:
-    """The district codes a NIK or KK number may start with (``None``: structure only)."""
-    if strictness == "none":
-        return None
-    registry = _registry()
-    return registry.current_districts if strictness == "current" else registry.all_districts

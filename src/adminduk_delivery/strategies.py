@@ -51,6 +51,7 @@ from ._consistency import (
     years_before,
 )
 from ._convert import date_value, excerpt, flag, whole_number
+from ._region_words import ROMAN, spelled
 from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
@@ -1037,8 +1038,8 @@ def _messy(draw: Draw, region: str) -> tuple[str, Address]:
     return _write_address(draw, address), address
 
 
-_ROMAN_NUMERALS: Final = {n: r for r, n in regions._ROMAN.items()}
-_NUMBER_WORD_VALUES: Final = {regions._spelled(n, "-"): n for n in range(1, 100)}
+_ROMAN_NUMERALS: Final = {n: r for r, n in ROMAN.items()}
+_NUMBER_WORD_VALUES: Final = {spelled(n, "-"): n for n in range(1, 100)}
 """A number's word as the registry writes it ("Dua-puluh-enam", lower-cased) to its value."""
 
 
@@ -1054,11 +1055,11 @@ def _word_shapes(word: str) -> tuple[str, ...]:
     (:func:`~adminduk_delivery.regions.name_key`): a number in digits, Roman numerals or
     words, a word abbreviated or in full."""
     folded = word.casefold().rstrip(".")
-    number = _NUMBER_WORD_VALUES.get(folded) or regions._ROMAN.get(folded)
+    number = _NUMBER_WORD_VALUES.get(folded) or ROMAN.get(folded)
     if number is None and folded.isdigit() and 0 < int(folded) < 100:
         number = int(folded)
     if number is not None:
-        shapes = [str(number), regions._spelled(number, "-").capitalize()]
+        shapes = [str(number), spelled(number, "-").capitalize()]
         return (*shapes, *([_ROMAN_NUMERALS[number].upper()] if number in _ROMAN_NUMERALS else []))
     if folded in regions.ABBREVIATIONS:
         return (word, regions.ABBREVIATIONS[folded].capitalize())
