@@ -331,6 +331,16 @@ CATALOGUE = {
     ),
     "shipments.apply": (shipments.apply, [_shipment(), _event()], {}),
     "shipments.apply_all": (shipments.apply_all, [_shipment(), [_event()]], {}),
+    "shipments.check_transition": (
+        shipments.check_transition,
+        ["created", _event()],
+        {"last_at": wib(2020, 3, 20, 8)},
+    ),
+    "shipments.require_distinct": (
+        shipments.require_distinct,
+        [[_shipment()]],
+        {"field": "shipments"},
+    ),
     "Shipment.event_at": (_delivered().event_at, ["handed_over"], {}),
     "couriers.translate": (
         couriers.translate,
@@ -588,6 +598,11 @@ CATALOGUE = {
     "synthetic.population": (synthetic.population, [5], {"regency": "3216", "seed": 1}),
     "synthetic.batch": (synthetic.batch, [[_resident()]], {"batch_id": "B", "seed": 1}),
     "synthetic.requests": (synthetic.requests, [[_resident()]], {"seed": 1, "delivery_share": 0.5}),
+    "synthetic.iter_requests": (
+        synthetic.iter_requests,
+        [[_resident()]],
+        {"seed": 1, "delivery_share": 0.5},
+    ),
     "serialization.to_dict": (serialization.to_dict, [home()], {}),
     "serialization.from_dict": (serialization.from_dict, [serialization.to_dict(home())], {}),
     "tracking.s10_series": (tracking.s10_series, ["RR", 1], {"country": "ID"}),

@@ -106,6 +106,96 @@ def test_duplicates_are_ignored_and_old_events_refused():
     assert info.value.code == "out_of_order"
 
 
+_ANY_EVENTS = st.lists(
+    st.tuples(st.sampled_from(list(S)), st.integers(8, 20)).map(lambda pair: event(*pair)),
+    max_size=12,
+)
+
+
+def _fold_one_by_one(shipment: Shipment, events: list[ShipmentEvent]) -> Shipment:
+    for each in events:
+        shipment = shipments.apply(shipment, each)
+    return shipment
+
+
+@given(events=_ANY_EVENTS)
+def test_apply_all_is_apply_one_by_one(events):
+    """Property: apply_all (which builds the shipment once) answers as apply event by event
+    does: the same shipment, or the same error for the first event that does not fit, and a
+    duplicate anywhere changes nothing."""
+    try:
+        expected: Shipment | str = _fold_one_by_one(new_shipment(), events)
+    except TransitionError as error:
+        expected = error.code
+    try:
+        got: Shipment | str = shipments.apply_all(new_shipment(), events)
+    except TransitionError as error:
+        got = error.code
+    assert got == expected
+
+
+def test_apply_all_without_news_returns_the_shipment():
+    """Events already in the history leave the very shipment."""
+    shipment = shipments.apply_all(new_shipment(), [event(S.HANDED_OVER, 8)])
+    assert shipments.apply_all(shipment, [event(S.HANDED_OVER, 8)]) is shipment
+    assert shipments.apply_all(shipment, []) is shipment
+
+
+@given(history=strategies.shipment_histories(), status=st.sampled_from(list(S)),
+       hour=st.integers(0, 23), day=st.integers(0, 400))  # fmt: skip
+def test_check_transition_answers_as_apply(history, status, hour, day):
+    """Property: for an event not yet in a shipment's history, check_transition on the
+    shipment's status and last time raises exactly where apply raises, with its code."""
+    shipment = shipments.apply_all(new_shipment(), history)
+    start = history[0].at if history else wib(2020, 3, 20, 8)
+    new = event(status, 0)
+    new = ShipmentEvent(
+        status=new.status, reason=new.reason, recipient=new.recipient,
+        at=start.replace(hour=hour) + dt.timedelta(days=day),
+    )  # fmt: skip
+    if new in history:
+        return
+    last = shipment.last_event.at if shipment.last_event else None
+    try:
+        shipments.apply(shipment, new)
+        expected = None
+    except TransitionError as error:
+        expected = error.code
+    try:
+        shipments.check_transition(shipment.status.value, new, last_at=last)
+        got = None
+    except TransitionError as error:
+        got = error.code
+    assert got == expected
+
+
+def test_check_transition_refuses_what_is_not_a_step():
+    """Wrong types and a naive last time are refused with field and code."""
+    with pytest.raises(ValidationError) as info:
+        shipments.check_transition("lost", event(S.HANDED_OVER, 9))
+    assert (info.value.field, info.value.code) == ("status", "choice")
+    with pytest.raises(ValidationError) as info:
+        shipments.check_transition(S.CREATED, event(S.HANDED_OVER, 9),
+                                   last_at=dt.datetime(2020, 3, 20, 8))  # fmt: skip
+    assert (info.value.field, info.value.code) == ("last_at", "naive_datetime")
+    with pytest.raises(ValidationError) as info:
+        shipments.check_transition(S.CREATED, "handed_over")  # type: ignore[arg-type]
+    assert (info.value.field, info.value.code) == ("event", "type")
+
+
+def test_require_distinct_keeps_the_order_and_names_the_repeats():
+    """A tracking number twice is refused (code duplicate, under the caller's field); the
+    rest comes back as given."""
+    first = new_shipment()
+    second = Shipment(tracking_number="RR123456771ID", documents=[make_document()],
+                      address=home())  # fmt: skip
+    assert shipments.require_distinct([second, first]) == (second, first)
+    with pytest.raises(ValidationError) as info:
+        shipments.require_distinct([first, second, first], field="batch")
+    assert (info.value.field, info.value.code) == ("batch", "duplicate")
+    assert "RR123456785ID" in str(info.value)
+
+
 def test_events_need_what_their_step_needs():
     """Reasons for failures and withdrawals, recipients for deliveries, aware timestamps."""
     at = wib(2020, 3, 20, 9)

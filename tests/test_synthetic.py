@@ -67,6 +67,15 @@ def test_name_lists_are_single_spaced():
         assert " ".join(name.split()) == name
 
 
+def test_iter_requests_is_requests_one_at_a_time(people):
+    """The stream gives the requests requests gives, and checks its arguments at the call."""
+    stream = synthetic.iter_requests(people.residents[:50], seed=3, delivery_share=0.4)
+    assert tuple(stream) == synthetic.requests(people.residents[:50], seed=3, delivery_share=0.4)
+    with pytest.raises(ValidationError) as info:
+        synthetic.iter_requests(people.residents, delivery_share=1.5)
+    assert (info.value.field, info.value.code) == ("delivery_share", "range")
+
+
 def test_requests_and_batches(people):
     """Requests choose delivery or collection; a batch packs one shipment per address."""
     reqs = synthetic.requests(people.residents, seed=1, delivery_share=0.5)

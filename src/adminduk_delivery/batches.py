@@ -57,7 +57,7 @@ from ._convert import (
 from .address import Address
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
 from .errors import InvalidType, TransitionError, ValidationError
-from .shipments import Shipment, ShipmentEvent, ShipmentStatus, _distinct, apply
+from .shipments import Shipment, ShipmentEvent, ShipmentStatus, apply, require_distinct
 from .tracking import s10_series
 
 __all__ = [
@@ -371,7 +371,7 @@ def _document_tuple(value: Iterable[Document]) -> tuple[Document, ...]:
 
 
 def _shipment_tuple(value: Iterable[Shipment]) -> tuple[Shipment, ...]:
-    return _distinct(value)
+    return require_distinct(value)
 
 
 def _batch_id(value: object) -> str:

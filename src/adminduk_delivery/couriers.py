@@ -46,15 +46,7 @@ import attrs
 from ._convert import enum_member, excerpt, tuple_of
 from ._convert import text as _text
 from .errors import InvalidType, ValidationError
-from .shipments import (  # a row's status and reason are checked as its event's are
-    FailureReason,
-    Recipient,
-    RecipientKind,
-    ShipmentEvent,
-    ShipmentStatus,
-    _optional_reason,
-    _status,
-)
+from .shipments import FailureReason, Recipient, RecipientKind, ShipmentEvent, ShipmentStatus
 
 __all__ = [
     "NOTE_REASONS",
@@ -89,6 +81,14 @@ def _pattern(value: object) -> str | None:
             "text_pattern is not a regular expression", field="text_pattern", code="pattern"
         ) from None
     return pattern
+
+
+def _status(value: object) -> ShipmentStatus:
+    return enum_member(value, ShipmentStatus, field="status")
+
+
+def _optional_reason(value: object) -> FailureReason | None:
+    return None if value is None else enum_member(value, FailureReason, field="reason")
 
 
 def _recipient(value: object) -> RecipientKind | None:

@@ -47,7 +47,7 @@ from .labels import LANGUAGES, Language, checked_language, label
 from .policy import Policy, RecipientRule
 from .residents import Resident
 from .routing import RoutePlan, Stop, Unassigned
-from .shipments import Shipment, _distinct
+from .shipments import Shipment, require_distinct
 from .workdays import COURIER_WEEK, WorkCalendar
 
 __all__ = ["Dispatch", "DispatchDay", "dispatch", "manifest"]
@@ -248,7 +248,7 @@ class Dispatch:
 def _shipments(value: object) -> tuple[Shipment, ...]:
     if isinstance(value, Batch):
         return value.shipments
-    return _distinct(value)  # type: ignore[arg-type]
+    return require_distinct(value)  # type: ignore[arg-type]
 
 
 def dispatch(

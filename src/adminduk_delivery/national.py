@@ -245,9 +245,9 @@ def regency_campaign(
     allowed: set[str] = set()
     refused: list[policy.Decision] = []  # the denials, for their counts
     decided = 0
-    for request in synthetic._request_stream(
-        adults, rng, DocumentKind.KTP_EL, 0.92,
-        (handed_over - dt.timedelta(days=365), handed_over),
+    for request in synthetic.iter_requests(
+        adults, seed=rng, kind=DocumentKind.KTP_EL, delivery_share=0.92,
+        requested_between=(handed_over - dt.timedelta(days=365), handed_over),
     ):  # fmt: skip
         decision = policy.delivery_eligibility(request, policy=rule)
         decided += 1

@@ -68,7 +68,7 @@ from .shipments import (
     RecipientKind,
     Shipment,
     ShipmentStatus,
-    _distinct,
+    require_distinct,
 )
 from .workdays import WorkCalendar
 
@@ -1142,7 +1142,9 @@ def batch_cost(shipments: Iterable[Shipment], *, policy: Policy) -> int:
     """
     policy = checked(policy, Policy, field="policy")
     items = sum(
-        len(s.documents) for s in _distinct(shipments) if s.status is not ShipmentStatus.WITHDRAWN
+        len(s.documents)
+        for s in require_distinct(shipments)
+        if s.status is not ShipmentStatus.WITHDRAWN
     )
     return policy.fee.dinas_pays(items)
 

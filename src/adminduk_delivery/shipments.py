@@ -71,7 +71,9 @@ __all__ = [
     "StatusProperties",
     "apply",
     "apply_all",
+    "check_transition",
     "lifecycle_mermaid",
+    "require_distinct",
 ]
 
 
@@ -292,17 +294,28 @@ def _recipient_kind(value: object) -> RecipientKind:
     return enum_member(value, RecipientKind, field="kind")
 
 
-def _distinct(value: Iterable[Shipment], *, field: str = "shipments") -> tuple[Shipment, ...]:
-    """``value`` as a tuple of shipments, no tracking number twice: the one check of every
-    collection of shipments (a batch's, and those given to routing, dispatch and fees, where
-    a shipment given twice would be delivered or charged twice).
+def require_distinct(
+    shipments: Iterable[Shipment], *, field: str = "shipments"
+) -> tuple[Shipment, ...]:
+    """``shipments`` as a tuple, refused where a tracking number appears twice: the one check
+    of every collection of shipments (a batch's, and those given to routing, dispatch and
+    fees, where a shipment given twice would be delivered or charged twice).
+
+    Args:
+        shipments: the shipments.
+        field: the field the errors name (the caller's argument).
+
+    Returns:
+        The shipments, in the order given.
 
     Raises:
         InvalidType: not a collection of shipments.
         ValidationError: a tracking number twice (code ``duplicate``; the message names the
             first five).
     """
-    shipments = tuple_of(value, Shipment, field=field)
+    shipments = tuple_of(shipments, Shipment, field=field)
+    if len(shipments) < 2:
+        return shipments
     numbers = Counter(s.tracking_number for s in shipments)
     if len(numbers) != len(shipments):
         duplicated = sorted(n for n, c in numbers.items() if c > 1)
@@ -348,12 +361,17 @@ class Recipient:
 
 
 def _aware(instance: object, attribute: attrs.Attribute[dt.datetime], value: object) -> None:
+    _check_aware(value, field="at")
+
+
+def _check_aware(value: object, *, field: str) -> None:
+    """The one check of an event's time: a datetime with its time zone."""
     if not isinstance(value, dt.datetime):
-        raise InvalidType(f"at must be a datetime, got {type(value).__name__}", field="at")
+        raise InvalidType(f"{field} must be a datetime, got {type(value).__name__}", field=field)
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationError(
-            "at must be timezone-aware (couriers report in WIB, WITA or WIT)",
-            field="at",
+            f"{field} must be timezone-aware (couriers report in WIB, WITA or WIT)",
+            field=field,
             code="naive_datetime",
         )
 
@@ -560,6 +578,46 @@ def _check_step(status: ShipmentStatus, last: dt.datetime | None, event: Shipmen
         )
 
 
+def check_transition(
+    status: ShipmentStatus, event: ShipmentEvent, *, last_at: dt.datetime | None = None
+) -> None:
+    """Check that ``event`` may follow a shipment's ``status``, as :func:`apply` checks it:
+    for a service that keeps each shipment's status and last time, not its whole history.
+
+    Args:
+        status: the shipment's status now (a :class:`ShipmentStatus` or its value).
+        event: the new event.
+        last_at: the time of the shipment's last event (``None`` without one); the event
+            may not be older.
+
+    Returns:
+        ``None``: the step is legal.
+
+    Raises:
+        InvalidType: an argument of the wrong type.
+        ValidationError: ``status`` is not a status (code ``choice``), ``last_at`` without
+            a time zone (``naive_datetime``).
+        TransitionError: the step is not in :data:`TRANSITIONS` (code ``illegal``), the
+            status is terminal (``terminal``), or the event is older than ``last_at``
+            (``out_of_order``).
+
+    >>> import datetime as dt
+    >>> at = dt.datetime(2020, 3, 23, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    >>> check_transition("created", ShipmentEvent(status="handed_over", at=at))
+    >>> try:
+    ...     check_transition("delivered", ShipmentEvent(status="returning", at=at))
+    ... except TransitionError as error:
+    ...     print(error.code, error.from_status, error.to_status)
+    terminal delivered returning
+    """
+    status = _status(status)
+    if not isinstance(event, ShipmentEvent):
+        raise InvalidType(f"event is a ShipmentEvent, got {type(event).__name__}", field="event")
+    if last_at is not None:
+        _check_aware(last_at, field="last_at")
+    _check_step(status, last_at, event)
+
+
 def apply(shipment: Shipment, event: ShipmentEvent) -> Shipment:
     """Fold one event into a shipment.
 
@@ -601,7 +659,8 @@ def _extended(shipment: Shipment, events: tuple[ShipmentEvent, ...]) -> Shipment
 
 
 def apply_all(shipment: Shipment, events: Iterable[ShipmentEvent]) -> Shipment:
-    """Fold several events in the given order (see :func:`apply`).
+    """Fold several events in the given order, as :func:`apply` one by one would, in time
+    linear in the history (the shipment is built once).
 
     Args:
         shipment: the shipment.
@@ -614,9 +673,21 @@ def apply_all(shipment: Shipment, events: Iterable[ShipmentEvent]) -> Shipment:
         InvalidType: arguments of the wrong type (``events`` must be a collection).
         TransitionError: as :func:`apply`, for the first event that does not fit.
     """
+    if not isinstance(shipment, Shipment):
+        raise InvalidType(
+            f"shipment is a Shipment, got {type(shipment).__name__}", field="shipment"
+        )
+    history = list(shipment.events)
+    status, last = shipment.status, (history[-1].at if history else None)
     for event in tuple_of(events, ShipmentEvent, field="events"):
-        shipment = apply(shipment, event)
-    return shipment
+        if last is not None and event.at <= last and event in history:
+            continue  # a duplicate changes nothing, as with apply (a later event is none)
+        _check_step(status, last, event)
+        history.append(event)
+        status, last = event.status, event.at
+    if len(history) == len(shipment.events):
+        return shipment
+    return _extended(shipment, tuple(history))
 
 
 def lifecycle_mermaid() -> str:

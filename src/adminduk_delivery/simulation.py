@@ -36,8 +36,7 @@ from ._convert import checked, date_value, mapping_of, real, real_number, whole_
 from .batches import Batch, TrackedEvent
 from .errors import InvalidType, ValidationError
 from .policy import NextAction, Policy, next_step
-from .routing._model import _household_stop  # the stop routing makes of a household
-from .shipments import (  # the checks and the builder apply uses
+from .shipments import (
     FailureReason,
     Proof,
     Recipient,
@@ -45,8 +44,8 @@ from .shipments import (  # the checks and the builder apply uses
     Shipment,
     ShipmentEvent,
     ShipmentStatus,
-    _check_step,
-    _extended,
+    apply_all,
+    check_transition,
 )
 
 T = TypeVar("T")
@@ -428,13 +427,13 @@ def _simulate(
         """A shipment's stop, built once (its address does not change between attempts)."""
         found = stops.get(number)
         if found is None:
-            found = stops[number] = _household_stop((shipments[number],))
+            found = stops[number] = routing.household_stop((shipments[number],))
         return found
 
     def current(number: str) -> Shipment:
         """The shipment with its history so far (the one handed in, if nothing happened)."""
         given, history = shipments[number], histories[number]
-        return given if len(history) == len(given.events) else _extended(given, tuple(history))
+        return given if len(history) == len(given.events) else apply_all(given, history)
 
     # The shipments that reached a terminal status (kept here: asking each shipment every
     # day was a tenth of a forecast's time).
@@ -446,7 +445,7 @@ def _simulate(
         history = histories[number]
         if happened in history:
             return  # a duplicate changes nothing (as with shipments.apply)
-        _check_step(statuses[number], history[-1].at if history else None, happened)
+        check_transition(statuses[number], happened, last_at=history[-1].at if history else None)
         history.append(happened)
         status = statuses[number] = happened.status
         if status in _TERMINAL:

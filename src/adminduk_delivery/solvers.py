@@ -107,7 +107,7 @@ class Problem:
             raise InvalidType("a route is a sequence of stop numbers", field="route")
         route = [whole_number(s, field="route", maximum=self.depot - 1) for s in numbers]
         points = tuple(zip(self.xs, self.ys, strict=True))
-        return _vrp._length(route, _vrp.Metric(points, points, math.dist), self.depot)
+        return _vrp.route_length(route, _vrp.Metric(points, points, math.dist), self.depot)
 
 
 Solver = Callable[[Problem], Sequence[Sequence[int]]]

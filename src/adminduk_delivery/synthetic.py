@@ -59,7 +59,7 @@ from .residents import Household, Resident
 from .shipments import Shipment
 from .tracking import build_s10
 
-__all__ = ["Population", "batch", "population", "requests"]
+__all__ = ["Population", "batch", "iter_requests", "population", "requests"]
 
 DEFAULT_AS_OF: Final = dt.date(2020, 3, 20)
 """The day of the Bekasi handover, the default reference day for ages and issue dates."""
@@ -280,11 +280,49 @@ def requests(
         InvalidType: arguments of the wrong type.
         ValidationError: a share outside 0-1, or an empty range of days.
     """
+    return tuple(
+        iter_requests(
+            residents, seed=seed, kind=kind, delivery_share=delivery_share,
+            requested_between=requested_between,
+        )
+    )  # fmt: skip
+
+
+def iter_requests(
+    residents: Sequence[Resident],
+    *,
+    seed: int | random.Random | None = None,
+    kind: DocumentKind = DocumentKind.KTP_EL,
+    delivery_share: float = 0.7,
+    requested_between: tuple[dt.date, dt.date] = (dt.date(2019, 3, 1), dt.date(2020, 3, 13)),
+) -> Iterator[DocumentRequest]:
+    """The requests of :func:`requests`, one at a time: a caller that decides each and keeps
+    only the answer holds none of them (the national campaign does). The arguments are
+    checked at the call, before the first request.
+
+    Args:
+        residents: the residents.
+        seed: an int or a ``random.Random`` (drawn from as the requests are taken).
+        kind: the document kind requested.
+        delivery_share: the share that choose delivery (0-1).
+        requested_between: the range of request days.
+
+    Returns:
+        An iterator of the requests, one per resident, in order.
+
+    Raises:
+        InvalidType: arguments of the wrong type.
+        ValidationError: a share outside 0-1, or an empty range of days.
+
+    >>> people = population(5, seed=1).residents
+    >>> stream = iter_requests(people, seed=1)
+    >>> next(stream).id
+    'REQ-0000001'
+    """
     people = tuple_of(residents, Resident, field="residents")
     delivery_share = real_number(delivery_share, field="delivery_share", minimum=0.0, maximum=1.0)
     kind = enum_member(kind, DocumentKind, field="kind")
-    first, last = _day_range(requested_between)
-    return tuple(_request_stream(people, _rng(seed), kind, delivery_share, (first, last)))
+    return _request_stream(people, _rng(seed), kind, delivery_share, _day_range(requested_between))
 
 
 def _request_stream(
@@ -294,8 +332,7 @@ def _request_stream(
     delivery_share: float,
     days: tuple[dt.date, dt.date],
 ) -> Iterator[DocumentRequest]:
-    """The requests of :func:`requests` (checked arguments), one at a time: a caller that
-    decides each and keeps only the answer holds none of them (the national campaign)."""
+    """:func:`iter_requests` of checked arguments."""
     first, last = days
     for index, resident in enumerate(people):
         deliver = rng.random() < delivery_share and resident.address is not None

@@ -23,7 +23,7 @@ from adminduk_delivery._convert import (
     whole_number,
 )
 from adminduk_delivery.errors import InvalidType, ValidationError
-from adminduk_delivery.shipments import Shipment, _distinct
+from adminduk_delivery.shipments import Shipment, require_distinct
 
 EARTH_RADIUS_KM: Final = 6371.0088
 
@@ -228,7 +228,7 @@ def household_stop(shipments: Iterable[Any]) -> Stop:
         ValidationError: no shipments (code ``empty``), a tracking number twice (code
             ``duplicate``).
     """
-    members = sorted(_distinct(shipments), key=lambda s: s.tracking_number)
+    members = sorted(require_distinct(shipments), key=lambda s: s.tracking_number)
     if not members:
         raise ValidationError("a stop needs a shipment", field="shipments", code="empty")
     return _household_stop(members)
@@ -269,7 +269,7 @@ def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
             counted twice).
     """
     groups: dict[tuple[str, ...], list[Any]] = {}
-    for shipment in _distinct(shipments):
+    for shipment in require_distinct(shipments):
         a = shipment.address
         key = (
             a.village_code,

@@ -457,7 +457,7 @@ class _Search:
     def _lengths_of(self, r: int, since: int) -> None:
         """Record route ``r``'s length, and its lengths from the depot to its stops from
         position ``since`` on (the edges before it did not change), from its recorded
-        edges: the length added up as :func:`_length` adds it, the heads one edge at a
+        edges: the length added up as :func:`route_length` adds it, the heads one edge at a
         time (the same floats as measuring them anew)."""
         route, into = self.routes[r], self.into
         heads = self.heads[r]
@@ -469,7 +469,7 @@ class _Search:
         if route:
             self.length[r] = sum([*map(into.__getitem__, route), self.out[route[-1]]])
         else:
-            self.length[r] = _length(route, measure_of(self), self.depot)
+            self.length[r] = route_length(route, measure_of(self), self.depot)
 
     def run(
         self,
@@ -965,7 +965,9 @@ def _edges(route: Sequence[int], metric: Metric, depot: int) -> list[float]:
     return [dist(rows[a], cols[b]) for a, b in itertools.pairwise(path)]
 
 
-def _length(route: Sequence[int], metric: Metric, depot: int) -> float:
+def route_length(route: Sequence[int], metric: Metric, depot: int) -> float:
+    """The length of one route from the depot and back, summed edge by edge in order: the
+    one sum of a route's length (the search's, and :meth:`solvers.Problem.length_km`'s)."""
     return sum(_edges(route, metric, depot))
 
 
@@ -977,7 +979,7 @@ def total_length(routes: Sequence[Sequence[int]], instance: Instance) -> float:
     """The length of routes, each from the depot and back."""
     depot = len(instance.items)
     metric = measure(instance)
-    return sum(_length(r, metric, depot) for r in routes)
+    return sum(route_length(r, metric, depot) for r in routes)
 
 
 def near_distances(instance: Instance) -> list[tuple[float, ...]]:
