@@ -77,6 +77,28 @@ def test_to_text():
     )
 
 
+def test_to_text_with_local_names():
+    """The levels as they are called there, in full; a wrong flag is refused."""
+    assert (
+        Address(village_code="9171052005")
+        .to_text(local_names=True)
+        .startswith("Kampung Waena, Distrik Heram, Kota Jayapura")
+    )
+    assert (
+        Address(village_code="3404012001")
+        .to_text(local_names=True)
+        .startswith("Kalurahan Balecatur, Kapanewon Gamping, Kabupaten Sleman")
+    )
+    assert (
+        Address(village_code=CICAU)
+        .to_text(local_names=True)
+        .startswith("Desa Cicau, Kecamatan Cikarang Pusat")
+    )
+    with pytest.raises(ValidationError) as info:
+        Address(village_code=CICAU).to_text(local_names=1)  # type: ignore[arg-type]
+    assert (info.value.field, info.value.code) == ("local_names", "type")
+
+
 # -- deliverability --------------------------------------------------------------------------
 
 
@@ -516,14 +538,16 @@ def _unique_in_district(code: str) -> bool:
     return sum(key(s.name) == key(region.name) for s in siblings) == 1
 
 
-@given(a=addresses())
-def test_rendered_addresses_parse_back(a):
-    """Property: an address rendered to text parses back to its village, RT and RW."""
-    parsed = address.parse(a.to_text())
+@given(a=addresses(), local_names=st.booleans())
+def test_rendered_addresses_parse_back(a, local_names):
+    """Property: an address rendered to text, with the levels' usual or local names, parses
+    back to its village, RT and RW."""
+    text = a.to_text(local_names=local_names)
+    parsed = address.parse(text)
     if not _unique_in_district(a.village_code):
         assert a.village_code in parsed.candidates
         return
-    assert parsed.status is ParseStatus.RESOLVED, (a.to_text(), parsed.warnings)
+    assert parsed.status is ParseStatus.RESOLVED, (text, parsed.warnings)
     assert parsed.address is not None
     assert parsed.address.village_code == a.village_code
     assert (parsed.address.rt, parsed.address.rw) == (a.rt, a.rw)
@@ -707,6 +731,26 @@ def test_the_label_tells_a_kelurahan_from_a_desa_of_the_same_name():
     waena = address.parse("Kampung Waena, Distrik Heram, Kota Jayapura")
     assert waena.address is not None
     assert waena.address.village_code == "9171052005"
+
+
+def test_a_settlement_word_before_a_name_that_is_a_village_elsewhere_whole():
+    """ "Kampung Bogor, Distrik Aimasi": Bogor is a kampung of Aimasi (Manokwari) and
+    "Kampung Bogor" a village of Kepahiang (Bengkulu); the Papuan reading, which nothing
+    contradicts, is taken (it went to Bengkulu with a conflict). Where one district has both
+    (Kampung Gelgel and Gelgel in Klungkung) the name as written whole is taken, with the
+    tie-breaker's warning."""
+    bogor = address.parse("Kampung Bogor, Distrik Aimasi, Kabupaten Manokwari, Papua Barat")
+    assert bogor.address is not None
+    assert regions.get(bogor.address.village_code).name == "Bogor"
+    assert bogor.address.district_code == regions.search("Aimasi")[0].region.code
+    assert bogor.warnings == ()
+    whole = address.parse("Kampung Gelgel, Kec. Klungkung, Kab. Klungkung")
+    assert whole.address is not None
+    assert regions.get(whole.address.village_code).name == "Kampung Gelgel"
+    assert whole.warning_codes == ("settlement",)
+    bare = address.parse("Gelgel, Kec. Klungkung, Kab. Klungkung")
+    assert bare.address is not None
+    assert regions.get(bare.address.village_code).name == "Gelgel"
 
 
 def test_text_after_the_village_that_names_nothing_lowers_the_confidence():

@@ -426,6 +426,17 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
     return parts
 
 
+def _settled(text: str, index: Mapping[str, object]) -> bool:
+    """Whether ``text`` is a settlement's word (:data:`_SETTLEMENT`) before a name, and both
+    the whole and the name are regions' names ("Kampung Bogor" is a village in Bengkulu, and
+    Bogor one in Papua Barat's Aimasi)."""
+    word, _, rest = text.partition(" ")
+    key = _regions.name_key
+    return (
+        bool(rest) and bool(_SETTLEMENT.match(word)) and key(rest) in index and key(text) in index
+    )
+
+
 def _split_pieces(part: str) -> tuple[_Piece, ...]:
     """Split one comma-separated part at keywords (Kec., Desa, Kab., ...) and into names."""
     key = _regions.name_key
@@ -453,6 +464,14 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
                 written_kind = "desa"
             elif position == 1 and street_like and _SETTLEMENT.match(segments[0][1]):
                 written_kind = "desa"  # "Kampung Waena": where the desa is a kampung
+            elif street_like and len(segments) == 1 and _settled(text, index):
+                # "Kampung Bogor, Distrik Aimasi": the village Bogor where the desa is a
+                # kampung, or the village named "Kampung Bogor" (in Bengkulu): read both
+                # ways, the name as its key and the whole as its raw key.
+                pieces.append(
+                    (None, key(text.split(None, 1)[1]), key(text), text, True, False, "desa")
+                )
+                continue
             pieces.append(
                 (
                     sub_label,
@@ -604,23 +623,26 @@ class _Evaluation:
     village_piece: int
     village_in_street: bool
     kind_mismatch: bool
+    settlement_split: bool
 
     def tie_key(self) -> tuple[int, int, int]:
         return (self.conflicts, -self.support, self.typos)
 
-    def rank(self) -> tuple[int, int, int, int, int, int, int, str]:
+    def rank(self) -> tuple[int, int, int, int, int, int, int, int, str]:
         return (*self.tie_key(), *self.tie_breakers(), self.code)
 
-    def tie_breakers(self) -> tuple[int, int, int, int]:
+    def tie_breakers(self) -> tuple[int, int, int, int, int]:
         """What sets apart readings that explain the text equally well, in order: fewer
         names left unexplained, the village read from its own position rather than from
         inside a street, the parts in the usual order, the kind of village its label
-        names (a kelurahan after Kel., a desa after Desa)."""
+        names (a kelurahan after Kel., a desa after Desa), the name as written whole
+        ("Kampung Gelgel", not Gelgel)."""
         return (
             len(self.unexplained),
             int(self.village_in_street),
             self.disorder,
             int(self.kind_mismatch),
+            int(self.settlement_split),
         )
 
 
@@ -633,6 +655,8 @@ _TIE_WARNINGS: Final = (
     "order: another village fits if the parts are read in an unusual order",
     "village_kind: another village of the name fits, of the other kind (kelurahan or desa) "
     "than the text's label names",
+    "settlement: another village fits if the settlement's word before the name (Kampung) "
+    "is read as the word for a desa rather than as part of the name",
 )
 
 
@@ -640,24 +664,28 @@ _TIE_WARNINGS: Final = (
 def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece, bool], ...]:
     """The pieces that may name the village, in order of preference: labelled ``Desa``/``Kel.``
     first, then unlabelled names, names peeled off a street, and labelled names read whole
-    with their label (a village named "Desa Baru" or "Kota Baru")."""
+    with their label (a village named "Desa Baru" or "Kota Baru") or with a settlement's word
+    ("Kampung Gelgel")."""
     return (
         *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] == "village"),
         *((i, p, False) for i, p in enumerate(pieces) if p[_LABEL] is None and not p[_PEELED]),
         *((i, p, False) for i, p in enumerate(pieces) if p[_PEELED]),
-        *((i, p, True) for i, p in enumerate(pieces) if p[_LABEL] is not None),
+        *((i, p, True) for i, p in enumerate(pieces) if p[_RAW_KEY] != p[_KEY]),
     )
 
 
-def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, int] | None:
-    """The piece that names the candidate village, with its typo score."""
+def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, int, bool] | None:
+    """The piece that names the candidate village, with its typo score, and whether the name
+    was read without the settlement's word before it that is part of another village's
+    name ("Gelgel" of "Kampung Gelgel")."""
     village = keys.village_names
     for index, piece, raw in _village_piece_order(pieces):
         # _piece_levels(piece, keys, use_raw=raw).get("village"), without the other levels
         if raw or piece[_LABEL] in (None, "village"):
             score = _similar_any(piece[_RAW_KEY] if raw else piece[_KEY], village)
             if score is not None:
-                return index, score
+                split = not raw and piece[_LABEL] is None and piece[_RAW_KEY] != piece[_KEY]
+                return index, score, split
     return None
 
 
@@ -669,7 +697,7 @@ def _evaluate(
     village = _village_piece(pieces, keys)
     if village is None:
         return None
-    village_index, village_typo = village
+    village_index, village_typo, settlement_split = village
     matched: dict[str, int] = {}
     positions: dict[str, int] = {"village": village_index}
     conflicts = 0
@@ -680,7 +708,7 @@ def _evaluate(
         if index == village_index or piece[_LABEL] == "dusun":
             continue
         levels = _piece_levels(piece, keys, use_raw=False)
-        if not levels and piece[_LABEL] is not None:
+        if not levels and piece[_RAW_KEY] != piece[_KEY]:
             levels = _piece_levels(piece, keys, use_raw=True)
         repeated_village = levels.pop("village", None) is not None
         if not levels:
@@ -716,6 +744,7 @@ def _evaluate(
         village_piece=village_index,
         village_in_street=pieces[village_index][_PEELED],
         kind_mismatch=_kind_mismatch(pieces[village_index][_KIND], code),
+        settlement_split=settlement_split,
     )
 
 
@@ -791,7 +820,8 @@ def _resolve(
     for piece in pieces:
         if piece[_LABEL] in (None, "village"):
             candidates.update(c for c in _villages_for_key(piece[_KEY]) if in_scope(c))
-        if piece[_LABEL] is not None:  # read whole too: "Desa Baru", "Dusun Dalam" are villages
+        if piece[_RAW_KEY] != piece[_KEY]:
+            # Read whole too: "Desa Baru", "Dusun Dalam", "Kampung Bogor" are villages.
             candidates.update(c for c in _villages_for_key(piece[_RAW_KEY]) if in_scope(c))
     warnings: list[str] = []
     # One typo: a name labelled Desa/Kel. that is not a village name, an unlabelled name that

@@ -37,7 +37,7 @@ import attrs
 
 from . import _address_reading as _reading
 from . import regions as _regions
-from ._convert import checked, neighbourhood
+from ._convert import checked, flag, neighbourhood
 from ._convert import postal_code as _canonical_postal_code
 from .errors import InvalidType, UnknownRegion, ValidationError
 
@@ -174,19 +174,30 @@ class Address:
             return None
         return self.postal_code == self.known_postal_code
 
-    def to_text(self) -> str:
+    def to_text(self, *, local_names: bool = False) -> str:
         """One line, the way a courier's manifest prints it.
 
+        Args:
+            local_names: call the village and the district what they are called there
+                (:attr:`~adminduk_delivery.regions.Region.level_name`, in full: "Kampung
+                Waena, Distrik Heram" in Papua, "Gampong ..." in Aceh, "Kalurahan ...,
+                Kapanewon ..." in Yogyakarta, else "Desa"/"Kelurahan" and "Kecamatan")
+                instead of the usual ``Desa``/``Kel.`` and ``Kec.``. :func:`parse` reads
+                both.
+
         Returns:
-            Street and number, RT/RW, dusun, village (``Desa`` or ``Kel.``), district,
-            regency, province and postal code, as far as the address has them.
+            Street and number, RT/RW, dusun, village, district, regency, province and postal
+            code, as far as the address has them.
 
         Raises:
-            Nothing: an address is checked when it is built.
+            InvalidType: ``local_names`` is not ``True`` or ``False``.
 
         >>> Address(village_code="3216202001", rt=1, rw=4).to_text()
         'RT 001/RW 004, Desa Cicau, Kec. Cikarang Pusat, Kabupaten Bekasi, Jawa Barat 17531'
+        >>> Address(village_code="9171052005").to_text(local_names=True)
+        'Kampung Waena, Distrik Heram, Kota Jayapura, Papua 99328'
         """
+        local = flag(local_names, field="local_names")
         province, regency, district, village = self.path
         parts = []
         number = f"No. {self.house_number}" if self.house_number else ""
@@ -198,8 +209,16 @@ class Address:
             parts.append("/".join(rt_rw))
         if self.dusun:
             parts.append(f"Dusun {self.dusun}")
-        label = "Kel." if village.kind == "kelurahan" else "Desa"
-        parts += [f"{label} {village.name}", f"Kec. {district.name}", regency.name]
+        if local:
+            village_word, district_word = village.level_name, district.level_name
+        else:
+            village_word = "Kel." if village.kind == "kelurahan" else "Desa"
+            district_word = "Kec."
+        parts += [
+            f"{village_word} {village.name}",
+            f"{district_word} {district.name}",
+            regency.name,
+        ]
         postal = self.postal_code or self.known_postal_code
         parts.append(f"{province.name} {postal}")
         return ", ".join(parts)
