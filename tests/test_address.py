@@ -753,6 +753,36 @@ def test_a_settlement_word_before_a_name_that_is_a_village_elsewhere_whole():
     assert regions.get(bare.address.village_code).name == "Gelgel"
 
 
+@pytest.mark.parametrize(
+    ("text", "village", "district"),
+    [
+        ("KAMPUNG Sogomo, Dogomo, Kabupaten Paniai", "Sogomo", "Dogomo"),
+        ("Jl. Mawar No. 92, Kampung Sogomo, Dogomo, Kabupaten Paniai", "Sogomo", "Dogomo"),
+        ("Kampung Melala, Celala, Kabupaten Aceh Tengah", "Melala", "Celala"),
+    ],
+)
+def test_a_village_one_letter_from_its_district_written_before_it(text, village, district):
+    """ "Kampung Sogomo, Dogomo": Sogomo is a kampung of the district Dogomo, which has a
+    kampung Dogomo too. The unlabelled "Dogomo" was read first as the village (Sogomo then
+    a typo of the district) and the address went to Dogomo with a typo warning; a reading
+    that takes every name as written is now preferred."""
+    parsed = address.parse(text)
+    assert parsed.address is not None
+    assert regions.get(parsed.address.village_code).name == village
+    assert regions.get(parsed.address.district_code).name == district
+    assert parsed.warnings == ()
+
+
+def test_a_village_name_inside_the_street_stays_the_street_s():
+    """The village written with a typo after a street named after it: the street keeps its
+    name and the typo is read as the village, as before."""
+    parsed = address.parse("Jl. Raya Sukamaju, Sukamju, Kec. Tambelang, Kab. Bekasi")
+    assert parsed.address is not None
+    assert parsed.address.village_code == SUKAMAJU
+    assert parsed.street == "Jl. Raya Sukamaju"
+    assert parsed.warning_codes == ("typo",)
+
+
 def test_text_after_the_village_that_names_nothing_lowers_the_confidence():
     """Parts left over after the village (a landmark, say) are reported and trusted less, as
     text left in the street is."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 import attrs
@@ -674,10 +674,10 @@ def _village_piece_order(pieces: tuple[_Piece, ...]) -> tuple[tuple[int, _Piece,
     )
 
 
-def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, int, bool] | None:
-    """The piece that names the candidate village, with its typo score, and whether the name
-    was read without the settlement's word before it that is part of another village's
-    name ("Gelgel" of "Kampung Gelgel")."""
+def _village_pieces(pieces: tuple[_Piece, ...], keys: _PathKeys) -> Iterator[tuple[int, int, bool]]:
+    """The pieces that may name the candidate village, in order of preference, each with its
+    typo score and whether the name was read without the settlement's word before it that
+    is part of another village's name ("Gelgel" of "Kampung Gelgel")."""
     village = keys.village_names
     for index, piece, raw in _village_piece_order(pieces):
         # _piece_levels(piece, keys, use_raw=raw).get("village"), without the other levels
@@ -685,18 +685,45 @@ def _village_piece(pieces: tuple[_Piece, ...], keys: _PathKeys) -> tuple[int, in
             score = _similar_any(piece[_RAW_KEY] if raw else piece[_KEY], village)
             if score is not None:
                 split = not raw and piece[_LABEL] is None and piece[_RAW_KEY] != piece[_KEY]
-                return index, score, split
-    return None
+                yield index, score, split
 
 
 def _evaluate(
     code: str, pieces: tuple[_Piece, ...], postal: str | None, hinted: bool
 ) -> _Evaluation | None:
-    """How well the candidate village explains the pieces: each piece counts for one purpose."""
+    """How well the candidate village explains the pieces: the first piece that names it, in
+    order of preference, unless that name has a typo; then a later piece may name it as
+    written ("Kampung Sogomo, Dogomo": Sogomo, in the district Dogomo, rather than Sogomo
+    as a typo of the village Dogomo), and the better reading is kept. A name inside a street
+    ("Jl. Raya Sukamaju, Sukamaj") stays the street's."""
     keys = _path_keys(code)
-    village = _village_piece(pieces, keys)
-    if village is None:
+    readings = _village_pieces(pieces, keys)
+    first = next(readings, None)
+    if first is None:
         return None
+    best = _evaluate_reading(code, pieces, postal, hinted, keys=keys, village=first)
+    if first[1]:
+        for village in readings:
+            piece = pieces[village[0]]
+            if piece[_PEELED] and piece[_KIND] is None:
+                continue
+            evaluation = _evaluate_reading(code, pieces, postal, hinted, keys=keys, village=village)
+            if evaluation.rank() < best.rank():
+                best = evaluation
+    return best
+
+
+def _evaluate_reading(
+    code: str,
+    pieces: tuple[_Piece, ...],
+    postal: str | None,
+    hinted: bool,
+    *,
+    keys: _PathKeys,
+    village: tuple[int, int, bool],
+) -> _Evaluation:
+    """How well the candidate village explains the pieces with ``village`` as the piece that
+    names it: each other piece counts for one purpose."""
     village_index, village_typo, settlement_split = village
     matched: dict[str, int] = {}
     positions: dict[str, int] = {"village": village_index}
