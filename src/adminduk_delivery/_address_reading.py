@@ -336,14 +336,18 @@ def resolve_hint(value: str, level: _regions.RegionLevel, within: str | None) ->
     return _regions.resolve(value, level=level, within=within, field=level.value).code
 
 
-def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str | None, str]]:
+def _segment(
+    text: str, label: str | None, street_like: bool, *, joined: bool = False
+) -> list[tuple[str | None, str]]:
     """Split a run of words into the names it holds: ``sukamaju tambelang bekasi`` has three.
 
     Text without commas or keywords runs names together. A run whose whole name is known
     stays whole, with its label too ("Desa Adat Ayapo" is a village's name). Otherwise known
     names are taken longest first, left to right; in a street-like run (``Jl. Melati
     Sukamaju``) they are peeled off the right end, keeping at least the marker and one word
-    as the street. A label stays with the first part.
+    as the street. A label stays with the first part. With ``joined``, names that read
+    together are one typo from a village's or district's name are that name even when each
+    is a name by itself (see :func:`_split_pieces`).
     """
     key = _regions.name_key
     index = _regions.gazetteer()
@@ -402,16 +406,20 @@ def _segment(text: str, label: str | None, street_like: bool) -> list[tuple[str 
     if pending:
         parts.append((None, " ".join(pending)))
         starts.append(len(words) - len(pending))
-    if unknown and len(parts) > 1 and label in (None, "village", "district"):
+    if (unknown or joined) and len(parts) > 1 and label in (None, "village", "district"):
         # "Desa Pantai Sederhna, Muaragembong": a word no name took, which read with the
         # words of the parts around it is one typo from a village's name ("Pantai
         # Sederhana"), or a district's after Kec. or without a label ("Kec. Muara
         # Gembng"), is in that name: the longest such run of whole parts (from the first,
-        # after a label), the words before and after it split as before.
-        first = unknown[0]
+        # after a label), the words before and after it split as before. With ``joined``,
+        # a run of two parts or more that are names by themselves too ("Desa Dirung Baung":
+        # Dirung and Baung are villages, and Dirung Bakung the one meant).
+        first = unknown[0] if unknown else 0
         for begin in [b for b in starts if b <= first and (b == 0 or label is None)]:
             for stop in range(len(words), first, -1):
                 if stop - begin < 2 or (stop < len(words) and stop not in starts):
+                    continue
+                if not unknown and not any(begin < start < stop for start in starts):
                     continue
                 run = key(" ".join(words[begin:stop]))
                 if (label != "district" and _fuzzy_villages(run, None)) or (
@@ -437,8 +445,12 @@ def _settled(text: str, index: Mapping[str, object]) -> bool:
     )
 
 
-def _split_pieces(part: str) -> tuple[_Piece, ...]:
-    """Split one comma-separated part at keywords (Kec., Desa, Kab., ...) and into names."""
+def _split_pieces(part: str, *, joined: bool = False) -> tuple[_Piece, ...]:
+    """Split one comma-separated part at keywords (Kec., Desa, Kab., ...) and into names.
+
+    With ``joined``, names that read together are one typo from a village's or district's
+    name are read as that name (the second reading of :func:`read`, for texts the first
+    does not settle)."""
     key = _regions.name_key
     found = list(_ADMIN_KEYWORD.finditer(part))
     # A keyword with nothing after it is part of a name: "Cibarusah Kota", "Desa Bumi Kota".
@@ -447,7 +459,7 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
     index = _regions.gazetteer()
     # So is a whole word that ends a name with the words before it, where commas are missing:
     # "Barurambat Kota Pamekasan", "Tanjung Raya Sanga Desa Kabupaten Musi Banyuasin".
-    found = [m for m in found if not _ends_a_name(part, m, found, index)]
+    found = [m for m in found if not _ends_a_name(part, m, found, index, joined=joined)]
     pieces: list[_Piece] = []
 
     def add(label: str | None, value: str, kind: str | None) -> None:
@@ -455,7 +467,7 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
         if not value:
             return
         street_like = label is None and bool(_STREET_MARKER.match(value))
-        segments = _segment(value, label, street_like)
+        segments = _segment(value, label, street_like, joined=joined)
         for position, (sub_label, text) in enumerate(segments):
             raw = f"{_LABEL_WORDS[sub_label]} {text}" if sub_label else text
             written_kind = kind if sub_label == "village" and position == 0 else None
@@ -486,11 +498,14 @@ def _split_pieces(part: str) -> tuple[_Piece, ...]:
 
     def known(text: str) -> bool:
         """The registry knows the name, or, after a word for a desa, the rest of it
-        ("Gampong Pasar Kota Bakti")."""
+        ("Gampong Pasar Kota Bakti"); in the second reading, one typo from a village's name
+        too ("Desa Cibarsah Kota Kecamatan Cibarusah")."""
         if key(text) in index:
             return True
         word, _, rest = text.strip(" .,:;-").partition(" ")
-        return word.casefold() in _VILLAGE_WORDS and key(rest) in index
+        if word.casefold() in _VILLAGE_WORDS and key(rest) in index:
+            return True
+        return joined and bool(rest) and bool(_fuzzy_villages(key(text), None))
 
     # Runs: (label, where the keyword starts, where the value starts); the text before the
     # first keyword is a run without a label. A run ends where the next keyword starts.
@@ -551,11 +566,14 @@ def _ends_a_name(
     match: re.Match[str],
     found: list[re.Match[str]],
     index: Mapping[str, tuple[_regions.NameEntry, ...]],
+    *,
+    joined: bool,
 ) -> bool:
     """Whether the keyword ``match``, a whole word without a dot ("Kota", "Desa"), is the
     last word of a known name with some of the words since the previous keyword, rather
     than the label of what follows it ("Kota Batam" is a kota: "Sagulung Kota" is a village
-    of Batam, and the text "Sagulung Kota Batam" names both)."""
+    of Batam, and the text "Sagulung Kota Batam" names both); with ``joined`` (the second
+    reading), of a name one typo from a village's ("Desa Cibarusa Kota Cibarusah")."""
     word = match.group().strip()
     if not word.isalpha():
         return False
@@ -570,7 +588,11 @@ def _ends_a_name(
         return False
     start = max((m.end() for m in found if m.end() <= match.start()), default=0)
     before = part[start : match.start()].split()
-    return any(key(" ".join([*before[i:], word])) in index for i in range(len(before)))
+    if any(key(" ".join([*before[i:], word])) in index for i in range(len(before))):
+        return True
+    return joined and any(
+        _fuzzy_villages(key(" ".join([*before[i:], word])), None) for i in range(len(before))
+    )
 
 
 _LABEL_WORDS: Final = {
@@ -830,10 +852,41 @@ def _for_resolution(piece: _Piece) -> _Piece:
 
 
 @functools.lru_cache(maxsize=65536)
-def _split_pieces_for_resolution(part: str) -> tuple[tuple[_Piece, ...], tuple[_Piece, ...]]:
-    """The pieces of a part with a name, and their forms for :func:`_resolve` (in step)."""
-    pieces = tuple(piece for piece in _split_pieces(part) if piece[_KEY])
+def _split_pieces_for_resolution(
+    part: str, joined: bool
+) -> tuple[tuple[_Piece, ...], tuple[_Piece, ...]]:
+    """The pieces of a part with a name, and their forms for :func:`_resolve` (in step).
+    (``joined`` is positional: the cache's key is quicker to build without a keyword.)"""
+    pieces = tuple(piece for piece in _split_pieces(part, joined=joined) if piece[_KEY])
     return pieces, tuple(map(_for_resolution, pieces))
+
+
+def _pieces_of(parts: list[str], *, joined: bool) -> tuple[tuple[_Piece, ...], tuple[_Piece, ...]]:
+    """The pieces of the comma-separated parts, and their forms for :func:`_resolve`."""
+    written: list[_Piece] = []
+    resolvable: list[_Piece] = []
+    for part in parts:
+        part_pieces, part_forms = _split_pieces_for_resolution(part, joined)
+        written += part_pieces
+        resolvable += part_forms
+    return tuple(written), tuple(resolvable)
+
+
+def _trust(resolution: _Resolution) -> tuple[bool, float]:
+    """How far a resolution settles the text: resolved first, then its confidence with the
+    factor for parts left unused that :func:`read` applies."""
+    factor = _RESIDUE_FACTOR if resolution.unused_pieces else 1.0
+    return resolution.status == "resolved", resolution.confidence * factor
+
+
+def _unsettled(resolution: _Resolution) -> bool:
+    """Whether a resolution leaves the text open: no single village, a labelled part that
+    contradicts it, or parts after it that name nothing."""
+    return (
+        resolution.status != "resolved"
+        or bool(resolution.unused_pieces)
+        or any(w.startswith("conflict") for w in resolution.warnings)
+    )
 
 
 @functools.lru_cache(maxsize=32768)
@@ -1041,17 +1094,19 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
     rt = None if rt_text is None else _number(rt_text, warnings, "rt")
     rw = None if rw_text is None else _number(rw_text, warnings, "rw")
 
-    written: list[_Piece] = []
-    resolvable: list[_Piece] = []
-    for part in work.split(","):
-        part = part.strip().replace(_KEPT_COMMA, ",")  # noqa: PLW2901
-        if not part:
-            continue  # (the commas left where the postal code, RT/RW and number were)
-        part_pieces, part_forms = _split_pieces_for_resolution(part)
-        written += part_pieces
-        resolvable += part_forms
-    pieces = tuple(written)
-    resolution = _resolve(tuple(resolvable), postal, scope)
+    # (empty parts: the commas left where the postal code, RT/RW and number were)
+    parts = [p for p in (p.strip().replace(_KEPT_COMMA, ",") for p in work.split(",")) if p]
+    pieces, resolvable = _pieces_of(parts, joined=False)
+    resolution = _resolve(resolvable, postal, scope)
+    if _unsettled(resolution):
+        # Names that are names by themselves may be one typo from the name meant, read
+        # together ("Desa Dirung Baung, Tanah Siang": Dirung Bakung, not the village Dirung
+        # in another district): that reading is kept where it settles the text better.
+        joined, joined_forms = _pieces_of(parts, joined=True)
+        if joined_forms != resolvable:
+            second = _resolve(joined_forms, postal, scope)
+            if _trust(second) > _trust(resolution):
+                pieces, resolution = joined, second
     dusun = next(
         (
             p[_TEXT]
