@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adminduk_delivery import couriers, shipments
+from adminduk_delivery import couriers, shipments, strategies
 from adminduk_delivery.couriers import POS_LEGACY, POS_NIPOS, UPU_EMSEVT, Rule, Vocabulary
 from adminduk_delivery.errors import ValidationError
 from adminduk_delivery.shipments import FailureReason as R
@@ -129,6 +131,17 @@ def test_any_scan_translates_or_is_our_error(code, text):
 # [nipos-json] a public e-commerce project's recorded Pos Indonesia tracking response (2023);
 # [nipos-bots] open-source tracking bots and dashboards for Pos resellers (status and receiver
 #   notes they read from NIPOS pages: DITERIMA ORANG SERUMAH, TIDAK DITEMPAT, ...);
+# [nipos-pod] a recorded NIPOS response of November 2024 (KC Surabaya Selatan): the receiver
+#   field of its proof of delivery;
+# [cs-tools] sellers' customer-service tools quoting the Pos statuses they follow up
+#   ("RUMAH/ALAMAT BELUM DIKETEMUKAN", "KIRIMAN DITOLAK YANG BERSANGKUTAN", "Rumah Kosong /
+#   Tidak Ada Orang di Tempat", "gagal antar karena rumah kosong");
+# [courier-apps] note fields of courier and delivery apps (placeholders and sample data:
+#   "Diterima oleh Bpk. Budi (Security)", "Paket dititipkan ke tetangga, Ibu Ani.", a
+#   resident's "Jangan dititipkan ke tetangga");
+# [bracketed] a courier tracking response recorded in a public repository (2021);
+# [blog-2010] a blog post on parcels: "penerima tidak di rumah, maka paket akan dititipkan ke
+#   tetangga";
 # [resi-blog] blog.resi.id, "Cara membaca status barang saat check resi Pos Indonesia";
 # [legacy-blog] a 2015 blog post on Pos Indonesia statuses ("Diri sendiri", "Rekan
 #   kerja/pegawai", "Sekretaris/ recepcionist" as receivers).
@@ -142,22 +155,61 @@ NOTES = [
     ("DITERIMA ORANG SERUMAH", False, None, RecipientKind.HOUSEHOLD_MEMBER, "nipos-bots"),
     ("DITERIMA KELUARGA", False, None, RecipientKind.HOUSEHOLD_MEMBER, "nipos-bots"),
     ("DITERIMA SATPAM/SECURITY", False, None, RecipientKind.OTHER, "nipos-bots"),
+    ("DITERIMA SATPAM KANTOR", False, None, RecipientKind.OTHER, "nipos-bots"),
     ("TIDAK DITEMPAT", True, R.RECIPIENT_ABSENT, None, "nipos-bots"),
     ("RUMAH KOSONG", True, R.RECIPIENT_ABSENT, None, "nipos-bots"),
     ("PENERIMA MENOLAK BAYAR COD", True, R.REFUSED, None, "nipos-bots"),
     ("ALAMAT TIDAK DITEMUKAN / KURANG JELAS", True, R.ADDRESS_NOT_FOUND, None, "nipos-bots"),
     ("NO HP TIDAK BISA DIHUBUNGI", True, R.PHONE_UNREACHABLE, None, "nipos-bots"),
     ("GAGAL ANTAR", True, None, None, "nipos-bots"),
+    ("YANG BERSANGKUTAN TIDAK DITEMPAT", True, R.RECIPIENT_ABSENT, None, "nipos-bots"),
+    ("KIRIMAN DITOLAK YANG BERSANGKUTAN", True, R.REFUSED, None, "nipos-bots"),
+    ("YANG BERSANGKUTAN TIDAK DIKENAL", True, R.ADDRESS_NOT_FOUND, None, "nipos-bots"),
+    ("RUMAH/ALAMAT BELUM DIKETEMUKAN", True, R.ADDRESS_NOT_FOUND, None, "cs-tools"),
+    ("Rumah Kosong / Tidak Ada Orang di Tempat", True, R.RECIPIENT_ABSENT, None, "cs-tools"),
+    ("gagal antar karena rumah kosong", True, R.RECIPIENT_ABSENT, None, "cs-tools"),
+    ("Sulis (DITERIMA ORANG SERUMAH)", False, None, RecipientKind.HOUSEHOLD_MEMBER, "nipos-pod"),
     ("Barang anda P2310250148600 selesai dikirim oleh Edwin Luga P. (560001278) dan diterima "
      "oleh Syawal (DITERIMA YANG BERSANGKUTAN)", False, None, RecipientKind.OWNER, "nipos-json"),
+    ("Diterima oleh Bpk. Anto", False, None, None, "courier-apps"),
+    ("Diterima oleh Bpk. Ahmad di kebun", False, None, None, "courier-apps"),
+    ("Diterima oleh Bpk. Budi (Security)", False, None, RecipientKind.OTHER, "courier-apps"),
+    ("Paket telah diterima oleh Bpk. Budi (Keluarga Serumah)", False, None,
+     RecipientKind.HOUSEHOLD_MEMBER, "courier-apps"),
+    ("Paket telah diterima oleh Bpk. Andi (Pemilik).", False, None, RecipientKind.OWNER,
+     "courier-apps"),
+    ("Selesai Antar. Penerima: Agus Pranoto", False, None, None, "courier-apps"),
+    ("Paket dititipkan ke tetangga, Ibu Ani.", False, None, RecipientKind.OTHER, "courier-apps"),
+    ("Jangan dititipkan ke tetangga", False, None, None, "courier-apps"),
+    ("DELIVERED TO [ainul yakin | 17-03-2021 11:15 | JAKARTA ]", False, None, None, "bracketed"),
+    ("penerima tidak di rumah, maka paket akan dititipkan ke tetangga", False, None,
+     RecipientKind.OTHER, "blog-2010"),
     ("Antar gagal", True, None, None, "resi-blog"),
     ("Diri sendiri", False, None, RecipientKind.OWNER, "legacy-blog"),
     ("Rekan kerja/pegawai", False, None, RecipientKind.OTHER, "legacy-blog"),
     ("Sekretaris/ recepcionist", False, None, RecipientKind.OTHER, "legacy-blog"),
-    # constructed, for the abbreviations and the order of the recipient phrases:
+    # constructed, for the abbreviations, the order of the recipient phrases, titles before
+    # names, a denied failure word and notes that mention a topic without a failure:
     ("tdk ada org dirumah", True, R.RECIPIENT_ABSENT, None, "constructed"),
     ("diterima ibu RT", False, None, RecipientKind.VILLAGE_OFFICIAL, "constructed"),
     ("diterima ibu", False, None, RecipientKind.HOUSEHOLD_MEMBER, "constructed"),
+    ("diterima ibu kandung", False, None, RecipientKind.HOUSEHOLD_MEMBER, "constructed"),
+    ("PENERIMA / KETERANGAN : IBU SITI AMINAH", False, None, None, "constructed"),
+    ("diterima ibu kos", False, None, RecipientKind.OTHER, "constructed"),
+    ("diterima anak tetangga", False, None, RecipientKind.OTHER, "constructed"),
+    ("diterima istri ybs", False, None, RecipientKind.HOUSEHOLD_MEMBER, "constructed"),
+    ("diterima ibu dari ybs", False, None, RecipientKind.HOUSEHOLD_MEMBER, "constructed"),
+    ("Diterima oleh Anak Agung Putra", False, None, None, "constructed"),
+    ("YBS TIDAK DITEMPAT, dititipkan ke istri", False, None, RecipientKind.HOUSEHOLD_MEMBER,
+     "constructed"),
+    ("diterima oleh tetangga karena penerima tidak di tempat", False, None, RecipientKind.OTHER,
+     "constructed"),
+    ("tidak dapat diterima, rumah kosong", True, R.RECIPIENT_ABSENT, None, "constructed"),
+    ("Diterima YBS, tanpa kendala", False, None, RecipientKind.OWNER, "constructed"),
+    ("Diterima YBS, KTP lama sudah diserahkan", False, None, RecipientKind.OWNER, "constructed"),
+    ("KTP lama tidak diserahkan", True, R.OLD_CARD_NOT_SURRENDERED, None, "constructed"),
+    ("diterima ybs, konfirmasi via telp", False, None, RecipientKind.OWNER, "constructed"),
+    ("paket dipindahkan ke kantor pos", False, None, None, "constructed"),
 ]  # fmt: skip
 
 
@@ -168,13 +220,74 @@ def test_real_courier_notes(text, failed, reason, recipient, source):
     assert (note.failed, note.reason, note.recipient) == (failed, reason, recipient), source
 
 
+@pytest.mark.parametrize("shape", couriers.NOTE_SHAPES, ids=lambda s: s.name)
+def test_every_note_shape_has_its_real_example_read(shape):
+    """Each shape of the table has its example among the real notes above, read as the shape
+    means, and its template holds only the fields the strategies fill."""
+    note = couriers.read_note(shape.example)
+    assert note.failed is (shape.means == "failure")
+    if shape.name != "received without trouble":  # its example is everyday prose, no receiver
+        assert (shape.means == "person") is (note == couriers.Note())
+        row = next(row for row in NOTES if row[0] == shape.example)
+        assert (note.failed, note.reason, note.recipient) == row[1:4]
+    fields = {"reason", "failure", "receipt", "role", "title", "name", "absence", "when",
+              "city", "tracking", "courier"}  # fmt: skip
+    assert set(re.findall(r"{(\w+)}", shape.template)) <= fields
+    assert shape.source
+
+
+@given(strategies.courier_notes())
+def test_generated_notes_read_as_they_were_written(pair):
+    """Property: every shape, part and spelling the strategy writes reads as what it says."""
+    text, note = pair
+    assert couriers.read_note(text) == note
+
+
+# Given names of the public examples above and common names across the country (Sundanese,
+# Javanese, Balinese birth-order names, Arabic-derived), one or two of them.
+NAMES = ["Anto", "Sulis", "Syawal", "Budi", "Ani", "Agus", "Putri", "Putra", "Agung", "Nur",
+         "Sri", "Dewi", "Ayu", "Made", "Wayan", "Ketut", "Komang", "Kadek", "Gede", "Ujang",
+         "Asep", "Euis", "Neneng", "Eko", "Siti", "Aminah", "Muhammad", "Fatimah"]  # fmt: skip
+
+
+@given(
+    title=st.sampled_from(["Bpk.", "Bapak", "Pak", "Ibu", "Bu", "Sdr.", "Sdri."]),
+    names=st.lists(st.sampled_from(NAMES), min_size=1, max_size=2),
+    case=st.sampled_from([str, str.upper, str.lower]),
+)
+def test_a_title_before_a_name_names_no_kind_of_recipient(title, names, case):
+    """Property: "Diterima oleh Bpk. Anto" is a person, never a father or a mother."""
+    note = couriers.read_note(case(f"Diterima oleh {title} {' '.join(names)}"))
+    assert note == couriers.Note()
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "kind"),
+    [
+        ("Diterima YBS, KTP lama sudah diserahkan", S.DELIVERED, RecipientKind.OWNER),
+        ("diterima oleh tetangga karena penerima tidak di tempat", S.DELIVERED,
+         RecipientKind.OTHER),
+        ("DITERIMA OLEH BPK AHMAD", S.DELIVERED, RecipientKind.OTHER),
+        ("Diterima YBS, tanpa kendala", S.DELIVERED, RecipientKind.OWNER),
+        ("RUMAH/ALAMAT BELUM DIKETEMUKAN", S.ATTEMPT_FAILED, None),
+    ],
+)  # fmt: skip
+def test_a_delivery_scan_reads_what_its_note_says(text, status, kind):
+    """A delivery whose note mentions the old card, says nobody else was in or uses "tanpa
+    kendala" stays a delivery, to the person it names (a named person alone is ``OTHER``); a
+    Pos status that says the house was not found is a failed attempt."""
+    event = couriers.translate(POS_LEGACY, code="SELESAI ANTAR", text=text, at=wib(2020, 3, 20, 9))
+    assert event.status is status
+    assert (event.recipient.kind if event.recipient else None) is kind
+
+
 @pytest.mark.parametrize("vocabulary", [POS_LEGACY, POS_NIPOS])
 @pytest.mark.parametrize(("text", "failed", "reason", "recipient", "source"), NOTES)
 def test_a_delivery_scan_with_a_failure_note_is_never_a_delivery(  # noqa: PLR0917
     vocabulary, text, failed, reason, recipient, source
 ):
     """A delivery code whose note reads as a failure becomes the failed attempt it describes;
-    a receipt note names the recipient."""
+    a receipt note names the recipient (a note that names no kind: someone else)."""
     code = "SELESAI ANTAR" if vocabulary is POS_LEGACY else "DELIVERED"
     event = couriers.translate(vocabulary, code=code, text=text, at=wib(2020, 3, 20, 9))
     if failed:
@@ -182,7 +295,7 @@ def test_a_delivery_scan_with_a_failure_note_is_never_a_delivery(  # noqa: PLR09
         assert event.reason is (reason or R.RECIPIENT_ABSENT)
     else:
         assert event.status is S.DELIVERED
-        assert event.recipient.kind is recipient
+        assert event.recipient.kind is (recipient or RecipientKind.OTHER)
 
 
 def test_a_collection_whose_note_says_it_failed_is_refused():

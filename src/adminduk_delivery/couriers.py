@@ -20,8 +20,9 @@ The courier's free text is read by one reader for every vocabulary, :func:`read_
 delivery scan whose note says the attempt failed ("penerima tidak di tempat", "TIDAK BERHASIL -
 ALAMAT TIDAK DITEMUKAN") is the failed attempt it describes, never a delivery, and a receiver
 note names who received ("DITERIMA YANG BERSANGKUTAN": the owner; "DITERIMA ORANG SERUMAH": a
-household member). A Dinas whose courier uses other words builds its own vocabulary from the
-same rows.
+household member; "penerima tidak di tempat, dititipkan ke tetangga": someone else).
+:data:`NOTE_SHAPES` lists the shapes of notes it reads, each with a real example. A Dinas
+whose courier uses other words builds its own vocabulary from the same rows.
 
 >>> import datetime as dt
 >>> from adminduk_delivery import couriers
@@ -39,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Literal, NamedTuple
 
 import attrs
 
@@ -51,10 +52,12 @@ from .shipments import FailureReason, Recipient, RecipientKind, ShipmentEvent, S
 __all__ = [
     "NOTE_REASONS",
     "NOTE_RECIPIENTS",
+    "NOTE_SHAPES",
     "POS_LEGACY",
     "POS_NIPOS",
     "UPU_EMSEVT",
     "Note",
+    "NoteShape",
     "Rule",
     "Vocabulary",
     "read_note",
@@ -213,7 +216,7 @@ class Note:
         recipient: who received it, if the text says (*YBS* / *yang bersangkutan* /
             *diri sendiri*: the owner; *orang serumah* / *keluarga* / *istri*...: a household
             member; *ketua RT* / *lurah*...: a village official; *satpam* / *tetangga*...:
-            someone else).
+            someone else). ``None`` where it names only a person (*Bpk. Anto*, *Sulis*).
     """
 
     failed: bool = False
@@ -227,53 +230,94 @@ _ABBREVIATIONS: Final = {
     "dgn": "dengan", "dg": "dengan", "krn": "karena", "almt": "alamat", "alm": "alamat",
     "org": "orang", "rmh": "rumah", "ditempat": "di tempat", "dirumah": "di rumah",
     "hp": "telepon", "telp": "telepon", "tlp": "telepon", "no": "nomor", "ortu": "orang tua",
-    "pnrm": "penerima", "pak": "bapak", "bpk": "bapak", "ktp": "ktp",
+    "pnrm": "penerima", "pak": "bapak", "bpk": "bapak", "bp": "bapak", "bu": "ibu",
+    "sdr": "saudara", "sdri": "saudari", "sdra": "saudara", "ktp": "ktp", "dititip": "dititipkan",
 }  # fmt: skip
 """Abbreviations couriers write, expanded before the phrases are matched."""
 
 _FAILURE: Final = re.compile(
     r"\b(?:gagal|failed|tidak berhasil|belum berhasil|tidak terkirim|belum terkirim"
-    r"|tidak diterima|belum diterima|antar ulang|retur|return|tidak di tempat"
-    r"|rumah kosong|tidak ada orang|kendala)\b"
+    r"|tidak (?:\w+ )?diterima|belum (?:\w+ )?diterima|antar ulang|retur|return|kendala)\b"
 )
-"""Phrases that say a delivery did not happen, whatever the code says."""
+"""Phrases that say a delivery did not happen, whatever the code says or the text adds."""
+
+_ABSENCE: Final = re.compile(
+    r"\b(?:(?:penerima|ybs|yang bersangkutan|pemilik(?: rumah)?) )?(?:tidak di tempat"
+    r"|tidak di rumah|rumah kosong|tidak ada orang(?: di (?:rumah|tempat))?|tidak ada di rumah"
+    r"|sedang keluar)\b"
+)
+"""Phrases that say nobody was in, with whom they say it of: left out when the text says who
+took the item instead ("YBS tidak di tempat, dititipkan ke istri" is the wife)."""
+
+_CLEARED: Final = re.compile(r"\b(?:tanpa|tidak ada|bukan) (?:kendala|masalah|hambatan|retur)\b")
+"""Phrases that deny a failure word ("diterima YBS, tanpa kendala"): removed before reading."""
+
+_HANDOVER: Final = re.compile(
+    r"\b(?:diterima|dititipkan|diserahkan|diberikan|received|delivered to)\b"
+)
+_NEGATION: Final = frozenset({"tidak", "belum", "gagal", "bukan", "jangan", "not"})
 
 # Reasons as couriers write them in Indonesian notes, most specific first.
 NOTE_REASONS: Final[tuple[tuple[str, FailureReason], ...]] = (
-    (r"meninggal", FailureReason.DECEASED),
-    (r"pindah", FailureReason.MOVED),
+    (r"meninggal|wafat|almarhum", FailureReason.DECEASED),
+    (r"\b(?:ber)?pindah\b", FailureReason.MOVED),
     (r"tolak|menolak|penolakan", FailureReason.REFUSED),
-    (r"tidak (?:di)?kenal|tidak ditemukan|alamat salah|salah alamat",
+    (r"(?:tidak|belum) (?:di)?(?:ke)?(?:kenal|temukan)|alamat salah|salah alamat",
      FailureReason.ADDRESS_NOT_FOUND),
     (r"kurang lengkap|tidak lengkap|(?:tidak|kurang) jelas", FailureReason.ADDRESS_INCOMPLETE),
-    (r"telepon|tidak dapat dihubungi|tidak bisa dihubungi|tidak aktif",
+    (r"\b(?:telepon|nomor|wa|whatsapp)(?: \w+){0,2} (?:tidak|belum) (?:aktif|diangkat|tersambung"
+     r"|terdaftar|valid)|(?:tidak|belum) (?:dapat|bisa) dihubungi|nomor salah|salah nomor",
      FailureReason.PHONE_UNREACHABLE),
     (r"tidak berhak|bukan penerima", FailureReason.RECIPIENT_NOT_ELIGIBLE),
-    (r"ktp lama", FailureReason.OLD_CARD_NOT_SURRENDERED),
+    (r"ktp lama (?:\w+ )?(?:tidak|belum) (?:\w+ )?(?:diserahkan|dikembalikan|ada|dibawa)"
+     r"|(?:tidak|belum) (?:\w+ )?(?:menyerahkan|mengembalikan|membawa) ktp lama",
+     FailureReason.OLD_CARD_NOT_SURRENDERED),
     (r"banjir|bencana|longsor|force majeure", FailureReason.FORCE_MAJEURE),
-    (r"tidak terjangkau|akses", FailureReason.AREA_INACCESSIBLE),
+    (r"tidak (?:dapat |bisa )?(?:di)?jangkau|(?:tidak ada|tanpa|sulit) akses"
+     r"|akses (?:jalan )?(?:terputus|tertutup|sulit|tidak)", FailureReason.AREA_INACCESSIBLE),
     (r"gusur", FailureReason.AREA_CLEARED),
-    (r"salah salur|salah kirim|misroute|salah rute", FailureReason.MISROUTED),
+    (r"salah salur|salah kirim|misroute|salah rute|salah route", FailureReason.MISROUTED),
     (r"rusak", FailureReason.DAMAGED),
-    (r"rumah kosong|tidak di tempat|tidak ada orang|antar ulang|tidak ada di rumah",
-     FailureReason.RECIPIENT_ABSENT),
+    (r"rumah kosong|tidak di tempat|tidak di rumah|tidak ada orang|antar ulang"
+     r"|tidak ada di rumah|sedang keluar", FailureReason.RECIPIENT_ABSENT),
 )  # fmt: skip
 """Failure reasons by the words couriers write (after :data:`_ABBREVIATIONS`), most specific
-first: the first match names the reason."""
+first: the first match names the reason. Each pattern says that something went wrong, not
+only what a note mentions: "KTP lama sudah diserahkan" or "konfirmasi via telepon" is no
+failure."""
+
+_KIN: Final = (
+    r"istri|suami|anak|ayah|adik|kakak|orang tua|keluarga|mertua|menantu|cucu|nenek|kakek"
+    r"|paman|bibi|keponakan"
+)
+"""Relations that are never a title before a name (unlike *ibu*, *bapak*, *saudara*)."""
+_RELATIONS: Final = rf"{_KIN}|ibu|bapak|saudara|saudari"
 
 NOTE_RECIPIENTS: Final[tuple[tuple[str, RecipientKind], ...]] = (
+    (r"\b(?:ibu|bapak|pemilik|penjaga|anak|penghuni|teman) (?:kos|kost|kosan|kostan)\b",
+     RecipientKind.OTHER),
+    (rf"\b(?:{_KIN})(?: dari)? (?:yang bersangkutan|ybs|penerima)\b"
+     r"|\b(?:ibu|bapak|saudara|saudari) dari (?:yang bersangkutan|ybs|penerima)\b",
+     RecipientKind.HOUSEHOLD_MEMBER),
     (r"\bybs\b|yang bersangkutan|diri sendiri|pemilik", RecipientKind.OWNER),
+    (r"\btetangga\b", RecipientKind.OTHER),
     (r"(?:ketua|bapak|ibu) r[tw]\b|\brt setempat|kepala desa|\bkades\b|\blurah\b"
      r"|perangkat desa|aparat desa|staf kelurahan|kantor desa|kantor kelurahan",
      RecipientKind.VILLAGE_OFFICIAL),
-    (r"orang serumah|serumah|keluarga|istri|suami|\banak\b|\bibu\b|\bbapak\b|\bayah\b"
-     r"|orang tua|kakak|\badik\b|saudara|mertua|menantu|\bcucu\b|nenek|kakek",
-     RecipientKind.HOUSEHOLD_MEMBER),
-    (r"satpam|security|tetangga|rekan kerja|pegawai|sekretaris|resepsionis|receptionist",
+    (rf"orang serumah|serumah|\b(?:{_RELATIONS})(?:nya)?\b", RecipientKind.HOUSEHOLD_MEMBER),
+    (r"satpam|security|rekan kerja|pegawai|sekretaris|resepsionis|receptionist",
      RecipientKind.OTHER),
 )  # fmt: skip
 """Who received, by the words couriers write (after :data:`_ABBREVIATIONS`); the first match
-wins, so "ibu RT" is a village official and "ibu" alone a household member."""
+wins, so "ibu RT" is a village official, "ibu kos" (the landlady) someone else, "istri YBS"
+a household member and "ibu" alone a household member. *Bapak*, *Ibu* and *Saudara* before a
+name are titles, not relations: "Diterima oleh Bpk. Anto" names a person, not a kind."""
+
+_TITLES: Final = frozenset({"bapak", "ibu", "saudara", "saudari"})
+"""Words that are a relation alone ("diterima ibu") and a title before a name ("Ibu Siti")."""
+
+_NAME_TITLES: Final = re.compile(r"\banak agung\b")
+"""Balinese name titles made of relation words ("Anak Agung Putra" is a name)."""
 
 _WORDS: Final = re.compile(r"[^0-9a-z]+")
 _COMPILED_REASONS: Final = tuple((re.compile(p), r) for p, r in NOTE_REASONS)
@@ -281,17 +325,63 @@ _COMPILED_RECIPIENTS: Final = tuple((re.compile(p), k) for p, k in NOTE_RECIPIEN
 _MAX_NOTE: Final = 2_000
 
 
+def _table_words() -> frozenset[str]:
+    """Every word the phrase tables use, and the little words around them: a word after a
+    title that is none of these is a name."""
+    sources = [p for p, _ in NOTE_RECIPIENTS] + [p for p, _ in NOTE_REASONS]
+    words = {w for source in sources for w in re.findall(r"[a-z]{2,}", source)}
+    return frozenset(
+        words
+        | set(_ABBREVIATIONS.values())
+        | {"dari", "di", "ke", "dan", "atau", "dengan", "karena", "sebab", "untuk", "yang",
+           "oleh", "rt", "rw", "kandung", "tiri", "angkat", "sendiri", "rumah", "paket", "kiriman",
+           "dokumen", "sudah", "telah", "tersebut", "nya", "ada", "sebelah", "depan", "tidak",
+           "belum", "menerima", "diterima", "dititipkan", "diserahkan", "tanda", "terima"}
+    )  # fmt: skip
+
+
+_KNOWN_WORDS: Final = _table_words()
+
+
 def _normalise(text: str) -> str:
-    words = _WORDS.sub(" ", text[:_MAX_NOTE].lower()).split()
-    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+    lowered = _WORDS.sub(" ", text[:_MAX_NOTE].lower())
+    words = _NAME_TITLES.sub(" ", " ".join(_ABBREVIATIONS.get(w, w) for w in lowered.split()))
+    listed = words.split()
+    # A title before a name says nothing of who the person is: "bapak anto" is a person,
+    # "bapak" alone a father, "bapak rt" a village official.
+    return " ".join(
+        word
+        for word, after in zip(listed, [*listed[1:], ""][: len(listed)], strict=True)
+        if not (word in _TITLES and after.isalpha() and after not in _KNOWN_WORDS)
+    )
+
+
+def _handed_over(words: str) -> bool | None:
+    """Whether the text says someone took the item: ``True`` for a handover verb no negation
+    precedes ("diterima tetangga"), ``False`` where every one is negated ("jangan dititipkan ke
+    tetangga", "tidak dapat diterima"), ``None`` where the text has none."""
+    negated = None
+    for match in _HANDOVER.finditer(words):
+        if _NEGATION.intersection(words[: match.start()].split()[-2:]):
+            negated = False
+        else:
+            return True
+    return negated
 
 
 def read_note(text: str) -> Note:
     """Read a courier's free text: did it fail, why, and who received.
 
-    One reader serves every vocabulary: any case, abbreviations (*tdk*, *blm*, *yg*, *YBS*),
-    prefixes and punctuation (``"TIDAK BERHASIL - ALAMAT TIDAK DITEMUKAN"``). The phrase
-    tables are data: :data:`NOTE_REASONS`, :data:`NOTE_RECIPIENTS`.
+    One reader serves every vocabulary: any case, abbreviations (*tdk*, *blm*, *yg*, *YBS*,
+    *Bpk*), prefixes and punctuation (``"TIDAK BERHASIL - ALAMAT TIDAK DITEMUKAN"``). The
+    phrase tables are data: :data:`NOTE_REASONS`, :data:`NOTE_RECIPIENTS`; the shapes of
+    notes it reads, with real examples, are :data:`NOTE_SHAPES`.
+
+    It reads what a note says, not only the words it holds: *Bapak*, *Ibu* or *Saudara*
+    before a name is a title ("Diterima oleh Bpk. Anto" names a person of no known kind),
+    someone who took the item while nobody was in received it ("penerima tidak di tempat,
+    dititipkan ke tetangga"), a denied failure word is no failure ("tanpa kendala"), and a
+    note that mentions a topic ("KTP lama sudah diserahkan") is no failure of that topic.
 
     Args:
         text: the note (its first 2,000 characters are read).
@@ -307,21 +397,122 @@ def read_note(text: str) -> Note:
     Note(failed=True, reason=<FailureReason.ADDRESS_NOT_FOUND: 'address_not_found'>, recipient=None)
     >>> couriers.read_note("diterima oleh Syawal (DITERIMA YANG BERSANGKUTAN)").recipient
     <RecipientKind.OWNER: 'owner'>
+    >>> couriers.read_note("YBS tidak di tempat, dititipkan ke istri").recipient
+    <RecipientKind.HOUSEHOLD_MEMBER: 'household_member'>
     """
     if not isinstance(text, str):
         raise InvalidType(f"text is a string, got {type(text).__name__}", field="text")
-    words = _normalise(text)
+    words = _CLEARED.sub(" ", _normalise(text)).strip()
     if not words:
         return _EMPTY_NOTE
     reason = next((r for pattern, r in _COMPILED_REASONS if pattern.search(words)), None)
-    failed = reason is not None or _FAILURE.search(words) is not None
-    recipient = None
-    if not failed:
-        recipient = next((k for pattern, k in _COMPILED_RECIPIENTS if pattern.search(words)), None)
-    return Note(failed=failed, reason=reason, recipient=recipient)
+    said_failed = _FAILURE.search(words) is not None
+    handed_over = _handed_over(words)
+    if not said_failed and reason in (None, FailureReason.RECIPIENT_ABSENT) and handed_over:
+        # "penerima tidak di tempat, dititipkan ke tetangga": nobody was in, someone took it.
+        reason = None
+    elif said_failed or reason is not None:
+        return Note(failed=True, reason=reason)
+    if handed_over is False:
+        return _EMPTY_NOTE  # "jangan dititipkan ke tetangga" names nobody who took it
+    # Who took it, not who was out: "YBS tidak di tempat, dititipkan ke istri" is the wife.
+    receiver = _ABSENCE.sub(" ", words)
+    recipient = next((k for pattern, k in _COMPILED_RECIPIENTS if pattern.search(receiver)), None)
+    return Note(recipient=recipient)
 
 
 _EMPTY_NOTE: Final = Note()
+
+
+class NoteShape(NamedTuple):
+    """One way couriers write a scan's note, with a real example.
+
+    Attributes:
+        name: a short name for the shape.
+        template: the shape as a :meth:`str.format` template, for the strategies and tests.
+            Its fields: ``{reason}`` a failure and its cause ("RUMAH KOSONG"), ``{failure}``
+            words of failure ("TIDAK BERHASIL"), ``{receipt}`` a receipt status ("DITERIMA
+            ORANG SERUMAH"), ``{role}`` who took it ("istri", "ketua RT"), ``{title}`` a title
+            ("Bpk."), ``{name}`` a person's name, ``{absence}`` nobody in ("penerima tidak di
+            tempat"), ``{when}`` a date and time, ``{city}``, ``{tracking}`` a barcode,
+            ``{courier}`` the courier's name and number.
+        means: what a note of the shape says: ``"failure"`` (failed, for the cause in
+            ``{reason}``), ``"receipt"`` or ``"role"`` (received, by the kind of person its
+            ``{receipt}`` or ``{role}`` names) or ``"person"`` (received by someone named
+            only: no kind).
+        example: an example as it was written.
+        source: where the example comes from.
+    """
+
+    name: str
+    template: str
+    means: Literal["failure", "receipt", "role", "person"]
+    example: str
+    source: str
+
+
+_ISSUE: Final = "the project's real-input issue (texts seen on Pos Indonesia tracking)"
+_NIPOS_BOTS: Final = (
+    "open-source tracking bots and dashboards for Pos Indonesia resellers, which list the "
+    "NIPOS statuses and receiver notes they read"
+)
+_NIPOS_POD: Final = (
+    "a recorded Pos Indonesia (NIPOS) response of November 2024 in a public repository: the "
+    "receiver field of its proof of delivery (KC Surabaya Selatan)"
+)
+_NIPOS_JSON: Final = "a public e-commerce project's recorded Pos Indonesia tracking response"
+_CS_TOOLS: Final = (
+    "sellers' customer-service tools in public repositories, quoting the Pos statuses they "
+    "follow up ('RUMAH/ALAMAT BELUM DIKETEMUKAN', 'gagal antar karena rumah kosong')"
+)
+_COURIER_APPS: Final = (
+    "the note fields of courier and delivery apps in public repositories: their placeholders "
+    "and sample data show couriers what to write"
+)
+_BRACKETED: Final = "a courier tracking response recorded in a public repository (2021)"
+_LEFT_WITH: Final = (
+    "a 2010 blog post on parcels ('penerima tidak di rumah, maka paket akan dititipkan ke "
+    "tetangga') and a courier app's note placeholder"
+)
+_NO_TROUBLE: Final = (
+    "everyday Indonesian for a delivery that went well ('berhasil terkirim tanpa kendala', "
+    "in a public app's release notes)"
+)
+
+NOTE_SHAPES: Final[tuple[NoteShape, ...]] = (
+    NoteShape("status", "{reason}", "failure", "RUMAH/ALAMAT BELUM DIKETEMUKAN", _CS_TOOLS),
+    NoteShape("failure, dash, cause", "{failure} - {reason}", "failure",
+              "TIDAK BERHASIL - ALAMAT TIDAK DITEMUKAN", _ISSUE),
+    NoteShape("failure, comma, cause", "{failure}, {reason}", "failure",
+              "BELUM BERHASIL, RUMAH KOSONG", _ISSUE),
+    NoteShape("failure because", "{failure} karena {reason}", "failure",
+              "gagal antar karena rumah kosong", _CS_TOOLS),
+    NoteShape("receipt status", "{receipt}", "receipt", "DITERIMA ORANG SERUMAH", _NIPOS_BOTS),
+    NoteShape("name, receipt in brackets", "{name} ({receipt})", "receipt",
+              "Sulis (DITERIMA ORANG SERUMAH)", _NIPOS_POD),
+    NoteShape("NIPOS sentence",
+              "Barang anda {tracking} selesai dikirim oleh {courier} dan diterima oleh {name} "
+              "({receipt})", "receipt",
+              "Barang anda P2310250148600 selesai dikirim oleh Edwin Luga P. (560001278) dan "
+              "diterima oleh Syawal (DITERIMA YANG BERSANGKUTAN)", _NIPOS_JSON),
+    NoteShape("received by", "DITERIMA OLEH {role}", "role", "DITERIMA OLEH YBS", _ISSUE),
+    NoteShape("title and name", "Diterima oleh {title} {name}", "person",
+              "Diterima oleh Bpk. Anto", _COURIER_APPS),
+    NoteShape("title, name, role", "Paket telah diterima oleh {title} {name} ({role})", "role",
+              "Paket telah diterima oleh Bpk. Budi (Keluarga Serumah)", _COURIER_APPS),
+    NoteShape("labelled name", "Selesai Antar. Penerima: {name}", "person",
+              "Selesai Antar. Penerima: Agus Pranoto", _COURIER_APPS),
+    NoteShape("bracketed receiver", "DELIVERED TO [{name} | {when} | {city} ]", "person",
+              "DELIVERED TO [ainul yakin | 17-03-2021 11:15 | JAKARTA ]", _BRACKETED),
+    NoteShape("left with someone", "Paket dititipkan ke {role}, {title} {name}.", "role",
+              "Paket dititipkan ke tetangga, Ibu Ani.", _COURIER_APPS),
+    NoteShape("nobody in, left with someone", "{absence}, dititipkan ke {role}", "role",
+              "penerima tidak di rumah, maka paket akan dititipkan ke tetangga", _LEFT_WITH),
+    NoteShape("received without trouble", "Diterima {role}, tanpa kendala", "role",
+              "berhasil terkirim tanpa kendala", _NO_TROUBLE),
+)  # fmt: skip
+"""The shapes of courier notes that :func:`read_note` reads, each with a real example and
+its source. :func:`adminduk_delivery.strategies.courier_notes` writes every one of them."""
 
 
 def translate(

@@ -54,6 +54,7 @@ from ._convert import date_value, excerpt, flag, whole_number
 from ._region_words import ROMAN, spelled
 from .address import RT_RW_SHAPES, Address
 from .batches import Batch, TrackedEvent
+from .couriers import NOTE_SHAPES, Note
 from .documents import CollectionPoint, Document, DocumentKind, DocumentRequest, Fulfilment
 from .nik import Sex
 from .phone import PhoneNumber
@@ -81,6 +82,7 @@ __all__ = [
     "FormRow",
     "addresses",
     "batches",
+    "courier_notes",
     "document_requests",
     "documents",
     "form_rows",
@@ -1030,6 +1032,136 @@ def tracking_numbers(*, country: str = "ID") -> st.SearchStrategy[str]:
         raise InvalidArgument(f"country={country!r}: {exc}") from None
     letters = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=2)
     return st.builds(build_s10, letters, st.integers(0, 99_999_999), st.just(country))
+
+
+# The parts of a courier's note as couriers write them, with what each means: the phrases of
+# the sources of couriers.NOTE_SHAPES, and the causes and roles FailureReason and
+# RecipientKind name, in the words Pos statuses and courier apps use for them.
+_NOTE_CAUSES: Final[tuple[tuple[str, FailureReason], ...]] = (
+    ("RUMAH KOSONG", FailureReason.RECIPIENT_ABSENT),
+    ("TIDAK DITEMPAT", FailureReason.RECIPIENT_ABSENT),
+    ("YANG BERSANGKUTAN TIDAK DITEMPAT", FailureReason.RECIPIENT_ABSENT),
+    ("penerima tidak di tempat", FailureReason.RECIPIENT_ABSENT),
+    ("Rumah Kosong / Tidak Ada Orang di Tempat", FailureReason.RECIPIENT_ABSENT),
+    ("ALAMAT TIDAK DITEMUKAN", FailureReason.ADDRESS_NOT_FOUND),
+    ("RUMAH/ALAMAT BELUM DIKETEMUKAN", FailureReason.ADDRESS_NOT_FOUND),
+    ("YANG BERSANGKUTAN TIDAK DIKENAL", FailureReason.ADDRESS_NOT_FOUND),
+    ("ALAMAT TIDAK DITEMUKAN / KURANG JELAS", FailureReason.ADDRESS_NOT_FOUND),
+    ("alamat kurang lengkap", FailureReason.ADDRESS_INCOMPLETE),
+    ("KIRIMAN DITOLAK YANG BERSANGKUTAN", FailureReason.REFUSED),
+    ("PENERIMA MENOLAK", FailureReason.REFUSED),
+    ("NO HP TIDAK BISA DIHUBUNGI", FailureReason.PHONE_UNREACHABLE),
+    ("nomor telepon tidak aktif", FailureReason.PHONE_UNREACHABLE),
+    ("PENERIMA PINDAH ALAMAT", FailureReason.MOVED),
+    ("sudah pindah rumah", FailureReason.MOVED),
+    ("penerima meninggal dunia", FailureReason.DECEASED),
+    ("bukan penerima yang berhak", FailureReason.RECIPIENT_NOT_ELIGIBLE),
+    ("KTP lama tidak diserahkan", FailureReason.OLD_CARD_NOT_SURRENDERED),
+    ("akses jalan terputus", FailureReason.AREA_INACCESSIBLE),
+    ("lokasi digusur", FailureReason.AREA_CLEARED),
+    ("banjir", FailureReason.FORCE_MAJEURE),
+    ("salah kirim", FailureReason.MISROUTED),
+    ("dokumen rusak", FailureReason.DAMAGED),
+)
+_NOTE_FAILURES: Final = (
+    "TIDAK BERHASIL", "BELUM BERHASIL", "GAGAL", "GAGAL ANTAR", "Antar gagal", "Antar Ulang",
+)  # fmt: skip
+_NOTE_RECEIPTS: Final[tuple[tuple[str, RecipientKind], ...]] = (
+    ("DITERIMA YANG BERSANGKUTAN", RecipientKind.OWNER),
+    ("DITERIMA ORANG SERUMAH", RecipientKind.HOUSEHOLD_MEMBER),
+    ("DITERIMA KELUARGA", RecipientKind.HOUSEHOLD_MEMBER),
+    ("DITERIMA SATPAM/SECURITY", RecipientKind.OTHER),
+    ("DITERIMA SATPAM KANTOR", RecipientKind.OTHER),
+)
+_NOTE_ROLES: Final[tuple[tuple[str, RecipientKind], ...]] = (
+    ("YBS", RecipientKind.OWNER),
+    ("yang bersangkutan", RecipientKind.OWNER),
+    ("Pemilik", RecipientKind.OWNER),
+    ("Diri sendiri", RecipientKind.OWNER),
+    ("Keluarga Serumah", RecipientKind.HOUSEHOLD_MEMBER),
+    ("istri", RecipientKind.HOUSEHOLD_MEMBER),
+    ("suami", RecipientKind.HOUSEHOLD_MEMBER),
+    ("anak", RecipientKind.HOUSEHOLD_MEMBER),
+    ("orang tua", RecipientKind.HOUSEHOLD_MEMBER),
+    ("istri YBS", RecipientKind.HOUSEHOLD_MEMBER),
+    ("ibu dari YBS", RecipientKind.HOUSEHOLD_MEMBER),
+    ("ketua RT", RecipientKind.VILLAGE_OFFICIAL),
+    ("Ibu RT", RecipientKind.VILLAGE_OFFICIAL),
+    ("Pak RW", RecipientKind.VILLAGE_OFFICIAL),
+    ("kepala desa", RecipientKind.VILLAGE_OFFICIAL),
+    ("Security", RecipientKind.OTHER),
+    ("satpam", RecipientKind.OTHER),
+    ("tetangga", RecipientKind.OTHER),
+    ("ibu kos", RecipientKind.OTHER),
+    ("Rekan kerja/pegawai", RecipientKind.OTHER),
+)
+_NOTE_TITLES: Final = ("Bpk.", "Bapak", "Pak", "Ibu", "Bu", "Sdr.", "Sdri.")
+_NOTE_ABSENCES: Final = (
+    "penerima tidak di tempat", "penerima tidak di rumah", "RUMAH KOSONG", "YBS TIDAK DITEMPAT",
+    "tidak ada orang di rumah",
+)  # fmt: skip
+_NOTE_SHORT: Final = {
+    "tidak": "tdk", "yang": "yg", "belum": "blm", "orang": "org", "rumah": "rmh",
+    "bapak": "bpk", "alamat": "almt", "karena": "krn", "penerima": "pnrm",
+}  # fmt: skip
+_NOTE_SHORT_WORDS: Final = re.compile(r"\b(?:" + "|".join(_NOTE_SHORT) + r")\b", re.I)
+
+
+def _person(draw: Draw) -> str:
+    first, last = draw(st.sampled_from(FIRST_NAMES)), draw(st.sampled_from(LAST_NAMES))
+    # Balinese names open with titles of relation words ("Anak Agung"): still a name.
+    return draw(st.sampled_from((first, f"{first} {last}", f"Anak Agung {first}")))
+
+
+@st.composite
+def _courier_note(draw: Draw) -> tuple[str, Note]:
+    shape = draw(st.sampled_from(NOTE_SHAPES))
+    cause, reason = draw(st.sampled_from(_NOTE_CAUSES))
+    receipt, received_by = draw(st.sampled_from(_NOTE_RECEIPTS))
+    role, kind = draw(st.sampled_from(_NOTE_ROLES))
+    when = draw(st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2026, 12, 31)))
+    city = regions.get(draw(region_codes(level="regency"))).name
+    text = shape.template.format(
+        reason=cause,
+        failure=draw(st.sampled_from(_NOTE_FAILURES)),
+        receipt=receipt,
+        role=role,
+        title=draw(st.sampled_from(_NOTE_TITLES)),
+        name=_person(draw),
+        absence=draw(st.sampled_from(_NOTE_ABSENCES)),
+        when=when.strftime("%d-%m-%Y %H:%M"),
+        city=city.upper(),
+        tracking=f"P{draw(st.integers(0, 10**13 - 1)):013d}",
+        courier=f"{_person(draw)} ({draw(st.integers(0, 10**9 - 1)):09d})",
+    )
+    if draw(st.booleans()):  # couriers' short forms: "tdk ada org dirumah"
+        text = _NOTE_SHORT_WORDS.sub(lambda m: _NOTE_SHORT[m.group().lower()], text)
+    meaning = {
+        "failure": Note(failed=True, reason=reason),
+        "receipt": Note(recipient=received_by),
+        "role": Note(recipient=kind),
+        "person": Note(),
+    }[shape.means]
+    return _case(draw, text), meaning
+
+
+def courier_notes() -> st.SearchStrategy[tuple[str, Note]]:
+    """``(text, note)``: a courier's note written in every shape of
+    :data:`~adminduk_delivery.couriers.NOTE_SHAPES` (failures and their causes, receipt
+    statuses, receivers named by title and name, by role, in brackets, an item left with
+    someone while nobody was in), in the words of Pos statuses and courier apps, their short
+    forms (*tdk*, *yg*, *org*, *bpk*), in upper or lower case; ``note`` is what it says.
+    :func:`adminduk_delivery.couriers.read_note` should read every text as its note.
+
+    Returns:
+        A strategy of ``(text, note)`` pairs.
+
+    Raises:
+        Nothing: the strategy takes no options.
+
+    Shrinks towards the first shape's note with the first cause.
+    """
+    return _courier_note()
 
 
 @st.composite
