@@ -142,6 +142,8 @@ def test_any_scan_translates_or_is_our_error(code, text):
 # [bracketed] a courier tracking response recorded in a public repository (2021);
 # [blog-2010] a blog post on parcels: "penerima tidak di rumah, maka paket akan dititipkan ke
 #   tetangga";
+# [post-remarks] the English non-delivery reasons of a national post's delivery system
+#   (an IPS-style list), in a public repository;
 # [resi-blog] blog.resi.id, "Cara membaca status barang saat check resi Pos Indonesia";
 # [legacy-blog] a 2015 blog post on Pos Indonesia statuses ("Diri sendiri", "Rekan
 #   kerja/pegawai", "Sekretaris/ recepcionist" as receivers).
@@ -185,6 +187,14 @@ NOTES = [
     ("penerima tidak di rumah, maka paket akan dititipkan ke tetangga", False, None,
      RecipientKind.OTHER, "blog-2010"),
     ("Antar gagal", True, None, None, "resi-blog"),
+    ("Addressee Absent", True, R.RECIPIENT_ABSENT, None, "post-remarks"),
+    ("Door Locked", True, R.RECIPIENT_ABSENT, None, "post-remarks"),
+    ("Addressee moved", True, R.MOVED, None, "post-remarks"),
+    ("Refused", True, R.REFUSED, None, "post-remarks"),
+    ("No such person in the address", True, R.ADDRESS_NOT_FOUND, None, "post-remarks"),
+    ("Insufficient Address", True, R.ADDRESS_INCOMPLETE, None, "post-remarks"),
+    ("Deceased", True, R.DECEASED, None, "post-remarks"),
+    ("Unclaimed", True, R.UNCLAIMED, None, "post-remarks"),
     ("Diri sendiri", False, None, RecipientKind.OWNER, "legacy-blog"),
     ("Rekan kerja/pegawai", False, None, RecipientKind.OTHER, "legacy-blog"),
     ("Sekretaris/ recepcionist", False, None, RecipientKind.OTHER, "legacy-blog"),
@@ -220,6 +230,20 @@ def test_real_courier_notes(text, failed, reason, recipient, source):
     assert (note.failed, note.reason, note.recipient) == (failed, reason, recipient), source
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("Addressee Absent", R.RECIPIENT_ABSENT), ("Refused", R.REFUSED), ("Deceased", R.DECEASED),
+     ("Addressee moved", R.MOVED), ("Unclaimed", R.UNCLAIMED)],
+)  # fmt: skip
+def test_an_unsuccessful_delivery_between_posts_keeps_the_posts_remark(text, reason):
+    """EMH with a post's English remark [post-remarks] is the failure the remark names: a
+    refused or deceased addressee is no absence to try again (it was read as *recipient
+    absent* before)."""
+    event = couriers.translate(UPU_EMSEVT, code="EMH", text=text, at=wib(2020, 3, 20, 9))
+    assert event.status is S.ATTEMPT_FAILED
+    assert event.reason is reason
+
+
 @pytest.mark.parametrize("shape", couriers.NOTE_SHAPES, ids=lambda s: s.name)
 def test_every_note_shape_has_its_real_example_read(shape):
     """Each shape of the table has its example among the real notes above, read as the shape
@@ -230,7 +254,7 @@ def test_every_note_shape_has_its_real_example_read(shape):
         assert (shape.means == "person") is (note == couriers.Note())
         row = next(row for row in NOTES if row[0] == shape.example)
         assert (note.failed, note.reason, note.recipient) == row[1:4]
-    fields = {"reason", "failure", "receipt", "role", "title", "name", "absence", "when",
+    fields = {"reason", "remark", "failure", "receipt", "role", "title", "name", "absence", "when",
               "city", "tracking", "courier"}  # fmt: skip
     assert set(re.findall(r"{(\w+)}", shape.template)) <= fields
     assert shape.source

@@ -259,12 +259,14 @@ _NEGATION: Final = frozenset({"tidak", "belum", "gagal", "bukan", "jangan", "not
 
 # Reasons as couriers write them in Indonesian notes, most specific first.
 NOTE_REASONS: Final[tuple[tuple[str, FailureReason], ...]] = (
-    (r"meninggal|wafat|almarhum", FailureReason.DECEASED),
-    (r"\b(?:ber)?pindah\b", FailureReason.MOVED),
-    (r"tolak|menolak|penolakan", FailureReason.REFUSED),
-    (r"(?:tidak|belum) (?:di)?(?:ke)?(?:kenal|temukan)|alamat salah|salah alamat",
-     FailureReason.ADDRESS_NOT_FOUND),
-    (r"kurang lengkap|tidak lengkap|(?:tidak|kurang) jelas", FailureReason.ADDRESS_INCOMPLETE),
+    (r"meninggal|wafat|almarhum|\bdeceased\b", FailureReason.DECEASED),
+    (r"\b(?:ber)?pindah\b|\baddressee moved\b|\bleft without instructions\b",
+     FailureReason.MOVED),
+    (r"tolak|menolak|penolakan|\brefused\b", FailureReason.REFUSED),
+    (r"(?:tidak|belum) (?:di)?(?:ke)?(?:kenal|temukan)|alamat salah|salah alamat"
+     r"|cannot be located|\bsuch person", FailureReason.ADDRESS_NOT_FOUND),
+    (r"kurang lengkap|tidak lengkap|(?:tidak|kurang) jelas|insufficient address"
+     r"|missing address", FailureReason.ADDRESS_INCOMPLETE),
     (r"\b(?:telepon|nomor|wa|whatsapp)(?: \w+){0,2} (?:tidak|belum) (?:aktif|diangkat|tersambung"
      r"|terdaftar|valid)|(?:tidak|belum) (?:dapat|bisa) dihubungi|nomor salah|salah nomor",
      FailureReason.PHONE_UNREACHABLE),
@@ -276,15 +278,21 @@ NOTE_REASONS: Final[tuple[tuple[str, FailureReason], ...]] = (
     (r"tidak (?:dapat |bisa )?(?:di)?jangkau|(?:tidak ada|tanpa|sulit) akses"
      r"|akses (?:jalan )?(?:terputus|tertutup|sulit|tidak)", FailureReason.AREA_INACCESSIBLE),
     (r"gusur", FailureReason.AREA_CLEARED),
-    (r"salah salur|salah kirim|misroute|salah rute|salah route", FailureReason.MISROUTED),
-    (r"rusak", FailureReason.DAMAGED),
+    (r"salah salur|salah kirim|misroute|salah rute|salah route|\bmissent\b",
+     FailureReason.MISROUTED),
+    (r"rusak|\bdamaged\b", FailureReason.DAMAGED),
+    (r"\bunclaimed\b|tidak diambil", FailureReason.UNCLAIMED),
     (r"rumah kosong|tidak di tempat|tidak di rumah|tidak ada orang|antar ulang"
-     r"|tidak ada di rumah|sedang keluar", FailureReason.RECIPIENT_ABSENT),
+     r"|tidak ada di rumah|sedang keluar|addressee absent|door locked|missed delivery"
+     r"|office closed", FailureReason.RECIPIENT_ABSENT),
 )  # fmt: skip
 """Failure reasons by the words couriers write (after :data:`_ABBREVIATIONS`), most specific
-first: the first match names the reason. Each pattern says that something went wrong, not
-only what a note mentions: "KTP lama sudah diserahkan" or "konfirmasi via telepon" is no
-failure."""
+first: the first match names the reason. Beside the Indonesian words, the English
+non-delivery remarks of posts' delivery systems ("Addressee Absent", "Door Locked",
+"Refused", "Addressee moved", "Insufficient Address", "No such person in the address",
+"Deceased", "Unclaimed"...), which an item between posts (UPU EMSEVT's EMH) may carry.
+Each pattern says that something went wrong, not only what a note mentions: "KTP lama sudah
+diserahkan" or "konfirmasi via telepon" is no failure."""
 
 _KIN: Final = (
     r"istri|suami|anak|ayah|adik|kakak|orang tua|keluarga|mertua|menantu|cucu|nenek|kakek"
@@ -430,16 +438,17 @@ class NoteShape(NamedTuple):
     Attributes:
         name: a short name for the shape.
         template: the shape as a :meth:`str.format` template, for the strategies and tests.
-            Its fields: ``{reason}`` a failure and its cause ("RUMAH KOSONG"), ``{failure}``
+            Its fields: ``{reason}`` a failure and its cause ("RUMAH KOSONG"), ``{remark}``
+            a post's English non-delivery remark ("Addressee Absent"), ``{failure}``
             words of failure ("TIDAK BERHASIL"), ``{receipt}`` a receipt status ("DITERIMA
             ORANG SERUMAH"), ``{role}`` who took it ("istri", "ketua RT"), ``{title}`` a title
             ("Bpk."), ``{name}`` a person's name, ``{absence}`` nobody in ("penerima tidak di
             tempat"), ``{when}`` a date and time, ``{city}``, ``{tracking}`` a barcode,
             ``{courier}`` the courier's name and number.
         means: what a note of the shape says: ``"failure"`` (failed, for the cause in
-            ``{reason}``), ``"receipt"`` or ``"role"`` (received, by the kind of person its
-            ``{receipt}`` or ``{role}`` names) or ``"person"`` (received by someone named
-            only: no kind).
+            ``{reason}`` or ``{remark}``), ``"receipt"`` or ``"role"`` (received, by the kind
+            of person its ``{receipt}`` or ``{role}`` names) or ``"person"`` (received by
+            someone named only: no kind).
         example: an example as it was written.
         source: where the example comes from.
     """
@@ -474,6 +483,11 @@ _LEFT_WITH: Final = (
     "a 2010 blog post on parcels ('penerima tidak di rumah, maka paket akan dititipkan ke "
     "tetangga') and a courier app's note placeholder"
 )
+_POST_REMARKS: Final = (
+    "the non-delivery reasons of a national post's delivery system (an IPS-style list: 'Door "
+    "Locked', 'Addressee moved', 'Addressee Absent', 'Refused', 'No such person in the "
+    "address', 'Unclaimed', 'Deceased'...), in a public repository"
+)
 _NO_TROUBLE: Final = (
     "everyday Indonesian for a delivery that went well ('berhasil terkirim tanpa kendala', "
     "in a public app's release notes)"
@@ -487,6 +501,7 @@ NOTE_SHAPES: Final[tuple[NoteShape, ...]] = (
               "BELUM BERHASIL, RUMAH KOSONG", _ISSUE),
     NoteShape("failure because", "{failure} karena {reason}", "failure",
               "gagal antar karena rumah kosong", _CS_TOOLS),
+    NoteShape("post's remark", "{remark}", "failure", "Addressee Absent", _POST_REMARKS),
     NoteShape("receipt status", "{receipt}", "receipt", "DITERIMA ORANG SERUMAH", _NIPOS_BOTS),
     NoteShape("name, receipt in brackets", "{name} ({receipt})", "receipt",
               "Sulis (DITERIMA ORANG SERUMAH)", _NIPOS_POD),

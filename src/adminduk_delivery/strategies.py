@@ -1063,6 +1063,24 @@ _NOTE_CAUSES: Final[tuple[tuple[str, FailureReason], ...]] = (
     ("salah kirim", FailureReason.MISROUTED),
     ("dokumen rusak", FailureReason.DAMAGED),
 )
+_NOTE_REMARKS: Final[tuple[tuple[str, FailureReason], ...]] = (
+    ("Addressee Absent", FailureReason.RECIPIENT_ABSENT),
+    ("Door Locked", FailureReason.RECIPIENT_ABSENT),
+    ("Missed Delivery", FailureReason.RECIPIENT_ABSENT),
+    ("Office closed", FailureReason.RECIPIENT_ABSENT),
+    ("Addressee moved", FailureReason.MOVED),
+    ("Addressee Left without instructions", FailureReason.MOVED),
+    ("Insufficient Address", FailureReason.ADDRESS_INCOMPLETE),
+    ("Wrong or missing address zip code", FailureReason.ADDRESS_INCOMPLETE),
+    ("Addressee cannot be located", FailureReason.ADDRESS_NOT_FOUND),
+    ("No such person in the address", FailureReason.ADDRESS_NOT_FOUND),
+    ("Refused", FailureReason.REFUSED),
+    ("Damaged", FailureReason.DAMAGED),
+    ("Unclaimed", FailureReason.UNCLAIMED),
+    ("Deceased", FailureReason.DECEASED),
+    ("Force majeure - item not delivered", FailureReason.FORCE_MAJEURE),
+    ("Missent", FailureReason.MISROUTED),
+)
 _NOTE_FAILURES: Final = (
     "TIDAK BERHASIL", "BELUM BERHASIL", "GAGAL", "GAGAL ANTAR", "Antar gagal", "Antar Ulang",
 )  # fmt: skip
@@ -1117,12 +1135,14 @@ def _person(draw: Draw) -> str:
 def _courier_note(draw: Draw) -> tuple[str, Note]:
     shape = draw(st.sampled_from(NOTE_SHAPES))
     cause, reason = draw(st.sampled_from(_NOTE_CAUSES))
+    remark, remarked = draw(st.sampled_from(_NOTE_REMARKS))
     receipt, received_by = draw(st.sampled_from(_NOTE_RECEIPTS))
     role, kind = draw(st.sampled_from(_NOTE_ROLES))
     when = draw(st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2026, 12, 31)))
     city = regions.get(draw(region_codes(level="regency"))).name
     text = shape.template.format(
         reason=cause,
+        remark=remark,
         failure=draw(st.sampled_from(_NOTE_FAILURES)),
         receipt=receipt,
         role=role,
@@ -1137,7 +1157,7 @@ def _courier_note(draw: Draw) -> tuple[str, Note]:
     if draw(st.booleans()):  # couriers' short forms: "tdk ada org dirumah"
         text = _NOTE_SHORT_WORDS.sub(lambda m: _NOTE_SHORT[m.group().lower()], text)
     meaning = {
-        "failure": Note(failed=True, reason=reason),
+        "failure": Note(failed=True, reason=remarked if "{remark}" in shape.template else reason),
         "receipt": Note(recipient=received_by),
         "role": Note(recipient=kind),
         "person": Note(),
@@ -1147,7 +1167,8 @@ def _courier_note(draw: Draw) -> tuple[str, Note]:
 
 def courier_notes() -> st.SearchStrategy[tuple[str, Note]]:
     """``(text, note)``: a courier's note written in every shape of
-    :data:`~adminduk_delivery.couriers.NOTE_SHAPES` (failures and their causes, receipt
+    :data:`~adminduk_delivery.couriers.NOTE_SHAPES` (failures and their causes, posts' English
+    non-delivery remarks, receipt
     statuses, receivers named by title and name, by role, in brackets, an item left with
     someone while nobody was in), in the words of Pos statuses and courier apps, their short
     forms (*tdk*, *yg*, *org*, *bpk*), in upper or lower case; ``note`` is what it says.
