@@ -333,34 +333,28 @@ _COMPILED_RECIPIENTS: Final = tuple((re.compile(p), k) for p, k in NOTE_RECIPIEN
 _MAX_NOTE: Final = 2_000
 
 
-def _table_words() -> frozenset[str]:
-    """Every word the phrase tables use, and the little words around them: a word after a
-    title that is none of these is a name."""
-    sources = [p for p, _ in NOTE_RECIPIENTS] + [p for p, _ in NOTE_REASONS]
-    words = {w for source in sources for w in re.findall(r"[a-z]{2,}", source)}
-    return frozenset(
-        words
-        | set(_ABBREVIATIONS.values())
-        | {"dari", "di", "ke", "dan", "atau", "dengan", "karena", "sebab", "untuk", "yang",
-           "oleh", "rt", "rw", "kandung", "tiri", "angkat", "sendiri", "rumah", "paket", "kiriman",
-           "dokumen", "sudah", "telah", "tersebut", "nya", "ada", "sebelah", "depan", "tidak",
-           "belum", "menerima", "diterima", "dititipkan", "diserahkan", "tanda", "terima"}
-    )  # fmt: skip
-
-
-_KNOWN_WORDS: Final = _table_words()
+_RELATION_AFTER: Final = frozenset(
+    {"rt", "rw", "kos", "kost", "kosan", "kostan", "dari", "kandung", "tiri", "angkat",
+     "mertua", "penerima", "rumah", "nya", "di", "ke", "dan", "atau", "dengan", "karena",
+     "sebab", "untuk", "yang", "oleh", "sendiri", "sudah", "telah", "tidak", "belum", "ada",
+     "tersebut", "sebelah", "depan"}
+)  # fmt: skip
+"""Words after which *bapak*, *ibu* or *saudara* is a relation or part of a role the tables
+name ("ibu kandung", "ibu dari YBS", "bapak RT", "ibu kos", "diterima ibu di rumah"); before
+any other word it is a title, of a name ("Ibu Siti") or of a role ("Pak Satpam", "Bu
+Kades")."""
 
 
 def _normalise(text: str) -> str:
     lowered = _WORDS.sub(" ", text[:_MAX_NOTE].lower())
     words = _NAME_TITLES.sub(" ", " ".join(_ABBREVIATIONS.get(w, w) for w in lowered.split()))
     listed = words.split()
-    # A title before a name says nothing of who the person is: "bapak anto" is a person,
-    # "bapak" alone a father, "bapak rt" a village official.
+    # A title says nothing of who the person is: "bapak anto" is a person, "pak satpam" a
+    # guard, "bapak" alone a father, "bapak rt" a village official.
     return " ".join(
         word
         for word, after in zip(listed, [*listed[1:], ""][: len(listed)], strict=True)
-        if not (word in _TITLES and after.isalpha() and after not in _KNOWN_WORDS)
+        if not (word in _TITLES and after.isalpha() and after not in _RELATION_AFTER)
     )
 
 

@@ -1107,6 +1107,8 @@ _NOTE_ROLES: Final[tuple[tuple[str, RecipientKind], ...]] = (
     ("Ibu RT", RecipientKind.VILLAGE_OFFICIAL),
     ("Pak RW", RecipientKind.VILLAGE_OFFICIAL),
     ("kepala desa", RecipientKind.VILLAGE_OFFICIAL),
+    ("Bu Kades", RecipientKind.VILLAGE_OFFICIAL),
+    ("Pak Satpam", RecipientKind.OTHER),
     ("Security", RecipientKind.OTHER),
     ("satpam", RecipientKind.OTHER),
     ("tetangga", RecipientKind.OTHER),
