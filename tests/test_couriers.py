@@ -144,6 +144,8 @@ def test_any_scan_translates_or_is_our_error(code, text):
 #   tetangga";
 # [post-remarks] the English non-delivery reasons of a national post's delivery system
 #   (an IPS-style list), in a public repository;
+# [post-events] a national post's tracking event list in a public repository ("Delivered to
+#   neighbour", with "Delivered", "Delivered in part", "Safe Drop"...);
 # [resi-blog] blog.resi.id, "Cara membaca status barang saat check resi Pos Indonesia";
 # [legacy-blog] a 2015 blog post on Pos Indonesia statuses ("Diri sendiri", "Rekan
 #   kerja/pegawai", "Sekretaris/ recepcionist" as receivers).
@@ -195,6 +197,7 @@ NOTES = [
     ("Insufficient Address", True, R.ADDRESS_INCOMPLETE, None, "post-remarks"),
     ("Deceased", True, R.DECEASED, None, "post-remarks"),
     ("Unclaimed", True, R.UNCLAIMED, None, "post-remarks"),
+    ("Delivered to neighbour", False, None, RecipientKind.OTHER, "post-events"),
     ("Diri sendiri", False, None, RecipientKind.OWNER, "legacy-blog"),
     ("Rekan kerja/pegawai", False, None, RecipientKind.OTHER, "legacy-blog"),
     ("Sekretaris/ recepcionist", False, None, RecipientKind.OTHER, "legacy-blog"),

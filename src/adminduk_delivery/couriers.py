@@ -308,12 +308,12 @@ NOTE_RECIPIENTS: Final[tuple[tuple[str, RecipientKind], ...]] = (
      r"|\b(?:ibu|bapak|saudara|saudari) dari (?:yang bersangkutan|ybs|penerima)\b",
      RecipientKind.HOUSEHOLD_MEMBER),
     (r"\bybs\b|yang bersangkutan|diri sendiri|pemilik", RecipientKind.OWNER),
-    (r"\btetangga\b", RecipientKind.OTHER),
+    (r"\btetangga\b|\bneighbou?rs?\b", RecipientKind.OTHER),
     (r"(?:ketua|bapak|ibu) r[tw]\b|\brt setempat|kepala desa|\bkades\b|\blurah\b"
      r"|perangkat desa|aparat desa|staf kelurahan|kantor desa|kantor kelurahan",
      RecipientKind.VILLAGE_OFFICIAL),
     (rf"orang serumah|serumah|\b(?:{_RELATIONS})(?:nya)?\b", RecipientKind.HOUSEHOLD_MEMBER),
-    (r"satpam|security|rekan kerja|pegawai|sekretaris|resepsionis|receptionist",
+    (r"satpam|security|rekan kerja|pegawai|sekretaris|resepsionis|receptionist|reception",
      RecipientKind.OTHER),
 )  # fmt: skip
 """Who received, by the words couriers write (after :data:`_ABBREVIATIONS`); the first match
