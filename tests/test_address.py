@@ -809,3 +809,30 @@ def test_text_after_the_village_that_names_nothing_lowers_the_confidence():
     assert noted.address == plain.address
     assert any(w.startswith("unused:") for w in noted.warnings)
     assert noted.confidence < plain.confidence
+
+
+# Villages whose registry names open with a letter or a code (Kemendagri's names: the
+# transmigration blocks N-1..N-8 and S-1..S-6 Aek Nabara in Labuhanbatu, Aceh's "U" and "U."
+# villages, Nias's I'odano, Tapanuli Tengah's "P.O." villages), written after a house number
+# with no comma between: the letter is the name's.
+@pytest.mark.parametrize(
+    ("text", "regency", "number", "village"),
+    [
+        ("Jl. Mawar No. 76 N-2 Aek Nabara Bilah Hulu", "1210", "76", "N-2 Aek Nabara"),
+        ("Jl. Mawar No. 179 U Baro, Kecamatan Cot Girek", "1108", "179", "U Baro"),
+        ("Jl. Mawar No. 146 I'odano, Kecamatan Somolo-molo", None, "146", "I'odano"),
+        ("Jl. Mawar No. 59 P.O. Manduamas, Kecamatan Manduamas", None, "59", "P.O. Manduamas"),
+        # a letter that begins no name stays the number's, with or without a comma
+        ("Jl. Mawar No. 7 B Desa Cicau, Kec. Cikarang Pusat", "3216", "7B", "Cicau"),
+        ("Jl. Mawar No. 7 B Cicau, Kec. Cikarang Pusat", "3216", "7B", "Cicau"),
+        ("Jl. Mawar No. 7 B, Desa Cicau", "3216", "7B", "Cicau"),
+    ],
+)
+def test_a_letter_after_the_house_number_that_begins_a_village_name_is_the_names(
+    text, regency, number, village
+):
+    """Before, "No. 76 N-2 Aek Nabara" read house number 76N-2 and found no village."""
+    parsed = address.parse(text, regency=regency)
+    assert parsed.house_number == number
+    assert parsed.address is not None
+    assert regions.get(parsed.address.village_code).name == village

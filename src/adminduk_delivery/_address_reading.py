@@ -64,6 +64,10 @@ _HOUSE_NUMBER: Final = re.compile(
     r"(\d+\s?[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\w])",
     _FLAGS,
 )
+# A house number whose letter stands apart: "76 N-2", "7 U" (the letter may begin a name).
+_SPACED_SUFFIX: Final = re.compile(r"(\d+) ([a-z](?:\s*[-/]\s*\d+[a-z]?)?)", _FLAGS)
+# The most words a region's name has that the house number's letter may begin.
+_LONGEST_NAME: Final = 6
 # The last run of exactly five digits (the greedy ".*" finds it from the end).
 _LAST_POSTAL: Final = re.compile(r".*(?<![0-9])([0-9]{5})(?![0-9])", re.DOTALL)
 # The region's level words (one table, in regions), and the dusun's.
@@ -1032,6 +1036,31 @@ def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, st
     return match, f"{text[: match.start()]}, {text[match.end() :]}"
 
 
+def _take_house_number(text: str, scope: tuple[str, ...] | None) -> tuple[str, str]:
+    """The house number ("" if none) and the text without it. A letter written apart from the
+    number that begins the name of a region (within ``scope`` if given) with what follows it
+    is the name's, not the number's: "No. 76 N-2 Aek Nabara" is number 76 in the village N-2
+    Aek Nabara, "No. 7 U Baro" number 7 in U Baro ("No. 7 B, Desa Cicau" stays 7B)."""
+    match = _HOUSE_NUMBER.search(text)
+    if match is None:
+        return "", text
+    number = match.group(1)
+    spaced = _SPACED_SUFFIX.fullmatch(number)
+    if spaced is not None:
+        suffix, rest = spaced.group(2), text[match.end() :].split(",", 1)[0]
+        words = (suffix + rest).split()
+        index = _regions.gazetteer()
+        glued = words[0] != suffix  # "No. 76 I'odano": the name goes on after the letter
+        if any(
+            scope is None or entry.code.startswith(scope)
+            for k in range(1 if glued else 2, min(len(words), _LONGEST_NAME) + 1)
+            for entry in index.get(_regions.name_key(" ".join(words[:k])), ())
+        ):
+            return spaced.group(1), f"{text[: match.start()]}, {suffix}{text[match.end() :]}"
+    # (the text's whitespace is single spaces by now)
+    return number.replace(" ", ""), f"{text[: match.start()]}, {text[match.end() :]}"
+
+
 def _number(text: str, warnings: list[str], field: str) -> str | None:
     value = int(text)
     if not 1 <= value <= 999:
@@ -1082,9 +1111,7 @@ def read(text: str, scope: tuple[str, ...] | None) -> Reading:
         match, work = _take(_RW_ALONE, work)
         rw_text = match.group(1) if match else None
 
-    house_match, work = _take(_HOUSE_NUMBER, work)
-    # (the text's whitespace is single spaces by now)
-    house_number = house_match.group(1).replace(" ", "") if house_match else ""
+    house_number, work = _take_house_number(work, scope)
 
     if rt_text is None and rw_text is None and "/" in work:
         bare = _BARE_RT_RW.search(work)
