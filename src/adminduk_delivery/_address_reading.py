@@ -61,11 +61,9 @@ _RW_ALONE: Final = re.compile(r"r(?<![a-z]r)w\s*[.:]?\s*(\d{1,3})(?!\d)", _FLAGS
 _BARE_RT_RW: Final = re.compile(r"(?<![\w/.-])(\d{2,3})\s*/\s*(\d{2,3})(?![\w/])")
 _HOUSE_NUMBER: Final = re.compile(
     r"n(?<![a-z]n)(?:o|omor|mr|mor)(?![a-z])\s*\.?\s*:?\s*"
-    r"(\d+\s?[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\w])",
+    r"(?P<digits>\d+)(?P<gap>\s?)(?P<suffix>[a-z]?(?:\s*[-/]\s*\d+[a-z]?)?)(?![\w])",
     _FLAGS,
 )
-# A house number whose letter stands apart: "76 N-2", "7 U" (the letter may begin a name).
-_SPACED_SUFFIX: Final = re.compile(r"(\d+) ([a-z](?:\s*[-/]\s*\d+[a-z]?)?)", _FLAGS)
 # The most words a region's name has that the house number's letter may begin.
 _LONGEST_NAME: Final = 6
 # The last run of exactly five digits (the greedy ".*" finds it from the end).
@@ -1044,10 +1042,9 @@ def _take_house_number(text: str, scope: tuple[str, ...] | None) -> tuple[str, s
     match = _HOUSE_NUMBER.search(text)
     if match is None:
         return "", text
-    number = match.group(1)
-    spaced = _SPACED_SUFFIX.fullmatch(number)
-    if spaced is not None:
-        suffix, rest = spaced.group(2), text[match.end() :].split(",", 1)[0]
+    digits, suffix = match["digits"], match["suffix"]
+    if match["gap"] and suffix[:1].isalpha():  # "76 N-2", "7 U": the letter may begin a name
+        rest = text[match.end() :].split(",", 1)[0]
         words = (suffix + rest).split()
         index = _regions.gazetteer()
         glued = words[0] != suffix  # "No. 76 I'odano": the name goes on after the letter
@@ -1056,9 +1053,9 @@ def _take_house_number(text: str, scope: tuple[str, ...] | None) -> tuple[str, s
             for k in range(1 if glued else 2, min(len(words), _LONGEST_NAME) + 1)
             for entry in index.get(_regions.name_key(" ".join(words[:k])), ())
         ):
-            return spaced.group(1), f"{text[: match.start()]}, {suffix}{text[match.end() :]}"
+            return digits, f"{text[: match.start()]}, {suffix}{text[match.end() :]}"
     # (the text's whitespace is single spaces by now)
-    return number.replace(" ", ""), f"{text[: match.start()]}, {text[match.end() :]}"
+    return (digits + suffix).replace(" ", ""), f"{text[: match.start()]}, {text[match.end() :]}"
 
 
 def _number(text: str, warnings: list[str], field: str) -> str | None:

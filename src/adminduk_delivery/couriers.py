@@ -38,6 +38,7 @@ whose courier uses other words builds its own vocabulary from the same rows.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Final, Literal, NamedTuple
@@ -241,10 +242,15 @@ _FAILURE: Final = re.compile(
 )
 """Phrases that say a delivery did not happen, whatever the code says or the text adds."""
 
+_NOBODY_IN: Final = (
+    r"tidak di tempat|tidak di rumah|rumah kosong|tidak ada orang(?: di (?:rumah|tempat))?"
+    r"|tidak ada di rumah|sedang keluar"
+)
+"""The words that say nobody was in: the *recipient absent* row of :data:`NOTE_REASONS`
+and :data:`_ABSENCE` read them both."""
+
 _ABSENCE: Final = re.compile(
-    r"\b(?:(?:penerima|ybs|yang bersangkutan|pemilik(?: rumah)?) )?(?:tidak di tempat"
-    r"|tidak di rumah|rumah kosong|tidak ada orang(?: di (?:rumah|tempat))?|tidak ada di rumah"
-    r"|sedang keluar)\b"
+    rf"\b(?:(?:penerima|ybs|yang bersangkutan|pemilik(?: rumah)?) )?(?:{_NOBODY_IN})\b"
 )
 """Phrases that say nobody was in, with whom they say it of: left out when the text says who
 took the item instead ("YBS tidak di tempat, dititipkan ke istri" is the wife)."""
@@ -282,9 +288,8 @@ NOTE_REASONS: Final[tuple[tuple[str, FailureReason], ...]] = (
      FailureReason.MISROUTED),
     (r"rusak|\bdamaged\b", FailureReason.DAMAGED),
     (r"\bunclaimed\b|tidak diambil", FailureReason.UNCLAIMED),
-    (r"rumah kosong|tidak di tempat|tidak di rumah|tidak ada orang|antar ulang"
-     r"|tidak ada di rumah|sedang keluar|addressee absent|door locked|missed delivery"
-     r"|office closed", FailureReason.RECIPIENT_ABSENT),
+    (rf"{_NOBODY_IN}|antar ulang|addressee absent|door locked|missed delivery|office closed",
+     FailureReason.RECIPIENT_ABSENT),
 )  # fmt: skip
 """Failure reasons by the words couriers write (after :data:`_ABBREVIATIONS`), most specific
 first: the first match names the reason. Beside the Indonesian words, the English
@@ -353,7 +358,7 @@ def _normalise(text: str) -> str:
     # guard, "bapak" alone a father, "bapak rt" a village official.
     return " ".join(
         word
-        for word, after in zip(listed, [*listed[1:], ""][: len(listed)], strict=True)
+        for word, after in itertools.pairwise([*listed, ""])
         if not (word in _TITLES and after.isalpha() and after not in _RELATION_AFTER)
     )
 
