@@ -217,7 +217,8 @@ def test_a_missing_column_is_named_with_the_column_that_may_be_it() -> None:
         "dokumen": "dokumen is empty: the row has no dokumen column; "
         "map yours with columns={'dokumen': 'Dokumen yang diminta'}",
         "layanan": "layanan is empty: the row has no layanan column; "
-        "map yours with columns={'layanan': ...}",
+        "map yours with columns={'layanan': ...}, "
+        "or give every row one with defaults={'layanan': ...}",
     }
     mapped = read(
         row,
@@ -282,6 +283,184 @@ def test_bad_arguments_raise_our_errors() -> None:
         intake.read_rows([], as_of="2026-01-01")  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
         intake.read_rows([], as_of=AS_OF, regency="Atlantis")
+
+
+def _field_key(row: dict[str, object], field: str) -> str | None:
+    """The generated row's column for ``field`` (written in any case)."""
+    return next((k for k in row if re.sub(r"[\W_]+", "_", k.casefold()) == field), None)
+
+
+def _same_reading(first: intake.Intake, second: intake.Intake) -> None:
+    assert first.residents == second.residents
+    assert first.requests == second.requests
+    assert codes(first) == codes(second)
+
+
+_OWN_TEXTS = st.text(min_size=1, max_size=60).filter(lambda t: intake.word_key(t) != "")
+
+
+@settings(max_examples=100)
+@given(ads.form_rows(region="3216", as_of=AS_OF), _OWN_TEXTS, _OWN_TEXTS, _OWN_TEXTS)
+def test_a_forms_own_texts_read_as_the_values_they_stand_for(
+    form: ads.FormRow, service: str, documents: str, point: str
+) -> None:
+    """Any text of a form's own, mapped by words=, reads as the value it is mapped to,
+    whatever the built-in vocabulary says of it (the caller's form wins)."""
+    row = dict(form.row)
+    words: dict[str, dict[str, object]] = {"layanan": {service: form.fulfilment}}
+    row[_field_key(row, "layanan") or "layanan"] = service
+    if len(form.kinds) == 1:
+        row[_field_key(row, "dokumen") or "dokumen"] = documents
+        words["dokumen"] = {documents: form.kinds[0]}
+    if form.collect_at is not None:
+        row[_field_key(row, "tempat_ambil") or "tempat_ambil"] = point
+        words["tempat_ambil"] = {point: form.collect_at.value}  # a known word means it too
+    _same_reading(read(row, words=words), read(form.row))
+
+
+@settings(max_examples=100)
+@given(ads.form_rows(region="3216", as_of=AS_OF), st.booleans())
+def test_defaults_stand_for_the_columns_a_form_leaves_out(form: ads.FormRow, blank: bool) -> None:
+    """A form without a dokumen, layanan or tempat_ambil column reads as the same form with
+    the column, given the value by defaults= (a missing column or an empty cell alike)."""
+    row = dict(form.row)
+    defaults: dict[str, object] = {
+        "layanan": form.fulfilment,
+        "dokumen": row[_field_key(row, "dokumen") or "dokumen"],
+    }
+    if form.collect_at is not None:
+        defaults["tempat_ambil"] = form.collect_at
+    for field in defaults:
+        key = _field_key(row, field)
+        assert key is not None
+        if blank:
+            row[key] = ""
+        else:
+            del row[key]
+    _same_reading(read(row, defaults=defaults), read(form.row))
+    # The row's own cells still win over the defaults.
+    other = next(f for f in Fulfilment if f is not form.fulfilment)
+    _same_reading(read(form.row, defaults={"layanan": other}), read(form.row))
+
+
+def test_a_yes_no_box_for_delivery_and_collections_at_the_dinas() -> None:
+    """Balikpapan's DOYAN form (Dokumen Oke Saya Antar, with Pos Indonesia, 2017) asks
+    whether the document is to be brought home with a box ticked yes or no, and an address
+    when yes; a document not brought home is collected at the Dinas (ANTARA Kaltim,
+    https://kaltim.antaranews.com/berita/39779, "Warga yang mengurus tinggal conteng ya
+    atau tidak. Bila ya, ada kolom alamat tujuan untuk diisi")."""
+    rows = [
+        {"NIK": GOOD["nik"], "Nama": "Siti Aminah", "Dokumen": "Akta Kelahiran",
+         "Diantar?": "Ya", "Alamat tujuan": GOOD["alamat"]},
+        {"NIK": "3216204107900011", "Nama": "Budi", "Dokumen": "KK", "Diantar?": "tidak"},
+        {"NIK": "3216204107900029", "Nama": "Ani", "Dokumen": "KK", "Diantar?": "mungkin"},
+    ]  # fmt: skip
+    columns = {"layanan": "Diantar?", "alamat": "Alamat tujuan"}
+    without = read(*rows, columns=columns)
+    assert codes(without) == [
+        (0, "layanan", "unknown_value"),
+        (1, "layanan", "unknown_value"),
+        (2, "layanan", "unknown_value"),
+    ]
+    assert "words=" in without.problems[0].message
+    result = read(
+        *rows,
+        columns=columns,
+        words={"layanan": {"Ya": Fulfilment.DELIVER, "Tidak": "diambil"}},
+        defaults={"tempat_ambil": CollectionPoint.DINAS},
+    )
+    assert [(r.fulfilment, r.collect_at) for r in result.requests] == [
+        (Fulfilment.DELIVER, None),
+        (Fulfilment.COLLECT, CollectionPoint.DINAS),
+    ]
+    assert codes(result) == [(2, "layanan", "unknown_value")]
+
+
+def test_an_option_with_a_separator_is_one_document() -> None:
+    own = "KTP-el / Suket (pengganti)"
+    assert codes(read({**GOOD, "dokumen": own})) == [(0, "dokumen", "unknown_value")]
+    result = read({**GOOD, "dokumen": own}, words={"dokumen": {own: DocumentKind.KTP_EL}})
+    assert [r.kind for r in result.requests] == [DocumentKind.KTP_EL]
+    several = read({**GOOD, "dokumen": "KK, " + own}, words={"dokumen": {own: "KTP-el"}})
+    assert [r.kind for r in several.requests] == [DocumentKind.KARTU_KELUARGA, DocumentKind.KTP_EL]
+
+
+@pytest.mark.parametrize("joiner", [", ", "; ", " dan ", " + ", " & ", " / ", "\n"])
+@pytest.mark.parametrize(
+    ("first", "second", "kinds"),
+    [
+        ("Suket", "KTP-el", [DocumentKind.SUKET, DocumentKind.KTP_EL]),
+        ("SKPWNI", "Surat Pindah", [DocumentKind.SURAT_PINDAH]),
+        ("KK", "Akta Kelahiran", [DocumentKind.KARTU_KELUARGA, DocumentKind.AKTA_KELAHIRAN]),
+    ],
+)
+def test_two_documents_stay_two_with_or_without_own_words(
+    first: str, second: str, kinds: list[DocumentKind], joiner: str
+) -> None:
+    """Written together, "Suket" and "KTP-el" read like the one word "Suket KTP-el" once
+    punctuation is dropped: a cell is never compared whole with the vocabulary's words."""
+    cell = first + joiner + second
+    for words in (None, {"dokumen": {"Suket KTP-el (pengganti)": "Suket"}}):
+        result = read({**GOOD, "dokumen": cell}, words=words)
+        assert [r.kind for r in result.requests] == kinds
+
+
+def test_a_missing_column_names_defaults_where_they_can_stand_for_it() -> None:
+    result = read({"nik": GOOD["nik"], "nama": "Siti"})
+    messages = {p.field: p.message for p in result.problems}
+    assert "defaults={'dokumen': ...}" in messages["dokumen"]
+    assert "defaults={'layanan': ...}" in messages["layanan"]
+    assert "defaults=" not in messages["nik"] if "nik" in messages else True
+    collection = read({**GOOD, "layanan": "diambil"})
+    assert codes(collection) == [(0, "tempat_ambil", "required")]
+    assert "defaults={'tempat_ambil': ...}" in collection.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "code"),
+    [
+        ({"words": ["layanan"]}, InvalidType, "type"),
+        ({"words": {"nama": {"x": "y"}}}, ValidationError, "unknown_field"),
+        ({"words": {"layanan": "dikirim"}}, InvalidType, "type"),
+        ({"words": {"layanan": {1: "dikirim"}}}, InvalidType, "type"),
+        ({"words": {"layanan": {"Ya": "titip tetangga"}}}, ValidationError, "unknown_value"),
+        ({"words": {"layanan": {"Ya": DocumentKind.KARTU_KELUARGA}}}, InvalidType, "type"),
+        ({"words": {"disabilitas": {"ada": 1}}}, InvalidType, "type"),
+        ({"words": {"layanan": {" - ": "dikirim"}}}, ValidationError, "empty"),
+        ({"words": {"layanan": {"Ya": "dikirim", "YA!": "diambil"}}}, ValidationError, "duplicate"),
+        ({"defaults": "KTP-el"}, InvalidType, "type"),
+        ({"defaults": {"nama": "Siti"}}, ValidationError, "unknown_field"),
+        ({"defaults": {"layanan": "titip"}}, ValidationError, "unknown_value"),
+        ({"defaults": {"dokumen": "KTP-el, Surat Kuasa"}}, ValidationError, "unknown_value"),
+        ({"defaults": {"dokumen": " , "}}, ValidationError, "required"),
+        ({"defaults": {"tempat_ambil": Fulfilment.COLLECT}}, InvalidType, "type"),
+    ],
+)
+def test_bad_words_and_defaults_raise_before_any_row(
+    kwargs: dict[str, object], error: type[Exception], code: str
+) -> None:
+    rows = iter([GOOD])
+    with pytest.raises(error) as info:
+        intake.read_rows(rows, as_of=AS_OF, **kwargs)  # type: ignore[arg-type]
+    assert getattr(info.value, "code", None) == code
+    assert next(rows) is GOOD  # nothing was read
+
+
+def test_words_and_defaults_of_several_fields_together() -> None:
+    result = read(
+        {"nik": GOOD["nik"], "nama": "Siti", "alamat": GOOD["alamat"], "jk": "Wanita",
+         "difabel": "ada", "Dokumen": "Kartu Tanda Penduduk (baru)"},
+        columns={"jenis_kelamin": "jk", "disabilitas": "difabel"},
+        words={"jenis_kelamin": {"Wanita": Sex.FEMALE}, "disabilitas": {"ada": True},
+               "dokumen": {"Kartu Tanda Penduduk (baru)": "e-KTP"}},
+        defaults={"layanan": "dikirim"},
+    )  # fmt: skip
+    assert codes(result) == []
+    (resident,) = result.residents
+    assert resident.disabled
+    assert [(r.kind, r.fulfilment) for r in result.requests] == [
+        (DocumentKind.KTP_EL, Fulfilment.DELIVER)
+    ]
 
 
 def test_vocabularies_read_every_label_and_spelling() -> None:

@@ -53,7 +53,7 @@ from . import address as _address
 from . import kk as _kk
 from . import nik as _nik
 from . import phone as _phone
-from ._convert import date_value, day_of, identifier, no_time
+from ._convert import date_value, day_of, excerpt, identifier, no_time
 from .address import Address, ParseStatus
 from .documents import CollectionPoint, DocumentKind, DocumentRequest, Fulfilment
 from .errors import AdmindukError, InvalidType, ValidationError
@@ -69,6 +69,7 @@ __all__ = [
     "FULFILMENT_WORDS",
     "MONTHS",
     "SEX_WORDS",
+    "WORD_FIELDS",
     "YES_NO_WORDS",
     "DateShape",
     "Intake",
@@ -298,7 +299,26 @@ _FULFILMENTS: Final = _lookup(FULFILMENT_WORDS, Fulfilment)
 _POINTS: Final = _lookup(COLLECTION_POINT_WORDS, CollectionPoint)
 _SEXES: Final = _lookup(SEX_WORDS, Sex)
 _YES_NO: Final = {word_key(w): answer for answer, ws in YES_NO_WORDS.items() for w in ws}
-_LIST_SEPARATORS: Final = re.compile(r"\s*(?:[,;+&/\n]|\bdan\b|\band\b)\s*", re.IGNORECASE)
+
+_MEANINGS: Final[dict[str, type]] = {
+    "dokumen": DocumentKind,
+    "layanan": Fulfilment,
+    "tempat_ambil": CollectionPoint,
+    "jenis_kelamin": Sex,
+    "disabilitas": bool,
+}
+WORD_FIELDS: Final[tuple[str, ...]] = tuple(_MEANINGS)
+"""The form fields read through a vocabulary: :func:`read_rows` takes a form's own texts
+for them (``words=``), and a value for all rows (``defaults=``) for the first three."""
+_DEFAULTABLE: Final = ("dokumen", "layanan", "tempat_ambil")
+"""The fields a form may leave out because every row means one value: a form only for the
+KTP-el, only for delivery, or whose collections are all at the Dinas."""
+_LIST_SEPARATORS: Final = re.compile(r"\s*[,;\n]\s*")
+"""What separates the documents of a ``dokumen`` cell: a form's multiple choice joins its
+options with commas."""
+_JOINERS: Final = re.compile(r"\s*(?:[+&/]|\bdan\b|\band\b)\s*", re.IGNORECASE)
+"""What joins documents within one of those parts ("KTP-el dan KK"), where the part is not
+one of the form's own options (``words=``), which may hold a slash."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -518,6 +538,148 @@ def _columns(columns: Mapping[str, str] | None) -> dict[str, str]:
     return folded
 
 
+def _field_mapping(value: object, name: str, fields: tuple[str, ...]) -> Mapping[str, object]:
+    """``words`` or ``defaults`` checked: a mapping whose keys are among ``fields``."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        what = "{text: meaning} mappings" if name == "words" else "values"
+        raise InvalidType(f"{name} maps form fields to {what}", field=name)
+    for field in value:
+        if field not in fields:
+            raise ValidationError(
+                f"{name} names a field {excerpt(field)} that it cannot take; "
+                f"the fields are {', '.join(fields)}",
+                field=name,
+                code="unknown_field",
+            )
+    return value
+
+
+def _meaning(field: str, meaning: object, table: Mapping[str, T], *, name: str) -> T:
+    """What the caller says a text means: a value of the field's kind (a member of its enum,
+    or a bool for ``disabilitas``), or a text its vocabulary reads."""
+    if isinstance(meaning, str):
+        found = table.get(word_key(meaning))
+        if found is None:
+            raise ValidationError(
+                f"{name}[{field!r}]: {excerpt(meaning)} is not a known value of {field}",
+                field=name,
+                code="unknown_value",
+            )
+        return found
+    for known in table.values():
+        if type(known) is type(meaning) and known == meaning:
+            return known
+    raise InvalidType(
+        f"{name}[{field!r}] gives a {_MEANINGS[field].__name__} or a known word of {field}, "
+        f"got {type(meaning).__name__}",
+        field=name,
+    )
+
+
+def _own_words(field: str, given: object, table: Mapping[str, T]) -> Mapping[str, T]:
+    """The vocabulary ``table`` with a form's own texts for ``field`` added (theirs win)."""
+    if given is None:
+        return table
+    if not isinstance(given, Mapping):
+        raise InvalidType(f"words[{field!r}] maps a form's texts to their meanings", field="words")
+    own: dict[str, T] = {}
+    for text, meaning in given.items():
+        if not isinstance(text, str):
+            raise InvalidType(
+                f"words[{field!r}]: a form's text is a string, got {type(text).__name__}",
+                field="words",
+            )
+        key = word_key(text)
+        if not key:
+            raise ValidationError(
+                f"words[{field!r}]: {excerpt(text)} has no letter or digit to tell it by",
+                field="words",
+                code="empty",
+            )
+        value = _meaning(field, meaning, table, name="words")
+        if own.setdefault(key, value) is not value:
+            raise ValidationError(
+                f"words[{field!r}]: {excerpt(text)} and another text that reads the same "
+                "mean different values",
+                field="words",
+                code="duplicate",
+            )
+    return {**table, **own}
+
+
+@attrs.frozen(kw_only=True)
+class _Words:
+    """The vocabularies of one :func:`read_rows` call, and its values for all rows."""
+
+    documents: Mapping[str, DocumentKind] = _DOCUMENTS
+    fulfilments: Mapping[str, Fulfilment] = _FULFILMENTS
+    points: Mapping[str, CollectionPoint] = _POINTS
+    sexes: Mapping[str, Sex] = _SEXES
+    yes_no: Mapping[str, bool] = _YES_NO
+    document_options: Mapping[str, DocumentKind] = attrs.field(factory=dict)
+    documents_for_all: tuple[DocumentKind, ...] | None = None
+    fulfilment_for_all: Fulfilment | None = None
+    point_for_all: CollectionPoint | None = None
+    for_all: frozenset[str] = attrs.field(init=False)
+    """The fields that have a value for all rows."""
+
+    @for_all.default
+    def _for_all(self) -> frozenset[str]:
+        given = (self.documents_for_all, self.fulfilment_for_all, self.point_for_all)
+        return frozenset(f for f, v in zip(_DEFAULTABLE, given, strict=True) if v is not None)
+
+
+_BUILT_IN_WORDS: Final = _Words()
+
+
+def _words(words: object, defaults: object) -> _Words:
+    """The vocabularies with the caller's ``words`` and ``defaults`` (see :func:`read_rows`)."""
+    if words is None and defaults is None:
+        return _BUILT_IN_WORDS
+    own = _field_mapping(words, "words", WORD_FIELDS)
+    chosen = _field_mapping(defaults, "defaults", _DEFAULTABLE)
+    tables = _Words(
+        documents=_own_words("dokumen", own.get("dokumen"), _DOCUMENTS),
+        fulfilments=_own_words("layanan", own.get("layanan"), _FULFILMENTS),
+        points=_own_words("tempat_ambil", own.get("tempat_ambil"), _POINTS),
+        sexes=_own_words("jenis_kelamin", own.get("jenis_kelamin"), _SEXES),
+        yes_no=_own_words("disabilitas", own.get("disabilitas"), _YES_NO),
+    )
+    given_documents = own.get("dokumen")
+    if isinstance(given_documents, Mapping):  # checked by _own_words
+        tables = attrs.evolve(
+            tables,
+            document_options={
+                _option_key(text): tables.documents[word_key(text)] for text in given_documents
+            },
+        )
+    documents = None
+    if chosen.get("dokumen") is not None:
+        given = chosen["dokumen"]
+        if isinstance(given, str):
+            try:
+                documents = _kinds(given, tables)
+            except _RowProblem as problem:
+                raise ValidationError(
+                    f"defaults['dokumen']: {problem.message}", field="defaults", code=problem.code
+                ) from None
+        else:
+            documents = (_meaning("dokumen", given, tables.documents, name="defaults"),)
+    fulfilment = point = None
+    if chosen.get("layanan") is not None:
+        fulfilment = _meaning("layanan", chosen["layanan"], tables.fulfilments, name="defaults")
+    if chosen.get("tempat_ambil") is not None:
+        point = _meaning("tempat_ambil", chosen["tempat_ambil"], tables.points, name="defaults")
+    return attrs.evolve(
+        tables,
+        documents_for_all=documents,
+        fulfilment_for_all=fulfilment,
+        point_for_all=point,
+    )
+
+
 _NEEDED: Final = (*_REQUIRED, "alamat", "tempat_ambil")
 """The fields a row may need: when a row has no column for one, the message says so."""
 _LONG_DIGITS: Final = re.compile(r"\d{6}")
@@ -569,6 +731,8 @@ def _absent_columns(
                 note += f"; map yours with columns={{{field!r}: {guess!r}}}"
             elif not column:
                 note += f"; map yours with columns={{{field!r}: ...}}"
+                if field in _DEFAULTABLE:
+                    note += f", or give every row one with defaults={{{field!r}: ...}}"
         notes[field] = note
     return notes
 
@@ -593,29 +757,50 @@ class _RowProblem(Exception):
         self.field, self.code, self.message = field, code, message
 
 
+_OWN_WORDS_HINT: Final = " (a form's own texts go in read_rows' words=)"
+
+
 def _word(value: object, table: Mapping[str, T], field: str) -> T:
     if not isinstance(value, str):
         raise _RowProblem(field, "type", f"{field} is text, got {type(value).__name__}")
     member = table.get(word_key(value))
     if member is None:
-        raise _RowProblem(field, "unknown_value", f"{field} is not a known value")
+        raise _RowProblem(field, "unknown_value", f"{field} is not a known value{_OWN_WORDS_HINT}")
     return member
 
 
-def _kinds(value: object) -> tuple[DocumentKind, ...]:
+def _option_key(text: str) -> str:
+    """How a ``dokumen`` cell, or a part of one, is compared with a form's own options as a
+    whole: without case, and with runs of spaces as one, but with its punctuation (an
+    option that holds a comma or a slash is not two documents)."""
+    return " ".join(text.casefold().split())
+
+
+def _kinds(value: object, words: _Words) -> tuple[DocumentKind, ...]:
+    """The kinds a ``dokumen`` cell names: one of the form's own options (``words=``), or
+    parts separated by commas, semicolons or lines, each an option of the form's own or
+    words of the vocabulary joined by "dan", "+", "&" or "/"."""
     if not isinstance(value, str):
         raise _RowProblem("dokumen", "type", f"dokumen is text, got {type(value).__name__}")
+    options = words.document_options
+    whole = options.get(_option_key(value)) if options else None
+    if whole is not None:
+        return (whole,)
     kinds: list[DocumentKind] = []
     for part in _LIST_SEPARATORS.split(value.strip()):
-        if not part:
-            continue
-        kind = _DOCUMENTS.get(word_key(part))
-        if kind is None:
-            raise _RowProblem(
-                "dokumen", "unknown_value", "a document named in dokumen is not a known kind"
-            )
-        if kind not in kinds:
-            kinds.append(kind)
+        option = options.get(_option_key(part)) if options else None
+        for name in [part] if option is not None else _JOINERS.split(part):
+            if not name:
+                continue
+            kind = words.documents.get(word_key(name))
+            if kind is None:
+                raise _RowProblem(
+                    "dokumen",
+                    "unknown_value",
+                    f"a document named in dokumen is not a known kind{_OWN_WORDS_HINT}",
+                )
+            if kind not in kinds:
+                kinds.append(kind)
     if not kinds:
         raise _RowProblem("dokumen", "required", "dokumen names no document")
     return tuple(kinds)
@@ -667,6 +852,7 @@ class _Reader:
     as_of: dt.date
     regency: str | None
     id_prefix: str
+    words: _Words = _BUILT_IN_WORDS
     addresses: dict[str, _address.ParsedAddress] = attrs.field(factory=dict)
 
     def parse_address(self, text: str) -> _address.ParsedAddress:
@@ -725,18 +911,20 @@ class _Reader:
         problems: list[_RowProblem] = []
         warnings: list[_RowProblem] = []
         present = {k: v for k, v in cells.items() if not _is_empty(v)}
+        words = self.words
         for field in _REQUIRED:
-            if field not in present:
+            if field not in present and field not in words.for_all:
                 message = f"{field} is empty{absent.get(field, '')}"
                 problems.append(_RowProblem(field, "required", message))
 
         def get(field: str) -> object:
             return present.get(field)
 
-        def word(field: str, table: Mapping[str, T]) -> T | None:
-            """The form word in ``field`` (``None`` when absent or not a known word)."""
+        def word(field: str, table: Mapping[str, T], for_all: T | None = None) -> T | None:
+            """The form word in ``field``, or ``for_all`` when the row has none (``None``
+            when absent or not a known word)."""
             if field not in present:
-                return None
+                return for_all
             return _checked(field, lambda: _word(present[field], table, field), problems)
 
         info = None
@@ -744,13 +932,13 @@ class _Reader:
             info = _checked("nik", lambda: _nik.parse(get("nik"), as_of=self.as_of), problems)
         nik = None if info is None else info.nik
         kinds = (
-            _checked("dokumen", lambda: _kinds(get("dokumen")), problems)
+            _checked("dokumen", lambda: _kinds(get("dokumen"), words), problems)
             if "dokumen" in present
-            else None
+            else words.documents_for_all
         )
-        fulfilment = word("layanan", _FULFILMENTS)
-        point = word("tempat_ambil", _POINTS)
-        if "tempat_ambil" not in present and fulfilment is Fulfilment.COLLECT:
+        fulfilment = word("layanan", words.fulfilments, words.fulfilment_for_all)
+        point = word("tempat_ambil", words.points, words.point_for_all)
+        if point is None and "tempat_ambil" not in present and fulfilment is Fulfilment.COLLECT:
             message = f"a collection needs tempat_ambil{absent.get('tempat_ambil', '')}"
             problems.append(_RowProblem("tempat_ambil", "required", message))
         deliver = fulfilment is Fulfilment.DELIVER
@@ -774,7 +962,7 @@ class _Reader:
         kk_number = None
         if "no_kk" in present:
             kk_number = _checked("no_kk", lambda: _kk.validate(get("no_kk")), problems)
-        sex = word("jenis_kelamin", _SEXES)
+        sex = word("jenis_kelamin", words.sexes)
         born = None
         if "tanggal_lahir" in present:
             born = _checked(
@@ -796,7 +984,7 @@ class _Reader:
             )
         if "disabilitas" in present and not isinstance(present["disabilitas"], str):
             present["disabilitas"] = str(present["disabilitas"])  # a form's True or 1
-        disabled = bool(word("disabilitas", _YES_NO))
+        disabled = bool(word("disabilitas", words.yes_no))
         request_id = f"{self.id_prefix}-{index + 1:07d}"
         if "id_permohonan" in present:
             request_id = (
@@ -870,6 +1058,8 @@ def read_rows(
     columns: Mapping[str, str] | None = None,
     regency: str | None = None,
     id_prefix: str = "ROW",
+    words: Mapping[str, Mapping[str, object]] | None = None,
+    defaults: Mapping[str, object] | None = None,
 ) -> Intake:
     """Read form rows into residents and requests, collecting every problem of every row.
 
@@ -894,6 +1084,11 @@ def read_rows(
     - ``id_permohonan`` (default ``"{id_prefix}-{row number:07d}"``), ``tanggal_permohonan``
       (default ``as_of``), ``disabilitas`` (:data:`YES_NO_WORDS`): optional.
 
+    A form's own option texts ("Dikirim ke alamat rumah (melalui PT Pos Indonesia)", a
+    "Ya"/"Tidak" box for delivery) are read by ``words``; a field the form does not ask,
+    because every row means one value (a form only for the KTP-el, or whose collections are
+    all at the Dinas), by ``defaults``, used where a row's cell is empty or missing.
+
     A row with any problem is rejected whole: none of its requests are kept. A NIK seen in an
     earlier accepted row keeps that row's resident (a warning notes other details); a request
     for a (NIK, document kind) already requested is a problem (``duplicate_request``).
@@ -906,20 +1101,36 @@ def read_rows(
             named otherwise (``{"nama": "Nama Lengkap"}``).
         regency: the Dinas's regency (code or name), where addresses are looked for.
         id_prefix: the prefix of generated request ids.
+        words: form field (one of :data:`WORD_FIELDS`) -> {the form's text: its meaning},
+            added to the field's vocabulary and taking precedence over it; texts are
+            compared as the vocabularies' are (:func:`word_key`). A meaning is a value of the
+            field's kind (a :class:`~adminduk_delivery.documents.DocumentKind`,
+            :class:`~adminduk_delivery.documents.Fulfilment`,
+            :class:`~adminduk_delivery.documents.CollectionPoint`,
+            :class:`~adminduk_delivery.nik.Sex`, or a bool for ``disabilitas``) or a word
+            the vocabulary knows (``"dikirim"``).
+        defaults: ``dokumen``, ``layanan`` or ``tempat_ambil`` -> the value of rows whose
+            cell is empty or missing: a value of the field's kind or a word the form's
+            vocabulary reads (for ``dokumen``, a cell's text such as ``"KTP-el, KK"``).
 
     Returns:
         An :class:`Intake`.
 
     Raises:
         InvalidType: ``rows`` is not an iterable (or is a data frame, whose iteration gives
-            its columns), or ``columns`` is not a mapping.
+            its columns); ``columns``, ``words`` or ``defaults`` is not a mapping, or holds
+            a value of another type.
         ValidationError: ``columns`` names an unknown form field (``unknown_field``) or maps
-            two fields to one column (``duplicate``); a bad ``regency`` or ``id_prefix``.
-            Nothing in the rows raises.
+            two fields to one column (``duplicate``); ``words`` or ``defaults`` names a field
+            they cannot take (``unknown_field``), a meaning or a default that is no known
+            value (``unknown_value``), a text without letters or digits (``empty``) or two
+            texts that read the same with different meanings (``duplicate``); a bad
+            ``regency`` or ``id_prefix``. Nothing in the rows raises.
     """
     day = date_value(as_of, field="as_of")
     wanted = _columns(columns)
     prefix = identifier(id_prefix, field="id_prefix")
+    vocabularies = _words(words, defaults)
     if regency is not None:
         _address.parse("", regency=regency)  # a bad hint raises here, before any row
     given: object = rows
@@ -931,7 +1142,7 @@ def read_rows(
             "df.to_dict('records')",
             field="rows",
         )
-    reader = _Reader(as_of=day, regency=regency, id_prefix=prefix)
+    reader = _Reader(as_of=day, regency=regency, id_prefix=prefix, words=vocabularies)
     field_of = {column: field for field, column in wanted.items()}
     # The caller's name of each field's column, as last seen in a row (for messages).
     shown = {field: (columns or {}).get(field, field) for field in COLUMNS}
