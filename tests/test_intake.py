@@ -590,3 +590,19 @@ def test_age_notes() -> None:
         (0, "dokumen", "age"),
         (1, "dokumen", "age"),
     ]
+
+
+def test_an_intake_in_a_notebook() -> None:
+    """Jupyter shows an intake as its figures, its problems counted by rows, and the first
+    problems, every cell escaped (a column name is the caller's text)."""
+    bad = {**GOOD, "nik": "3216204107900000"}
+    good = {**{k: v for k, v in GOOD.items() if k != "layanan"}, "Cara <ambil>": "dikirim"}
+    rows = [good, *[{"NIK": bad["nik"], "nama": "x", "dokumen": "KTP", "Cara <ambil>": "?"}] * 25]
+    result = read(*rows, columns={"layanan": "Cara <ambil>"})
+    shown = result._repr_html_()
+    assert "<b>26</b> rows read: 1 accepted, 25 rejected; 1 residents, 1 requests" in shown
+    assert "<td>nik</td><td>serial</td><td>25</td><td>True</td>" in shown
+    assert "Cara &lt;ambil&gt;" in shown
+    assert "<ambil>" not in shown
+    assert "and 30 more: records()" in shown  # 50 problems and 0 warnings, 20 shown
+    assert bad["nik"] not in shown

@@ -609,3 +609,15 @@ def test_a_tiny_service_time_allows_any_number_of_stops() -> None:
     assert [len(r.stops) for r in result.routes] == [3]
     none = routing.plan(stops, capacity=4, couriers=0)
     assert {u.reason for u in none.unassigned} == {"office 321620 has no couriers"}
+
+
+@settings(max_examples=30)
+@given(st.text(min_size=1, max_size=20).filter(str.strip))
+def test_a_plan_in_a_notebook_escapes_the_callers_office_ids(office: str) -> None:
+    import html
+
+    stops = [Stop(f"s{i}", "3216202001", "1", "1", items=1) for i in range(3)]
+    result = routing.plan(stops, capacity=2, office_of=lambda _stop: office)
+    shown = result._repr_html_()
+    assert f"<td>{html.escape(result.routes[0].office)}</td>" in shown
+    assert "2 routes, 3 items" in shown

@@ -31,7 +31,7 @@ from typing import Any, Final
 
 import attrs
 
-from . import regions
+from . import _html, regions
 from ._convert import checked, date_value, real_number, reported_as, tuple_of, whole_number
 from .batches import NOT_SHIPPED, STATES, Batch, Bucket
 from .documents import DocumentKind
@@ -57,17 +57,6 @@ __all__ = [
 
 def _rate(part: int, whole: int) -> float | None:
     return None if whole == 0 else round(part / whole, 4)
-
-
-def _table_html(title: str, rows: list[dict[str, Any]]) -> str:
-    if not rows:
-        return f"<h4>{title}</h4><p>(none)</p>"
-    head = "".join(f"<th>{k}</th>" for k in rows[0])
-    body = "".join(
-        "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r.values()) + "</tr>"
-        for r in rows
-    )
-    return f"<h4>{title}</h4><table><tr>{head}</tr>{body}</table>"
 
 
 _BUCKET_COUNTS: Final = {b.value: "count" for b in Bucket}
@@ -406,7 +395,7 @@ class Summary:
             f"the Dinas Rp {self.cost_to_dinas:,}</p>"
         )
         return head + "".join(
-            _table_html(name.replace("_", " "), rows) for name, rows in self.records().items()
+            _html.table(rows, title=name.replace("_", " ")) for name, rows in self.records().items()
         )
 
 

@@ -49,6 +49,7 @@ from typing import Any, Final, NamedTuple, TypeVar
 import attrs
 from dateutil import parser as _dateparser
 
+from . import _html
 from . import address as _address
 from . import kk as _kk
 from . import nik as _nik
@@ -432,6 +433,19 @@ class Problem:
     column: str = ""
 
 
+def _counts(problems: Iterable[Problem]) -> dict[tuple[str, str], int]:
+    """How many rows have each (field, code), most common first (ties by field and code)."""
+    seen = {(p.row, p.field, p.code) for p in problems}
+    counts: dict[tuple[str, str], int] = {}
+    for _row, field, code in seen:
+        counts[field, code] = counts.get((field, code), 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_SHOWN_PROBLEMS: Final = 20
+"""How many problems and warnings an intake shows in a notebook."""
+
+
 @attrs.frozen(kw_only=True)
 class Intake:
     """What :func:`read_rows` read.
@@ -475,11 +489,24 @@ class Intake:
         Raises:
             Nothing: the intake is already read.
         """
-        seen = {(p.row, p.field, p.code) for p in self.problems}
-        counts: dict[tuple[str, str], int] = {}
-        for _row, field, code in seen:
-            counts[field, code] = counts.get((field, code), 0) + 1
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return _counts(self.problems)
+
+    def _repr_html_(self) -> str:
+        shown = self.records()[:_SHOWN_PROBLEMS]
+        more = len(self.problems) + len(self.warnings) - len(shown)
+        counts = [
+            {"field": field, "code": code, "rows": rows, "rejects": rejects}
+            for rejects, group in ((True, self.problems), (False, self.warnings))
+            for (field, code), rows in _counts(group).items()
+        ]
+        return (
+            f"<p><b>{self.rows_read:,}</b> rows read: {self.rows_accepted:,} accepted, "
+            f"{self.rows_rejected:,} rejected; {len(self.residents):,} residents, "
+            f"{len(self.requests):,} requests</p>"
+            + _html.table(counts, title="problems and warnings, by rows")
+            + _html.table(shown, title="the first problems and warnings")
+            + (f"<p>and {more:,} more: records()</p>" if more > 0 else "")
+        )
 
     def records(self) -> list[dict[str, Any]]:
         """The problems and warnings as records (for pandas), rejecting problems first.

@@ -10,6 +10,7 @@ from typing import Any, Final
 
 import attrs
 
+from adminduk_delivery import _html
 from adminduk_delivery import regions as _regions
 from adminduk_delivery._convert import (
     checked,
@@ -559,19 +560,14 @@ class RoutePlan:
         return records
 
     def _repr_html_(self) -> str:
-        cells = ("office", "route", "stops", "items", "km", "fill")
-        head = "<tr>" + "".join(f"<th>{c}</th>" for c in cells) + "</tr>"
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r.values()) + "</tr>"
-            for r in self.records()
-        )
+        headers = ("office", "route", "stops", "items", "km", "fill")
         total = self.total_distance_km
         summary = (
             f"<p>{len(self.routes)} routes, {self.items} items"
             + ("" if total is None else f", {total:.1f} km")
             + f", {len(self.unassigned)} stops unassigned</p>"
         )
-        return f"{summary}<table>{head}{rows}</table>"
+        return summary + _html.table(self.records(), headers=headers)
 
 
 def points_of(stops: Iterable[Stop]) -> list[tuple[float, float]]:
