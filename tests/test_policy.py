@@ -225,6 +225,75 @@ def test_recipient_denials_are_explained(docs, recipient, pol, on):
     assert decision.allowed == (not decision.denials)
 
 
+@given(
+    docs=st.lists(strategies.documents(), min_size=1, max_size=3, unique_by=lambda d: d.id),
+    recipient=strategies.recipients(),
+    pol=strategies.policies(region="1602"),
+    where=strategies.addresses(region="1602"),
+    on=st.dates(),
+)
+def test_a_village_official_receives_in_the_village_office_areas(docs, recipient, pol, where, on):
+    """Property: ``village_office_area`` passes exactly for a village official at an address
+    in the policy's village-office areas; there such an official may receive whenever the
+    proofs and the old card allow, whatever else the policy says."""
+    in_area = where.village_code.startswith(pol.village_office_areas)
+    official = recipient.kind is RecipientKind.VILLAGE_OFFICIAL
+    decision = policy.recipient_eligibility(docs, recipient, policy=pol, on=on, address=where)
+    (finding,) = [f for f in decision.findings if f.rule_id == "village_office_area"]
+    if not pol.village_office_areas:
+        assert finding.outcome.value == "not_applicable"
+    else:
+        assert finding.outcome.value == ("passed" if official and in_area else "failed")
+        assert finding.data == {"village": where.village_code}
+    if official and in_area:
+        others = {"proof_taken", "old_card_surrendered"}
+        assert decision.allowed == all(
+            f.outcome.value != "failed" for f in decision.findings if f.rule_id in others
+        )
+    without = policy.recipient_eligibility(docs, recipient, policy=pol, on=on)
+    (unknown,) = [f for f in without.findings if f.rule_id == "village_office_area"]
+    assert unknown.outcome.value == "not_applicable"
+
+
+def test_village_office_areas_oki_2021():
+    """Ogan Komering Ilir (2021): in its water areas Pos delivers to the village head
+    (Bisnis.com, 27 January 2021)."""
+    oki = attrs.evolve(BEKASI_2020, area=("1602",), village_office_areas=("16.02.18", "160214"))
+    assert oki.village_office_areas == ("160214", "160218")  # canonical, sorted
+    kades = Recipient(kind=RecipientKind.VILLAGE_OFFICIAL, proofs=oki.required_proofs)
+    docs = [make_document()]
+    water = Address(village_code="1602182001")
+    inland = Address(village_code="1602051002")
+    assert policy.recipient_eligibility(docs, kades, policy=oki, on=AS_OF, address=water).allowed
+    assert not policy.recipient_eligibility(
+        docs, kades, policy=oki, on=AS_OF, address=inland
+    ).allowed
+    sent = Shipment(tracking_number="RR123456785ID", documents=docs, address=water)
+    assert policy.recipient_eligibility(sent, kades, policy=oki, on=AS_OF).allowed
+    with pytest.raises(ValidationError) as info:
+        policy.recipient_eligibility(sent, kades, policy=oki, on=AS_OF, address=inland)
+    assert (info.value.field, info.value.code) == ("address", "conflict")
+    # The same address given again is no conflict.
+    assert policy.recipient_eligibility(sent, kades, policy=oki, on=AS_OF, address=water).allowed
+
+
+@pytest.mark.parametrize(
+    ("areas", "code"),
+    [
+        (("3216",), "outside_area"),
+        (("160218", "321620"), "outside_area"),
+        (("9999",), "region"),
+        (("x",), "length"),
+        ("1602", "type"),
+    ],
+)
+def test_village_office_areas_lie_in_the_programme_area(areas, code):
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(BEKASI_2020, area=("1602",), village_office_areas=areas)
+    assert info.value.field == "village_office_areas"
+    assert info.value.code == code
+
+
 def test_a_hold_is_counted_from_the_latest_hold():
     """Finding 2: an item held, re-attempted, failed and held again waits the policy's full
     hold from its second hold, not from its first."""

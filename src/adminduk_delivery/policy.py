@@ -355,6 +355,13 @@ def _area(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({reported_as("area", _region_code, code) for code in codes}))
 
 
+def _office_areas(value: Iterable[str]) -> tuple[str, ...]:
+    codes = tuple_of(value, str, field="village_office_areas")
+    return tuple(
+        sorted({reported_as("village_office_areas", _region_code, code) for code in codes})
+    )
+
+
 def _proofs(value: Iterable[Proof]) -> frozenset[Proof]:
     return frozenset_of(value, Proof, field="required_proofs")
 
@@ -408,6 +415,11 @@ class Policy:
         recipients: owner only, or the household.
         min_recipient_age: the youngest household member who may receive.
         village_official_fallback: whether a village official may receive when nobody else can.
+        village_office_areas: regions of the area (regency, district or village codes) whose
+            documents a village official receives for the residents, whoever else could:
+            water and island villages that the courier serves at the village office (Ogan
+            Komering Ilir's programme with Pos Indonesia, 2021: "untuk wilayah perairan kita
+            antar ke kepala desa").
         required_proofs: proofs every delivery needs.
         max_attempts: delivery attempts before the after-failure step.
         after_failure: hold at the post office, or return.
@@ -433,6 +445,7 @@ class Policy:
     )
     min_recipient_age: int = attrs.field(default=17, converter=as_int, validator=_non_negative)
     village_official_fallback: bool = attrs.field(default=False, validator=boolean)
+    village_office_areas: tuple[str, ...] = attrs.field(default=(), converter=_office_areas)
     required_proofs: frozenset[Proof] = attrs.field(
         default=frozenset({Proof.ID_SHOWN}), converter=_proofs
     )
@@ -455,6 +468,13 @@ class Policy:
     def __attrs_post_init__(self) -> None:
         if self.max_attempts < 1:
             raise ValidationError("at least one attempt", field="max_attempts", code="range")
+        outside = [c for c in self.village_office_areas if not c.startswith(self.area)]
+        if outside:
+            raise ValidationError(
+                f"village office areas lie in the programme's area; {outside[0]} does not",
+                field="village_office_areas",
+                code="outside_area",
+            )
 
     def covers(self, address: Address) -> bool:
         """Whether an address lies in the programme's area.
@@ -722,6 +742,7 @@ class DoorContext:
         on: the day of the handover (for ages).
         policy: the programme.
         nobody_else: whether nobody else can receive (for the village-official fallback).
+        address: where the documents go, when known (for the village-office areas).
     """
 
     documents: tuple[Document, ...]
@@ -730,6 +751,7 @@ class DoorContext:
     on: dt.date
     policy: Policy
     nobody_else: bool
+    address: Address | None = None
 
 
 def _owners(ctx: DoorContext) -> set[str]:
@@ -761,6 +783,21 @@ def _eligible_member(ctx: DoorContext) -> bool:
 
 def _official(ctx: DoorContext) -> bool:
     return ctx.recipient.kind is RecipientKind.VILLAGE_OFFICIAL and ctx.nobody_else
+
+
+def _in_office_area(ctx: DoorContext) -> bool:
+    return ctx.address is not None and ctx.address.village_code.startswith(
+        ctx.policy.village_office_areas
+    )
+
+
+def _office_area_failed(ctx: DoorContext) -> tuple[str, str]:
+    if _in_office_area(ctx):
+        return ("penerima bukan aparat desa", "the recipient is not a village official")
+    return (
+        "alamat di luar wilayah antar ke kantor desa",
+        "the address is outside the village-office areas",
+    )
 
 
 def _missing_proofs(ctx: DoorContext) -> tuple[str, ...]:
@@ -810,6 +847,25 @@ _R_OFFICIAL: Final[Rule[DoorContext]] = Rule(
     passed=("aparat desa sebagai penerima pengganti", "a village official as fallback"),
     failed=("aparat desa tidak dapat menerima di sini", "a village official may not receive here"),
 )
+_R_OFFICE_AREA: Final[Rule[DoorContext]] = Rule(
+    "village_office_area",
+    lambda c: c.recipient.kind is RecipientKind.VILLAGE_OFFICIAL and _in_office_area(c),
+    applies=lambda c: bool(c.policy.village_office_areas) and c.address is not None,
+    not_applicable=lambda c: (
+        ("alamat pengiriman tidak diketahui", "the delivery address is not known")
+        if c.policy.village_office_areas
+        else (
+            "program tidak mengantar ke kantor desa",
+            "the programme delivers to no village office",
+        )
+    ),
+    passed=(
+        "aparat desa menerima di wilayah antar ke kantor desa",
+        "a village official receives in a village-office area",
+    ),
+    failed=_office_area_failed,
+    data=lambda c: {"village": c.address.village_code if c.address is not None else None},
+)
 _R_PROOF: Final[Rule[DoorContext]] = Rule(
     "proof_taken",
     lambda c: c.policy.required_proofs <= c.recipient.proofs,
@@ -829,7 +885,9 @@ _R_OLD_CARD: Final[Rule[DoorContext]] = Rule(
     failed=("KTP lama belum diserahkan", "the old card was not surrendered"),
 )
 
-RECIPIENT_ELIGIBILITY: Final = (_R_OWNER | _R_MEMBER | _R_OFFICIAL) & _R_PROOF & _R_OLD_CARD
+RECIPIENT_ELIGIBILITY: Final = (
+    (_R_OWNER | _R_MEMBER | _R_OFFICIAL | _R_OFFICE_AREA) & _R_PROOF & _R_OLD_CARD
+)
 """The rule behind :func:`recipient_eligibility`: a :class:`DoorContext` rule."""
 
 
@@ -841,16 +899,18 @@ def recipient_eligibility(
     on: dt.date,
     household: Household | None = None,
     nobody_else: bool = False,
+    address: Address | None = None,
     rule: Rule[DoorContext] = RECIPIENT_ELIGIBILITY,
 ) -> Decision:
     """May ``recipient`` receive these documents at the door?
 
     Rules: one of ``recipient_is_owner``, ``recipient_is_adult_household_member`` (where the
     policy allows the household; the member must be on the owners' KK and old enough on
-    ``on``) or ``village_official_fallback`` (where the policy allows it and ``nobody_else``
-    can receive); and ``proof_taken`` (the policy's proofs; the missing ones in ``data``)
-    and ``old_card_surrendered`` (for replacement cards). A rule the policy does not use is
-    reported as not applicable.
+    ``on``), ``village_official_fallback`` (where the policy allows it and ``nobody_else``
+    can receive) or ``village_office_area`` (a village official, where the delivery address
+    lies in the policy's :attr:`~Policy.village_office_areas`); and ``proof_taken`` (the
+    policy's proofs; the missing ones in ``data``) and ``old_card_surrendered`` (for
+    replacement cards). A rule the policy does not use is reported as not applicable.
 
     Args:
         shipment: the shipment, or the documents handed over.
@@ -859,6 +919,8 @@ def recipient_eligibility(
         on: the day of the handover.
         household: the owners' household, for a household member.
         nobody_else: whether nobody else can receive.
+        address: where the documents go, when ``shipment`` is a list of documents (a
+            shipment's own address is used otherwise).
         rule: the rule to apply (:data:`RECIPIENT_ELIGIBILITY` or your combination).
 
     Returns:
@@ -867,6 +929,7 @@ def recipient_eligibility(
     Raises:
         InvalidType: arguments of the wrong type (``nobody_else`` not a ``bool``), or no
             documents.
+        ValidationError: an ``address`` other than the shipment's own (code ``conflict``).
     """
     documents = tuple_of(
         shipment.documents if isinstance(shipment, Shipment) else shipment,
@@ -881,7 +944,15 @@ def recipient_eligibility(
     if household is not None:
         household = checked(household, Household, field="household")
     nobody_else = flag(nobody_else, field="nobody_else")
-    context = DoorContext(documents, recipient, household, on, policy, nobody_else)
+    if address is not None:
+        address = checked(address, Address, field="address")
+    if isinstance(shipment, Shipment):
+        if address is not None and address != shipment.address:
+            raise ValidationError(
+                "address is the shipment's own, or left out", field="address", code="conflict"
+            )
+        address = shipment.address
+    context = DoorContext(documents, recipient, household, on, policy, nobody_else, address)
     subject = shipment.tracking_number if isinstance(shipment, Shipment) else ""
     return _decide("recipient_eligibility", rule, context, subject=subject, policy=policy)
 

@@ -967,15 +967,20 @@ def batches(
 @st.composite
 def _policy(draw: Draw, region: str) -> Policy:
     fee_kind = draw(st.sampled_from(list(FeeKind)))
+    area = region or draw(region_codes(level="regency"))
+    below = [r.code for r in regions.children(area)] if len(area) < 10 else []
     return Policy(
         name=f"programme {draw(st.integers(1, 99))}",
-        area=(region or draw(region_codes(level="regency")),),
+        area=(area,),
         deliverable_kinds=draw(st.frozensets(st.sampled_from(list(DocumentKind)))),
         required_address_fields=draw(st.frozensets(st.sampled_from(["house_number", "rt", "rw"]))),
         require_phone=draw(st.booleans()),
         recipients=draw(st.sampled_from(list(RecipientRule))),
         min_recipient_age=draw(st.integers(15, 21)),
         village_official_fallback=draw(st.booleans()),
+        village_office_areas=draw(
+            st.lists(st.sampled_from(below), max_size=2) if below else st.just([])
+        ),
         required_proofs=draw(st.frozensets(st.sampled_from(list(Proof)), max_size=2)),
         max_attempts=draw(st.integers(1, 3)),
         after_failure=draw(st.sampled_from(list(AfterFailure))),
@@ -994,7 +999,8 @@ def _policy(draw: Draw, region: str) -> Policy:
 
 
 def policies(*, region: str | None = None) -> st.SearchStrategy[Policy]:
-    """Valid policies: any mix of rules, an area of one regency (or ``region``).
+    """Valid policies: any mix of rules, an area of one regency (or ``region``), with up to
+    two village-office areas among the regions one level below it.
 
     Args:
         region: the programme's area; a random regency without it.
