@@ -122,6 +122,32 @@ def test_the_manifest_carries_no_nik() -> None:
     assert "day" not in english[0]
 
 
+def test_the_manifest_says_where_a_village_official_may_receive() -> None:
+    """Under a policy with village-office areas the courier's line for a shipment in them
+    names the village official; elsewhere, the fallback where the policy has one."""
+    import attrs
+
+    districts = sorted({s.address.village_code[:6] for s in BATCH.shipments})
+    area = districts[0]
+    pol = attrs.evolve(policies.BEKASI_2020, village_office_areas=(area,))
+    for language, official, fallback in (
+        ("id", "aparat desa (wilayah antar ke kantor desa)", "aparat desa bila tidak ada"),
+        ("en", "a village official (a village-office area)", "a village official when nobody"),
+    ):
+        rows = dispatch.manifest(BATCH, PEOPLE.residents, policy=pol, language=language)
+        for shipment, row in zip(BATCH.shipments, rows, strict=True):
+            inside = shipment.address.village_code.startswith(area)
+            assert inside == pol.village_office_serves(shipment.address)
+            assert row["may_receive"].endswith(official) == inside
+            assert fallback not in row["may_receive"]
+        assert any(r["may_receive"].endswith(official) for r in rows)
+        fallback_only = attrs.evolve(policies.BEKASI_2020, village_official_fallback=True)
+        for row in dispatch.manifest(
+            BATCH, PEOPLE.residents, policy=fallback_only, language=language
+        ):
+            assert fallback in row["may_receive"]
+
+
 @pytest.mark.parametrize(
     ("limits", "error", "code"),
     [

@@ -264,6 +264,12 @@ def test_village_office_areas_oki_2021():
     docs = [make_document()]
     water = Address(village_code="1602182001")
     inland = Address(village_code="1602051002")
+    assert oki.village_office_serves(water)
+    assert not oki.village_office_serves(inland)
+    assert not BEKASI_2020.village_office_serves(water)
+    with pytest.raises(ValidationError) as info:
+        oki.village_office_serves("1602182001")
+    assert info.value.code == "type"
     assert policy.recipient_eligibility(docs, kades, policy=oki, on=AS_OF, address=water).allowed
     assert not policy.recipient_eligibility(
         docs, kades, policy=oki, on=AS_OF, address=inland

@@ -392,6 +392,24 @@ _WHO: Final = {
         "the owner, or a member of the same KK aged {age} or over",
     ),
 }
+_FALLBACK: Final = (
+    "; aparat desa bila tidak ada yang dapat menerima",
+    "; a village official when nobody else can receive",
+)
+_VILLAGE_OFFICE: Final = (
+    "; aparat desa (wilayah antar ke kantor desa)",
+    "; a village official (a village-office area)",
+)
+
+
+def _may_receive(policy: Policy, shipment: Shipment, language: Language) -> str:
+    """Who may sign for ``shipment`` under ``policy``, in a line for the courier (the rules
+    themselves are :func:`~adminduk_delivery.policy.recipient_eligibility`'s)."""
+    index = LANGUAGES.index(language)
+    who = _WHO[policy.recipients][index].format(age=policy.min_recipient_age)
+    if policy.village_office_serves(shipment.address):
+        return who + _VILLAGE_OFFICE[index]
+    return who + _FALLBACK[index] if policy.village_official_fallback else who
 
 
 def manifest(
@@ -408,7 +426,9 @@ def manifest(
     ``tracking_number``, ``names`` (the documents' owners as printed, in the shipment's
     order), ``address`` (one line), ``phone`` (the first owner's with a phone, as dialled in
     Indonesia, or ``""``), ``documents`` (their kinds' labels), ``may_receive`` (who may
-    sign for them under ``policy``, or ``""`` without one), and, with a ``schedule``,
+    sign for them under ``policy``: a village official too where the policy has its
+    fallback, or where the address lies in its village-office areas; ``""`` without a
+    policy), and, with a ``schedule``,
     ``day``, ``office``, ``route`` and ``position``.
 
     Args:
@@ -434,10 +454,6 @@ def manifest(
         checked(policy, Policy, field="policy")
     if schedule is not None:
         checked(schedule, Dispatch, field="schedule")
-    who = ""
-    if policy is not None:
-        text = _WHO[policy.recipients][LANGUAGES.index(language)]
-        who = text.format(age=policy.min_recipient_age)
     placed: dict[str, dict[str, Any]] = {}
     if schedule is not None:
         placed = {r["tracking_number"]: r for r in schedule.records()}
@@ -461,7 +477,7 @@ def manifest(
             "address": shipment.address.to_text(),
             "phone": phone,
             "documents": ", ".join(label(d.kind, language) for d in shipment.documents),
-            "may_receive": who,
+            "may_receive": "" if policy is None else _may_receive(policy, shipment, language),
         }
         if schedule is not None:
             where = placed.get(shipment.tracking_number, {})

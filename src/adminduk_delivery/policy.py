@@ -490,6 +490,22 @@ class Policy:
         """
         return checked(address, Address, field="address").village_code.startswith(self.area)
 
+    def village_office_serves(self, address: Address) -> bool:
+        """Whether an address lies in the policy's village-office areas, where a village
+        official receives for the residents (:attr:`village_office_areas`).
+
+        Args:
+            address: the address.
+
+        Returns:
+            Whether its village is inside one of those areas (never, without any).
+
+        Raises:
+            InvalidType: ``address`` is not an :class:`~adminduk_delivery.address.Address`.
+        """
+        village = checked(address, Address, field="address").village_code
+        return bool(self.village_office_areas) and village.startswith(self.village_office_areas)
+
     def deadline(self, handed_over: dt.date) -> dt.date:
         """The SLA due date for a handover day.
 
@@ -786,9 +802,7 @@ def _official(ctx: DoorContext) -> bool:
 
 
 def _in_office_area(ctx: DoorContext) -> bool:
-    return ctx.address is not None and ctx.address.village_code.startswith(
-        ctx.policy.village_office_areas
-    )
+    return ctx.address is not None and ctx.policy.village_office_serves(ctx.address)
 
 
 def _office_area_failed(ctx: DoorContext) -> tuple[str, str]:
