@@ -455,6 +455,7 @@ CATALOGUE = {
     "FeeRule.dinas_pays": (policy.FeeRule(kind="flat_per_item", amount=5).dinas_pays, [3], {}),
     "Policy.deadline": (policy.BEKASI_2020.deadline, [AS_OF], {}),
     "Policy.covers": (policy.BEKASI_2020.covers, [home()], {}),
+    "Policy.village_office_serves": (policy.BEKASI_2020.village_office_serves, [home()], {}),
     "policy.delivery_eligibility": (
         policy.delivery_eligibility,
         [_request()],
@@ -463,7 +464,13 @@ CATALOGUE = {
     "policy.recipient_eligibility": (
         policy.recipient_eligibility,
         [[_card()], _recipient()],
-        {"policy": policy.BEKASI_2020, "on": AS_OF, "household": None, "nobody_else": False},
+        {
+            "policy": policy.BEKASI_2020,
+            "on": AS_OF,
+            "household": None,
+            "nobody_else": False,
+            "address": home(),
+        },
     ),
     "policy.next_step": (
         policy.next_step,
@@ -485,7 +492,15 @@ CATALOGUE = {
     "dispatch.dispatch": (
         dispatch.dispatch,
         [[_shipment()]],
-        {"start": AS_OF, "capacity": 5, "couriers": 2, "rounds": 0, "seed": 0, "max_days": 10},
+        {
+            "start": AS_OF,
+            "capacity": 5,
+            "couriers": 2,
+            "rounds": 0,
+            "seed": 0,
+            "max_days": 10,
+            "policy": policy.BEKASI_2020,
+        },
     ),
     "dispatch.manifest": (
         dispatch.manifest,
@@ -542,6 +557,11 @@ CATALOGUE = {
     ),
     "routing.stops_from_shipments": (routing.stops_from_shipments, [[_shipment()]], {}),
     "routing.household_stop": (routing.household_stop, [[_shipment()]], {}),
+    "routing.village_office_stops": (
+        routing.village_office_stops,
+        [[_shipment()]],
+        {"capacity": 4},
+    ),
     "routing.default_rounds": (routing.default_rounds, [2000], {}),
     "routing.points_of": (routing.points_of, [[_stop()]], {}),
     "routing.haversine_km": (routing.haversine_km, [(-6.3, 107.1), (-6.2, 107.0)], {}),
@@ -702,7 +722,14 @@ CATALOGUE = {
                 }
             ]
         ],
-        {"as_of": AS_OF, "columns": {"nama": "nama"}, "regency": "3216", "id_prefix": "R"},
+        {
+            "as_of": AS_OF,
+            "columns": {"nama": "nama"},
+            "regency": "3216",
+            "id_prefix": "R",
+            "words": {"layanan": {"Ya": "dikirim"}, "disabilitas": {"ada": True}},
+            "defaults": {"tempat_ambil": "Dinas"},
+        },
     ),
     "intake.read_date": (intake.read_date, ["01-07-1990"], {"as_of": AS_OF, "field": "t"}),
     "intake.word_key": (intake.word_key, ["KTP-el"], {}),

@@ -122,6 +122,84 @@ def test_the_manifest_carries_no_nik() -> None:
     assert "day" not in english[0]
 
 
+def test_shipments_of_village_office_areas_go_to_the_village_office() -> None:
+    """Under a policy with village-office areas, each village there is one stop at its
+    office (or several of at most a route's load), every shipment still in exactly one
+    record; elsewhere households are stops as before."""
+    import attrs
+
+    districts = sorted({s.address.village_code[:6] for s in BATCH.shipments})
+    area = districts[0]
+    pol = attrs.evolve(policies.BEKASI_2020, village_office_areas=(area,))
+    inside = [s for s in BATCH.shipments if s.address.village_code.startswith(area)]
+    assert inside
+    for capacity in (4, 10, 50):
+        plain = dispatch.dispatch(BATCH, start=START, capacity=capacity, couriers=2)
+        schedule = dispatch.dispatch(BATCH, start=START, capacity=capacity, couriers=2,
+                                     policy=pol)  # fmt: skip
+        numbers = [r["tracking_number"] for r in schedule.records()]
+        assert sorted(numbers) == sorted(s.tracking_number for s in BATCH.shipments)
+        stops = [
+            stop for day in schedule.days for route in day.plan.routes for stop in route.stops
+        ] + [u.stop for u in schedule.unscheduled]
+        at_office = [s for s in stops if s.street == routing.VILLAGE_OFFICE]
+        assert {n for s in at_office for n in s.shipment_ids} == {s.tracking_number for s in inside}
+        for stop in stops:
+            assert (stop.street == routing.VILLAGE_OFFICE) == stop.village_code.startswith(area)
+        for village in {s.address.village_code for s in inside}:
+            documents = sum(len(s.documents) for s in inside if s.address.village_code == village)
+            mine = [s for s in at_office if s.village_code == village]
+            assert sum(s.items for s in mine) == documents
+            assert all(s.items <= capacity or len(s.shipment_ids) == 1 for s in mine)
+        plain_stops = sum(len(r.stops) for d in plain.days for r in d.plan.routes)
+        assert len(stops) <= plain_stops + len(plain.unscheduled)
+    located = dispatch.dispatch(
+        BATCH, start=START, capacity=10, couriers=None, policy=pol,
+        locate=lambda s: regions.point(s.address.village_code),
+    )  # fmt: skip
+    for day in located.days:
+        for route in day.plan.routes:
+            for stop in route.stops:
+                if stop.street == routing.VILLAGE_OFFICE:
+                    assert stop.point == regions.point(stop.village_code)
+
+
+@given(st.data())
+@settings(max_examples=40)
+def test_village_office_stops_hold_every_shipment_once(data: st.DataObject) -> None:
+    from adminduk_delivery import strategies
+
+    sent = data.draw(
+        st.lists(strategies.shipments(region="3216"), max_size=12,
+                 unique_by=lambda s: s.tracking_number)
+    )  # fmt: skip
+    capacity = data.draw(st.none() | st.integers(1, 8))
+    stops = routing.village_office_stops(sent, capacity=capacity)
+    assert sorted(n for s in stops for n in s.shipment_ids) == sorted(
+        s.tracking_number for s in sent
+    )
+    by_number = {s.tracking_number: s for s in sent}
+    for stop in stops:
+        members = [by_number[n] for n in stop.shipment_ids]
+        assert {m.address.village_code for m in members} == {stop.village_code}
+        assert stop.items == sum(len(m.documents) for m in members)
+        assert capacity is None or stop.items <= capacity or len(members) == 1
+    if capacity is None:
+        assert len(stops) == len({s.address.village_code for s in sent})
+    assert stops == routing.village_office_stops(list(reversed(sent)), capacity=capacity)
+
+
+def test_village_office_stops_check_their_arguments() -> None:
+    with pytest.raises(ValidationError) as info:
+        routing.village_office_stops(BATCH.shipments, capacity=0)
+    assert info.value.code == "range"
+    with pytest.raises(ValidationError) as info:
+        routing.village_office_stops([*BATCH.shipments[:2], BATCH.shipments[0]])
+    assert info.value.code == "duplicate"
+    with pytest.raises(InvalidType):
+        routing.village_office_stops(["RR123456785ID"])
+
+
 def test_the_manifest_says_where_a_village_official_may_receive() -> None:
     """Under a policy with village-office areas the courier's line for a shipment in them
     names the village official; elsewhere, the fallback where the policy has one."""

@@ -39,7 +39,7 @@ from typing import Any, Final
 
 import attrs
 
-from . import routing
+from . import regions, routing
 from ._convert import checked, date_value, tuple_of, whole_number
 from .batches import Batch
 from .errors import InvalidType, ValidationError
@@ -268,11 +268,15 @@ def dispatch(
     rounds: int | None = 0,
     seed: int = 0,
     max_days: int = DEFAULT_MAX_DAYS,
+    policy: Policy | None = None,
 ) -> Dispatch:
     """Spread shipments over working days, each office's couriers a route each per day.
 
     The shipments of one household address become one stop
-    (:func:`~adminduk_delivery.routing.stops_from_shipments`). On each working day from
+    (:func:`~adminduk_delivery.routing.stops_from_shipments`); under a ``policy`` with
+    village-office areas, the shipments there are taken to the village office instead, one
+    stop per village of at most ``capacity`` items
+    (:func:`~adminduk_delivery.routing.village_office_stops`). On each working day from
     ``start`` (the ``calendar``'s; by default the couriers' Monday-Saturday week with
     Indonesian holidays), :func:`~adminduk_delivery.routing.plan` routes the stops still
     waiting under the limits given, with ``couriers`` routes per office at most; the stops
@@ -298,6 +302,10 @@ def dispatch(
         rounds: search rounds per day's plan (default 0: construction and local search,
             fast enough for a regency's hundred thousand households).
         max_days: the most working days to plan.
+        policy: the programme's policy, for its village-office areas. With ``locate``, a
+            village office's stop is at the village's point of the packaged data
+            (:func:`~adminduk_delivery.regions.point`), as the library knows no office's
+            place; a village without one leaves its office planned by address.
 
     Returns:
         The :class:`Dispatch`.
@@ -314,10 +322,20 @@ def dispatch(
     if locate is not None and not callable(locate):
         raise InvalidType("locate is a callable", field="locate")
     items = _shipments(shipments)
-    stops = list(routing.stops_from_shipments(items))
+    to_office: list[Shipment] = []
+    homes = list(items)
+    if policy is not None:
+        serves = checked(policy, Policy, field="policy").village_office_serves
+        to_office = [s for s in items if serves(s.address)]
+        homes = [s for s in items if not serves(s.address)]
+    stops = list(routing.stops_from_shipments(homes))
     if locate is not None:
         by_number = {s.tracking_number: s for s in items}
         stops = [_located(stop, locate(by_number[stop.shipment_ids[0]])) for stop in stops]
+    offices = routing.village_office_stops(to_office, capacity=capacity) if to_office else ()
+    if locate is not None:
+        offices = tuple(_located(stop, regions.point(stop.village_code)) for stop in offices)
+    stops.extend(offices)
     limits: dict[str, Any] = {
         "capacity": capacity,
         "couriers": couriers,

@@ -4,7 +4,9 @@ A delivery office (a Pos KPC, typically one per district) sends couriers out on 
 each with at most so many items a day. :func:`plan` turns stops into routes:
 
 1. **Stops.** Shipments to the same household address become one :class:`Stop`
-   (:func:`stops_from_shipments`); a stop is never split between routes.
+   (:func:`stops_from_shipments`); a stop is never split between routes. Where a village
+   official receives for a village's residents, its shipments are taken to the village
+   office instead (:func:`village_office_stops`).
 2. **Offices.** Stops are grouped by delivery office: ``office_of(stop)``, by default the
    stop's district (one office per kecamatan). A route never mixes offices.
 3. **Order and routes.**
@@ -47,6 +49,7 @@ from ._distances import DistanceTable
 from ._model import (
     EARTH_RADIUS_KM,
     UNASSIGNED_CODES,
+    VILLAGE_OFFICE,
     Route,
     RoutePlan,
     Stop,
@@ -55,6 +58,7 @@ from ._model import (
     household_stop,
     points_of,
     stops_from_shipments,
+    village_office_stops,
 )
 from ._plan import NEIGHBOURS, default_rounds, plan
 
@@ -62,6 +66,7 @@ __all__ = [
     "EARTH_RADIUS_KM",
     "NEIGHBOURS",
     "UNASSIGNED_CODES",
+    "VILLAGE_OFFICE",
     "DistanceTable",
     "Route",
     "RoutePlan",
@@ -73,6 +78,7 @@ __all__ = [
     "plan",
     "points_of",
     "stops_from_shipments",
+    "village_office_stops",
 ]
 
 # The public names are this package's: their module is what reprs, pickles and the docs show.

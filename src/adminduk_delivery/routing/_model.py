@@ -287,6 +287,83 @@ def stops_from_shipments(shipments: Iterable[Any]) -> tuple[Stop, ...]:
     return tuple(sorted(stops, key=_address_key))
 
 
+VILLAGE_OFFICE: Final = "Kantor Desa"
+"""The street of a stop at the village office (:func:`village_office_stops`)."""
+
+
+def village_office_stops(
+    shipments: Iterable[Any], *, capacity: int | None = None
+) -> tuple[Stop, ...]:
+    """Stops at the village office for shipments that a village official receives for the
+    residents (a policy's :attr:`~adminduk_delivery.policy.Policy.village_office_areas`):
+    one stop per village, or, where its documents are more than ``capacity``, several of at
+    most ``capacity`` items each.
+
+    A stop's street is :data:`VILLAGE_OFFICE`, it has no RT, RW or house number, and, like a
+    household's stop, its id is its first tracking number, its ``items`` the number of
+    documents and its ``shipment_ids`` the tracking numbers. A village's shipments are
+    filled into its stops in tracking-number order, each stop taking the shipments that
+    still fit; a shipment of more than ``capacity`` documents is a stop of its own (which
+    no route can take: a plan reports it as unassigned).
+
+    Args:
+        shipments: :class:`~adminduk_delivery.shipments.Shipment` objects.
+        capacity: the most items on one route (``None``: one stop per village).
+
+    Returns:
+        The stops, by village code, each village's in the order they were filled.
+
+    Raises:
+        InvalidType: ``shipments`` is not a collection of shipments, or ``capacity`` is not
+            a whole number.
+        ValidationError: a tracking number twice (code ``duplicate``), or ``capacity``
+            below 1 (code ``range``).
+
+    >>> from adminduk_delivery import routing, synthetic
+    >>> people = synthetic.population(200, regency="3216", seed=3)
+    >>> batch = synthetic.batch(people.residents, seed=3)
+    >>> here = [s for s in batch.shipments if s.address.village_code == "3216062006"]
+    >>> [len(s.documents) for s in sorted(here, key=lambda s: s.tracking_number)]
+    [4, 4, 2]
+    >>> stops = routing.village_office_stops(here, capacity=6)
+    >>> [(s.street, s.village_code, s.items, len(s.shipment_ids)) for s in stops]
+    [('Kantor Desa', '3216062006', 6, 2), ('Kantor Desa', '3216062006', 4, 1)]
+    """
+    limit = None if capacity is None else whole_number(capacity, field="capacity", minimum=1)
+    villages: dict[str, list[Any]] = {}
+    for shipment in sorted(require_distinct(shipments), key=lambda s: s.tracking_number):
+        villages.setdefault(shipment.address.village_code, []).append(shipment)
+    stops: list[Stop] = []
+    for village in sorted(villages):
+        open_stops: list[list[Any]] = []
+        loads: list[int] = []
+        for shipment in villages[village]:
+            size = len(shipment.documents)
+            place = next(
+                (i for i, load in enumerate(loads) if limit is None or load + size <= limit),
+                None,
+            )
+            if place is None:
+                open_stops.append([shipment])
+                loads.append(size)
+            else:
+                open_stops[place].append(shipment)
+                loads[place] += size
+        stops.extend(
+            Stop(
+                id=members[0].tracking_number,
+                village_code=village,
+                rt="",
+                rw="",
+                street=VILLAGE_OFFICE,
+                items=load,
+                shipment_ids=tuple(s.tracking_number for s in members),
+            )
+            for members, load in zip(open_stops, loads, strict=True)
+        )
+    return tuple(stops)
+
+
 _NUMBER_RUNS: Final = re.compile(r"(\d+)")
 
 
