@@ -255,6 +255,23 @@ DATE_SHAPES: Final[tuple[DateShape, ...]] = (
         "two-digit years of hand-filled forms (read as the latest year not after as_of)",
         lambda d: f"{d.day:02d}-{d.month:02d}-{d.year % 100:02d}",
     ),
+    DateShape(
+        "dd/mm/yyyy HH.mm.ss",
+        "01/07/1990 10.15.00",
+        "a timestamp of a spreadsheet in the Indonesian locale, whose time has dots "
+        '(Unicode CLDR, locale "id": HH.mm.ss), as a form\'s request time is exported',
+        lambda d: f"{d.day:02d}/{d.month:02d}/{d.year} {d.day % 24:02d}.{d.month * 4:02d}.00",
+    ),
+    DateShape(
+        "d month yyyy, HH.mm WIB",
+        "1 Juli 1990, 14.05 WIB",
+        "a time with its Indonesian zone (WIB, WITA or WIT, Keppres 41/1987), as letters and "
+        "messages write it",
+        lambda d: (
+            f"{d.day} {_ID_MONTHS[d.month - 1]} {d.year}, {d.month + 7:02d}.05 "
+            + ("WIB", "WITA", "WIT")[d.day % 3]
+        ),
+    ),
 )
 """The date shapes :func:`read_date` reads, each with an example and where it is seen;
 :func:`adminduk_delivery.strategies.form_rows` writes every one of them."""
@@ -345,6 +362,13 @@ class _Months(_dateparser.parserinfo):
 
 
 _YEAR_FIRST: Final = re.compile(r"\s*\d{4}\s*[-/.]")
+_TIME_OF_DAY: Final = re.compile(
+    r"(?:\s*,)?\s+(?:pukul\s+|jam\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?"
+    r"(?:\s*(?:[ap]\.?m\.?|wib|wita|wit))?\s*$",
+    re.IGNORECASE,
+)
+"""A time after the date ("10.15.00", "pukul 14.05 WIB", "10:15 PM"), left out: a date is
+read, and dateutil reads neither dotted times nor Indonesian zones."""
 # Two defaults that differ in every part: where they give different dates, the text lacked a
 # part and was filled in, which a date of birth must not be.
 _DEFAULTS: Final = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
@@ -353,7 +377,8 @@ _DEFAULTS: Final = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 def read_date(value: object, *, as_of: dt.date, field: str = "tanggal") -> dt.date:
     """A date as forms write it: day first (``"01-07-1990"``, ``"1/7/1990"``,
     ``"01.07.1990"``), with a month name in Indonesian or English (``"1 Juli 1990"``,
-    ``"1 Agt 1990"``), or year first (``"1990-07-01"``, ``"1990/07/01"``); a ``date`` or a
+    ``"1 Agt 1990"``), or year first (``"1990-07-01"``, ``"1990/07/01"``), with or without a
+    time (``"01/07/1990 10.15.00"``, ``"1 Juli 1990, 14.05 WIB"``); a ``date`` or a
     ``datetime`` as it is.
 
     Read with python-dateutil. A two-digit year is the latest year not after ``as_of``'s
@@ -396,8 +421,13 @@ def read_date(value: object, *, as_of: dt.date, field: str = "tanggal") -> dt.da
             code="date",
         )
     info = _Months(reference, yearfirst=_YEAR_FIRST.match(text) is not None)
+    text = _TIME_OF_DAY.sub("", text)
     try:
-        first, second = (_dateparser.parse(text, parserinfo=info, default=d) for d in _DEFAULTS)
+        # ignoretz: a zone dateutil does not know would be a warning (output the library
+        # never makes); the date is the one written, whatever the zone.
+        first, second = (
+            _dateparser.parse(text, parserinfo=info, default=d, ignoretz=True) for d in _DEFAULTS
+        )
     except (ValueError, OverflowError, TypeError):
         raise ValidationError(f"{field} is not a date", field=field, code="date") from None
     if first != second:
