@@ -433,6 +433,13 @@ def test_a_missing_column_names_defaults_where_they_can_stand_for_it() -> None:
         ({"defaults": {"layanan": "titip"}}, ValidationError, "unknown_value"),
         ({"defaults": {"dokumen": "KTP-el, Surat Kuasa"}}, ValidationError, "unknown_value"),
         ({"defaults": {"dokumen": " , "}}, ValidationError, "required"),
+        ({"defaults": {"dokumen": []}}, ValidationError, "required"),
+        (
+            {"defaults": {"dokumen": [DocumentKind.KIA, "Surat Kuasa"]}},
+            ValidationError,
+            "unknown_value",
+        ),
+        ({"defaults": {"dokumen": {DocumentKind.KIA}}}, InvalidType, "type"),
         ({"defaults": {"tempat_ambil": Fulfilment.COLLECT}}, InvalidType, "type"),
     ],
 )
@@ -444,6 +451,17 @@ def test_bad_words_and_defaults_raise_before_any_row(
         intake.read_rows(rows, as_of=AS_OF, **kwargs)  # type: ignore[arg-type]
     assert getattr(info.value, "code", None) == code
     assert next(rows) is GOOD  # nothing was read
+
+
+def test_several_documents_for_every_row() -> None:
+    row = {k: v for k, v in GOOD.items() if k != "dokumen"}
+    for default in ([DocumentKind.KTP_EL, "KK", "e-KTP"], ("KTP-el", DocumentKind.KARTU_KELUARGA),
+                    "KTP-el dan KK"):  # fmt: skip
+        result = read(row, defaults={"dokumen": default})
+        assert [r.kind for r in result.requests] == [
+            DocumentKind.KTP_EL,
+            DocumentKind.KARTU_KELUARGA,
+        ], default
 
 
 def test_words_and_defaults_of_several_fields_together() -> None:

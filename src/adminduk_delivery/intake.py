@@ -722,6 +722,13 @@ def _words(words: object, defaults: object) -> _Words:
                 raise ValidationError(
                     f"defaults['dokumen']: {problem.message}", field="defaults", code=problem.code
                 ) from None
+        elif isinstance(given, list | tuple):
+            read = [_meaning("dokumen", g, tables.documents, name="defaults") for g in given]
+            documents = tuple(dict.fromkeys(read)) or None
+            if documents is None:
+                raise ValidationError(
+                    "defaults['dokumen'] names no document", field="defaults", code="required"
+                )
         else:
             documents = (_meaning("dokumen", given, tables.documents, name="defaults"),)
     fulfilment = point = None
@@ -1168,7 +1175,8 @@ def read_rows(
             the vocabulary knows (``"dikirim"``).
         defaults: ``dokumen``, ``layanan`` or ``tempat_ambil`` -> the value of rows whose
             cell is empty or missing: a value of the field's kind or a word the form's
-            vocabulary reads (for ``dokumen``, a cell's text such as ``"KTP-el, KK"``).
+            vocabulary reads (for ``dokumen``, also a list of them, or a cell's text such as
+            ``"KTP-el, KK"``).
 
     Returns:
         An :class:`Intake`.

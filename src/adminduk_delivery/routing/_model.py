@@ -302,9 +302,9 @@ def village_office_stops(
     A stop's street is :data:`VILLAGE_OFFICE`, it has no RT, RW or house number, and, like a
     household's stop, its id is its first tracking number, its ``items`` the number of
     documents and its ``shipment_ids`` the tracking numbers. A village's shipments are
-    filled into its stops in tracking-number order, each stop taking the shipments that
-    still fit; a shipment of more than ``capacity`` documents is a stop of its own (which
-    no route can take: a plan reports it as unassigned).
+    taken in tracking-number order, each into the first of the village's stops with room
+    for it (a new one where none has); a shipment of more than ``capacity`` documents is a
+    stop of its own (which no route can take: a plan reports it as unassigned).
 
     Args:
         shipments: :class:`~adminduk_delivery.shipments.Shipment` objects.
