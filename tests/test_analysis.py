@@ -53,6 +53,29 @@ def test_same_seed_same_log():
     assert other.events != one.events
 
 
+def test_a_village_official_receives_in_the_village_office_areas():
+    """Under a policy with village-office areas, every delivery there is to a village
+    official, and none elsewhere; a policy without them reads as before (the same log)."""
+    from adminduk_delivery.shipments import RecipientKind
+
+    batch, plain = campaign(200, 5)
+    area = sorted({s.address.village_code[:6] for s in batch.shipments})[0]
+    water = attrs.evolve(policy.BEKASI_2020, village_office_areas=(area,))
+    run = simulation.simulate(batch, policy=water, start=START, seed=5, couriers_per_office=1)
+    assert run.batch.reconcile().balanced
+    by_number = {s.tracking_number: s for s in batch.shipments}
+    kinds = {True: Counter(), False: Counter()}
+    for tracked in run.events:
+        if tracked.event.status is ShipmentStatus.DELIVERED:
+            inside = by_number[tracked.tracking_number].address.village_code.startswith(area)
+            kinds[inside][tracked.event.recipient.kind] += 1
+    assert set(kinds[True]) == {RecipientKind.VILLAGE_OFFICIAL}
+    assert RecipientKind.VILLAGE_OFFICIAL not in kinds[False]
+    same = simulation.simulate(batch, policy=policy.BEKASI_2020, start=START, seed=5,
+                               couriers_per_office=1)  # fmt: skip
+    assert same.events == plain.events
+
+
 def test_offices_without_couriers_stay_open():
     """No couriers in an office: its items stay open, the rest finish."""
     people = synthetic.population(300, regency="3216", seed=4)

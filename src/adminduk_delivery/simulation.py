@@ -140,7 +140,9 @@ class Outcomes:
     Attributes:
         success: the chance that an attempt succeeds (per district in ``success_by_district``).
         reasons: failure reasons with their weights.
-        household_receives: the share of successes received by a household member.
+        household_receives: the share of successes received by a household member (in a
+            policy's village-office areas, a village official receives every success; give
+            those districts their own chance in ``success_by_district``).
         daily_pickup: the chance that a held item is collected on a given working day.
         success_by_district: per-district overrides of ``success``, by district (a code,
             compact or dotted, or a name of one district; kept by compact code).
@@ -279,14 +281,16 @@ def _outcome(
     memo: _Memo,
 ) -> ShipmentEvent:
     """One attempt's outcome, drawn from the model: a delivery (to the owner or a household
-    member, with the policy's proofs) or a failure with a reason."""
+    member, or to a village official in the policy's village-office areas, with the
+    policy's proofs) or a failure with a reason."""
     office = shipment.address.district_code
     if rng.random() < model.success_by_district.get(office, model.success):
-        kind = (
-            RecipientKind.HOUSEHOLD_MEMBER
-            if rng.random() < model.household_receives
-            else RecipientKind.OWNER
-        )
+        if policy.village_office_areas and policy.village_office_serves(shipment.address):
+            kind = RecipientKind.VILLAGE_OFFICIAL
+        elif rng.random() < model.household_receives:
+            kind = RecipientKind.HOUSEHOLD_MEMBER
+        else:
+            kind = RecipientKind.OWNER
         proofs = policy.required_proofs
         if any(d.needs_old_card_surrendered for d in shipment.documents):
             proofs = proofs | {Proof.OLD_CARD_SURRENDERED}
@@ -340,7 +344,8 @@ def simulate(
 
     Args:
         batch: the handover (shipments without events).
-        policy: the programme's rules: calendar, attempts, holds, returns, proofs.
+        policy: the programme's rules: calendar, attempts, holds, returns, proofs, and the
+            village-office areas, where a village official receives.
         start: the handover day.
         seed: an int or a ``random.Random``; the same seed gives the same log.
         couriers_per_office: couriers per delivery office (one office per district), or a
