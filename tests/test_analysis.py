@@ -349,6 +349,50 @@ def test_summaries_of_parts_merge_into_the_summary_of_the_whole(case, language):
         assert analysis.merge([analysis.merge(parts[:2]), analysis.merge(parts[2:])]) == expected
 
 
+def test_the_received_documents_by_recipient():
+    """The recipients table counts every received document once, by who received it; under
+    a policy with village-office areas, village officials among them."""
+    from adminduk_delivery.shipments import RecipientKind
+
+    batch, run = campaign(300, 8)
+    area = sorted({s.address.village_code[:6] for s in batch.shipments})[0]
+    water = attrs.evolve(policy.BEKASI_2020, village_office_areas=(area,))
+    for pol, plain in ((policy.BEKASI_2020, run), (water, None)):
+        done = plain or simulation.simulate(batch, policy=pol, start=START, seed=8,
+                                            couriers_per_office=1)  # fmt: skip
+        s = analysis.summarize(done.batch, as_of=dt.date(2020, 6, 30), policy=pol,
+                               handed_over=START, language="en")  # fmt: skip
+        received = sum(r["documents"] for r in s.by_bucket if Bucket(r["bucket"]).received)
+        assert sum(r["documents"] for r in s.recipients) == received > 0
+        counts = [r["documents"] for r in s.recipients]
+        assert counts == sorted(counts, reverse=True)
+        kinds = {r["recipient"] for r in s.recipients}
+        assert (RecipientKind.VILLAGE_OFFICIAL.value in kinds) == (pol is water)
+        assert "received by: " in s.report()
+        assert s.records()["recipients"] == s.recipients
+
+
+def test_a_summary_written_before_the_recipients_table():
+    """A summary file without the table reads (an empty table); merged with newer ones,
+    the whole's table is unknown (empty) rather than short; a table that miscounts is
+    refused."""
+    from adminduk_delivery import serialization
+
+    _batch, run = campaign(120, 9)
+    kwargs = {"as_of": dt.date(2020, 6, 30), "policy": policy.BEKASI_2020, "handed_over": START}
+    s = analysis.summarize(run.batch, **kwargs)
+    document = serialization.to_dict(s)
+    del document["data"]["recipients"]
+    old = serialization.from_dict(document)
+    assert old.recipients == []
+    assert analysis.merge([old, s]).recipients == []
+    assert analysis.merge([s]).recipients == s.recipients
+    short = [{**s.recipients[0], "documents": s.recipients[0]["documents"] - 1}]
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(s, recipients=short + s.recipients[1:])
+    assert (info.value.field, info.value.code) == ("recipients", "inconsistent")
+
+
 def test_merge_refuses_what_does_not_add_up():
     batch = _small_batch()
     one = analysis.summarize(batch, as_of=START, policy=policy.BEKASI_2020, handed_over=START)

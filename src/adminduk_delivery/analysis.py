@@ -38,7 +38,7 @@ from .documents import DocumentKind
 from .errors import InvalidType, MissingDependency, ValidationError
 from .labels import Language, checked_language, label
 from .policy import Policy
-from .shipments import FailureReason, ShipmentStatus
+from .shipments import FailureReason, RecipientKind, ShipmentStatus
 from .workdays import WorkCalendar
 
 __all__ = [
@@ -79,6 +79,7 @@ SUMMARY_COLUMNS: Final[dict[str, dict[str, str]]] = {
     "attempts": {"attempts": "count", "shipments": "count"},
     "failure_reasons": {"reason": "code", "label": "text", "failures": "count", "share": "rate"},
     "ageing": {"working_days_open": "days", "documents": "count"},
+    "recipients": {"recipient": "code", "label": "text", "documents": "count", "share": "rate"},
 }  # fmt: skip
 """The columns of each table of a :class:`Summary`, in order, and what each holds: ``code``
 (a bucket, state, document kind or failure reason value), ``text``, ``count`` (a whole
@@ -91,6 +92,7 @@ _CODES: Final[dict[str, frozenset[str]]] = {
     "state": STATES,
     "kind": frozenset(k.value for k in DocumentKind),
     "reason": frozenset(r.value for r in FailureReason),
+    "recipient": frozenset(k.value for k in RecipientKind),
 }
 _SLA_COLUMNS: Final = ("due", "working_days", "on_time", "late", "open_overdue")
 
@@ -161,6 +163,15 @@ def _ageing_rows(value: object) -> list[dict[str, Any]]:
     return _table("ageing", value)
 
 
+def _recipients_rows(value: object) -> list[dict[str, Any]]:
+    return _table("recipients", value)
+
+
+def _received(by_bucket: list[dict[str, Any]]) -> int:
+    """The documents of a ``by_bucket`` table that reached a person."""
+    return sum(r["documents"] for r in by_bucket if Bucket(r["bucket"]).received)
+
+
 def _as_of(value: object) -> dt.date:
     return date_value(value, field="as_of")
 
@@ -221,6 +232,9 @@ class Summary:
             open and overdue.
         ageing: open documents by working days since handover.
         cost_to_dinas: what the Dinas pays the courier under the policy's fee rule (rupiah).
+        recipients: the received documents by who received them (the owner, a household
+            member, a village official, someone else), ranked by count; empty in a summary
+            written before the table existed.
 
     The tables' columns are :data:`SUMMARY_COLUMNS`. A summary is checked as it is built,
     so one read back from JSON holds what :func:`summarize` wrote.
@@ -233,7 +247,8 @@ class Summary:
             that disagree (code ``inconsistent``): one ``by_bucket`` row per bucket in
             order, each table of documents adding up to ``total``, each group's
             ``documents`` its buckets' sum, ``ageing`` adding up to the open documents,
-            and on time and late adding up to the received ones.
+            and on time and late adding up to the received ones, as ``recipients`` does
+            when it has rows.
     """
 
     as_of: dt.date = attrs.field(converter=_as_of)
@@ -253,6 +268,7 @@ class Summary:
     first_attempt: dict[str, int] = attrs.field(factory=dict, converter=_first_attempt)
     """The counts behind :attr:`first_attempt_success_rate`: ``succeeded`` at the first
     attempt, ``attempted`` at least once (what :func:`merge` adds up)."""
+    recipients: list[dict[str, Any]] = attrs.field(factory=list, converter=_recipients_rows)
 
     def __attrs_post_init__(self) -> None:
         buckets = {r["bucket"]: r["documents"] for r in self.by_bucket}
@@ -269,10 +285,16 @@ class Summary:
                 raise ValidationError(
                     f"{name} counts the {self.total:,} documents", field=name, code="inconsistent"
                 )
-        received = sum(n for b, n in buckets.items() if Bucket(b).received)
+        received = _received(self.by_bucket)
         if sum(r["documents"] for r in self.ageing) != buckets[Bucket.OPEN.value]:
             raise ValidationError(
                 "ageing counts the open documents", field="ageing", code="inconsistent"
+            )
+        if self.recipients and sum(r["documents"] for r in self.recipients) != received:
+            raise ValidationError(
+                "recipients counts the received documents",
+                field="recipients",
+                code="inconsistent",
             )
         sla = self.sla
         if sla["on_time"] + sla["late"] != received or sla["open_overdue"] > buckets["open"]:
@@ -288,7 +310,7 @@ class Summary:
             )
 
     def __repr__(self) -> str:
-        received = sum(r["documents"] for r in self.by_bucket if Bucket(r["bucket"]).received)
+        received = _received(self.by_bucket)
         return (
             f"Summary(as_of={self.as_of.isoformat()}, total={self.total:,}, "
             f"received={received:,}, first_attempt_success={self.first_attempt_success_rate}, "
@@ -346,6 +368,12 @@ class Summary:
             )
             main = "alasan gagal utama" if indonesian else "main failure reasons"
             lines.append(f"  {main}: {top}")
+        if self.recipients:
+            shares = ", ".join(
+                f"{label(RecipientKind(r['recipient']), lang)} {r['documents']:,}"
+                for r in self.recipients
+            )
+            lines.append(f"  {'diterima oleh' if indonesian else 'received by'}: {shares}")
         rated = [r for r in self.by_district if r["received_rate"] is not None]
         if rated:
             worst = min(rated, key=lambda r: (r["received_rate"], r["name"]))
@@ -358,8 +386,8 @@ class Summary:
 
         Returns:
             ``by_bucket``, ``by_state``, ``by_district``, ``by_village``, ``by_kind``,
-            ``attempts``, ``failure_reasons`` and ``ageing``, each a list of dicts (one per
-            row, for pandas or a CSV writer).
+            ``attempts``, ``failure_reasons``, ``ageing`` and ``recipients``, each a list of
+            dicts (one per row, for pandas or a CSV writer).
 
         Raises:
             Nothing: the tables are already built.
@@ -369,7 +397,7 @@ class Summary:
             "by_district": self.by_district, "by_village": self.by_village,
             "by_kind": self.by_kind,
             "attempts": self.attempts, "failure_reasons": self.failure_reasons,
-            "ageing": self.ageing,
+            "ageing": self.ageing, "recipients": self.recipients,
         }  # fmt: skip
 
     def to_pandas(self) -> dict[str, Any]:
@@ -442,6 +470,7 @@ def summarize(
     due = calendar.add_working_days(handed_over, policy.sla_working_days)
     on_time = late = overdue = 0
     ageing: Counter[int] = Counter()
+    receivers: Counter[str] = Counter()
     waited = None
     for document, state in zip(batch.documents, reconciliation.documents, strict=True):
         shipment = shipments[state.tracking_number] if state.tracking_number else None
@@ -459,7 +488,10 @@ def summarize(
             ageing[waited] += 1
             overdue += as_of > due
         elif shipment is not None and bucket.received:
-            finished = shipment.events[-1].at.date()
+            last = shipment.events[-1]
+            if last.recipient is not None:  # always, for a received status
+                receivers[last.recipient.kind.value] += 1
+            finished = last.at.date()
             if finished <= due:
                 on_time += 1
             else:
@@ -520,7 +552,18 @@ def summarize(
         ageing=[{"working_days_open": k, "documents": ageing[k]} for k in sorted(ageing)],
         cost_to_dinas=policy.fee.dinas_pays(delivered_items),
         language=language,
+        recipients=_recipient_rows(receivers, language),
     )  # fmt: skip
+
+
+def _recipient_rows(counts: Mapping[str, int], language: Language) -> list[dict[str, Any]]:
+    """The ``recipients`` table of counts by recipient kind: most first, ties by kind."""
+    received = sum(counts.values())
+    return [
+        {"recipient": kind, "label": label(RecipientKind(kind), language), "documents": n,
+         "share": _rate(n, received)}
+        for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]  # fmt: skip
 
 
 def _state_label(state: str, language: Language) -> str:
@@ -875,6 +918,13 @@ def merge(summaries: Iterable[Summary]) -> Summary:
     sla = dict(first.sla)
     for column in ("on_time", "late", "open_overdue"):
         sla[column] = sum(p.sla[column] for p in parts)
+    # A part written before the recipients table (none, though it received documents)
+    # leaves the whole one unknown.
+    known = all(p.recipients or not _received(p.by_bucket) for p in parts)
+    receivers: Counter[str] = Counter()
+    for part in parts:
+        for row in part.recipients:
+            receivers[row["recipient"]] += row["documents"]
     return Summary(
         as_of=first.as_of,
         total=total,
@@ -915,4 +965,5 @@ def merge(summaries: Iterable[Summary]) -> Summary:
         cost_to_dinas=sum(p.cost_to_dinas for p in parts),
         language=first.language,
         first_attempt={"succeeded": succeeded, "attempted": attempted},
+        recipients=_recipient_rows(receivers, first.language) if known else [],
     )
