@@ -397,3 +397,23 @@ def test_a_delivery_to_the_sender_is_a_return():
         POS_NIPOS, code="DELIVERED", text="DITERIMA PENGIRIM", at=wib(2020, 3, 20, 9)
     )
     assert event.status is S.RETURNED
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Diterima oleh Sekretaris Desa", RecipientKind.VILLAGE_OFFICIAL),
+        ("diterima sekdes", RecipientKind.VILLAGE_OFFICIAL),
+        ("DITERIMA KADUS", RecipientKind.VILLAGE_OFFICIAL),
+        ("diterima Pak Kadus Darto", RecipientKind.VILLAGE_OFFICIAL),
+        ("dititipkan ke kepala dusun", RecipientKind.VILLAGE_OFFICIAL),
+        ("diterima aparat kelurahan", RecipientKind.VILLAGE_OFFICIAL),
+        ("diterima sekretaris", RecipientKind.OTHER),
+        ("Diterima oleh Sekretaris/ recepcionist", RecipientKind.OTHER),
+    ],
+)
+def test_village_officials_by_their_titles(text: str, kind: RecipientKind) -> None:
+    """The village secretary and the hamlet head are village officials (Permendagri
+    84/2015), where documents of village-office areas are handed over: "sekretaris desa"
+    read as an office's secretary (someone else), "sekdes" and "kadus" as nobody."""
+    assert couriers.read_note(text) == couriers.Note(recipient=kind)

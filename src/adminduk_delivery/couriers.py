@@ -315,7 +315,8 @@ NOTE_RECIPIENTS: Final[tuple[tuple[str, RecipientKind], ...]] = (
     (r"\bybs\b|yang bersangkutan|diri sendiri|pemilik", RecipientKind.OWNER),
     (r"\btetangga\b|\bneighbou?rs?\b", RecipientKind.OTHER),
     (r"(?:ketua|bapak|ibu) r[tw]\b|\brt setempat|kepala desa|\bkades\b|\blurah\b"
-     r"|perangkat desa|aparat desa|staf kelurahan|kantor desa|kantor kelurahan",
+     r"|sekretaris (?:desa|kelurahan)|\bsekdes\b|kepala dusun|\bkadus\b"
+     r"|(?:perangkat|aparat) (?:desa|kelurahan)|staf kelurahan|kantor desa|kantor kelurahan",
      RecipientKind.VILLAGE_OFFICIAL),
     (rf"orang serumah|serumah|\b(?:{_RELATIONS})(?:nya)?\b", RecipientKind.HOUSEHOLD_MEMBER),
     (r"satpam|security|rekan kerja|pegawai|sekretaris|resepsionis|receptionist|reception",
@@ -323,8 +324,11 @@ NOTE_RECIPIENTS: Final[tuple[tuple[str, RecipientKind], ...]] = (
 )  # fmt: skip
 """Who received, by the words couriers write (after :data:`_ABBREVIATIONS`); the first match
 wins, so "ibu RT" is a village official, "ibu kos" (the landlady) someone else, "istri YBS"
-a household member and "ibu" alone a household member. *Bapak*, *Ibu* and *Saudara* before a
-name are titles, not relations: "Diterima oleh Bpk. Anto" names a person, not a kind."""
+a household member and "ibu" alone a household member. The village officials are also
+named by the titles of Permendagri 84/2015 (the village secretary, *sekdes*, before the
+*sekretaris* of an office; the hamlet head, *kepala dusun* or *kadus*). *Bapak*, *Ibu* and
+*Saudara* before a name are titles, not relations: "Diterima oleh Bpk. Anto" names a
+person, not a kind."""
 
 _TITLES: Final = frozenset({"bapak", "ibu", "saudara", "saudari"})
 """Words that are a relation alone ("diterima ibu") and a title before a name ("Ibu Siti")."""
