@@ -594,6 +594,39 @@ def test_rows_of_a_data_frame() -> None:
     assert "to_dict('records')" in str(info.value)
 
 
+def test_typed_cells_of_checkboxes_and_coded_options() -> None:
+    """A data frame types a checkbox column as bool and a coded option as int (or float,
+    with an empty cell): such cells read as their text ("True", "1"), so that words= can
+    name them; a yes/no field reads them without words."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        [
+            {**GOOD, "layanan": True, "dokumen": 1, "disabilitas": True},
+            {**GOOD, "nik": "3216200107900003", "layanan": False, "dokumen": 3,
+             "tempat_ambil": None, "disabilitas": False},
+            {**GOOD, "nik": "3216204107900011", "layanan": True, "dokumen": None,
+             "disabilitas": None},
+        ]
+    )  # fmt: skip
+    words = {
+        "layanan": {"True": "dikirim", "False": "diambil"},
+        "dokumen": {"1": "KTP-el", "3": "KK"},
+    }
+    expected = [
+        (DocumentKind.KTP_EL, Fulfilment.DELIVER, True),
+        (DocumentKind.KARTU_KELUARGA, Fulfilment.COLLECT, False),
+        (DocumentKind.AKTA_KELAHIRAN, Fulfilment.DELIVER, False),
+    ]
+    for rows in (frame.to_dict("records"), [row for _, row in frame.iterrows()]):
+        result = read(
+            *rows, words=words, defaults={"tempat_ambil": "Dinas", "dokumen": "Akta Lahir"}
+        )
+        assert codes(result) == []
+        people = {r.nik: r for r in result.residents}
+        assert [(r.kind, r.fulfilment, people[r.nik].disabled) for r in result.requests] == expected
+    assert codes(read({**GOOD, "layanan": 1.5})) == [(0, "layanan", "type")]
+
+
 def test_a_row_that_cannot_be_read_is_reported() -> None:
     class Broken:
         def keys(self):

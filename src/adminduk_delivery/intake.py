@@ -54,7 +54,7 @@ from . import address as _address
 from . import kk as _kk
 from . import nik as _nik
 from . import phone as _phone
-from ._convert import date_value, day_of, excerpt, identifier, no_time
+from ._convert import date_value, day_of, excerpt, identifier, integral, no_time
 from .address import Address, ParseStatus
 from .documents import CollectionPoint, DocumentKind, DocumentRequest, Fulfilment
 from .errors import AdmindukError, InvalidType, ValidationError
@@ -824,7 +824,25 @@ class _RowProblem(Exception):
 _OWN_WORDS_HINT: Final = " (a form's own texts go in read_rows' words=)"
 
 
+def _as_word(value: object) -> object:
+    """A cell of a word field as text where it is a spreadsheet's or a data frame's typed
+    value: a checkbox's ``True``/``False`` (Python's or numpy's bool) and a coded option's
+    whole number (``1``, numpy's ``int64``, ``1.0``) read as ``"True"``, ``"1"``; anything
+    else as it is."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or getattr(getattr(value, "dtype", None), "kind", "") == "b":
+        return str(bool(value))  # Python's or numpy's bool
+    whole = integral(value)
+    if whole is not None:
+        return str(whole)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
 def _word(value: object, table: Mapping[str, T], field: str) -> T:
+    value = _as_word(value)
     if not isinstance(value, str):
         raise _RowProblem(field, "type", f"{field} is text, got {type(value).__name__}")
     member = table.get(word_key(value))
@@ -844,6 +862,7 @@ def _kinds(value: object, words: _Words) -> tuple[DocumentKind, ...]:
     """The kinds a ``dokumen`` cell names: one of the form's own options (``words=``), or
     parts separated by commas, semicolons or lines, each an option of the form's own or
     words of the vocabulary joined by "dan", "+", "&" or "/"."""
+    value = _as_word(value)
     if not isinstance(value, str):
         raise _RowProblem("dokumen", "type", f"dokumen is text, got {type(value).__name__}")
     options = words.document_options
@@ -1046,8 +1065,6 @@ class _Reader:
                 )
                 or self.as_of
             )
-        if "disabilitas" in present and not isinstance(present["disabilitas"], str):
-            present["disabilitas"] = str(present["disabilitas"])  # a form's True or 1
         disabled = bool(word("disabilitas", words.yes_no))
         request_id = f"{self.id_prefix}-{index + 1:07d}"
         if "id_permohonan" in present:
