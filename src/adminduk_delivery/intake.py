@@ -1165,8 +1165,8 @@ def read_rows(
     - ``id_permohonan`` (default ``"{id_prefix}-{row number:07d}"``), ``tanggal_permohonan``
       (default ``as_of``), ``disabilitas`` (:data:`YES_NO_WORDS`): optional.
 
-    A form's own option texts ("Dikirim ke alamat rumah (melalui PT Pos Indonesia)", a
-    "Ya"/"Tidak" box for delivery) are read by ``words``; a field the form does not ask,
+    A form's own option texts (such as "Dikirim ke alamat rumah (melalui PT Pos
+    Indonesia)", or a "Ya"/"Tidak" box for delivery) are read by ``words``; a field the form does not ask,
     because every row means one value (a form only for the KTP-el, or whose collections are
     all at the Dinas), by ``defaults``, used where a row's cell is empty or missing.
 
