@@ -733,6 +733,7 @@ CATALOGUE = {
     ),
     "intake.read_date": (intake.read_date, ["01-07-1990"], {"as_of": AS_OF, "field": "t"}),
     "intake.word_key": (intake.word_key, ["KTP-el"], {}),
+    "intake.vocabularies": (intake.vocabularies, [{"layanan": {"Ya": "dikirim"}}], {}),
 }
 
 

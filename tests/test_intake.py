@@ -10,6 +10,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from adminduk_delivery import intake
 from adminduk_delivery import strategies as ads
@@ -374,6 +375,67 @@ def test_a_yes_no_box_for_delivery_and_collections_at_the_dinas() -> None:
         (Fulfilment.COLLECT, CollectionPoint.DINAS),
     ]
     assert codes(result) == [(2, "layanan", "unknown_value")]
+
+
+# A form's own words, with the shapes that need care: options with a slash or a comma, a
+# text that a built-in spelling shares ("KTP" as the KIA's own word), yes and no.
+FORM_WORDS: dict[str, dict[str, object]] = {
+    "layanan": {"Ya": "dikirim", "Tidak": Fulfilment.COLLECT, "Cetak di rumah": "cetak mandiri"},
+    "dokumen": {
+        "KTP-el / Suket (pengganti)": DocumentKind.KTP_EL,
+        "Kartu Keluarga (baru, cetak ulang)": "KK",
+        "KTP": DocumentKind.KIA,
+    },
+    "tempat_ambil": {"Loket Dukcapil, Lt. 1": "Dinas"},
+    "jenis_kelamin": {"Lk": "L", "Pr.": Sex.FEMALE},
+}
+
+
+@settings(max_examples=150)
+@given(ads.form_rows(region="3216", as_of=AS_OF, words=FORM_WORDS))
+def test_rows_in_a_forms_own_words_read_back_with_them(form: ads.FormRow) -> None:
+    result = read(form.row, words=FORM_WORDS)
+    if result.problems:
+        assert {(p.field, p.code) for p in result.problems} <= {
+            ("alamat", "address_ambiguous"),
+            ("alamat", "address_not_found"),
+        }
+        return
+    assert [r.kind for r in result.requests] == list(form.kinds)
+    assert {r.fulfilment for r in result.requests} == {form.fulfilment}
+    assert {r.collect_at for r in result.requests} == {form.collect_at}
+    (resident,) = result.residents
+    assert resident.sex is form.resident.sex
+
+
+@settings(max_examples=60)
+@given(ads.form_rows(region="3216", as_of=dt.date(2020, 3, 1)))
+def test_form_rows_before_self_printing_began(form: ads.FormRow) -> None:
+    """Self-printing began on 1 July 2020: a form of March 2020 (Bekasi's programme) never
+    chooses it, and form_rows no longer fails drawing it ("Cannot sample from a length-zero
+    sequence")."""
+    assert form.fulfilment is not Fulfilment.SELF_PRINT
+    result = intake.read_rows([form.row], as_of=dt.date(2020, 3, 1), regency="3216")
+    assert result.rows_accepted == 1 or {p.code for p in result.problems} <= {
+        "address_ambiguous",
+        "address_not_found",
+    }
+
+
+def test_form_rows_write_the_forms_own_words() -> None:
+    from hypothesis import find
+
+    rows = ads.form_rows(region="3216", as_of=AS_OF, words=FORM_WORDS)
+    for text in ("Ya", "KTP-el / Suket (pengganti)", "Loket Dukcapil, Lt. 1", "Lk"):
+        found = find(
+            rows, lambda f, t=text: t.casefold() in map(str.casefold, map(str, f.row.values()))
+        )
+        assert found is not None
+    # "KTP" is the KIA's own word: the KTP-el is never written so.
+    kia = find(rows, lambda f: f.kinds == (DocumentKind.KIA,))
+    assert kia is not None
+    with pytest.raises(InvalidArgument):
+        ads.form_rows(words={"layanan": {"Ya": "titip"}}).example()
 
 
 def test_an_option_with_a_separator_is_one_document() -> None:

@@ -77,6 +77,7 @@ __all__ = [
     "Problem",
     "read_date",
     "read_rows",
+    "vocabularies",
     "word_key",
 ]
 
@@ -744,6 +745,38 @@ def _words(words: object, defaults: object) -> _Words:
     )
 
 
+def vocabularies(
+    words: Mapping[str, Mapping[str, object]] | None = None,
+) -> dict[str, dict[str, object]]:
+    """The vocabularies that :func:`read_rows` reads the word fields by, with a form's own
+    ``words``: what each text means, after they are checked as ``read_rows`` checks them.
+
+    Args:
+        words: a form's own texts, as :func:`read_rows` takes them (``None``: the built-in
+            vocabularies alone).
+
+    Returns:
+        Field of :data:`WORD_FIELDS` -> {a text's :func:`word_key`: its meaning}, the form's
+        texts winning over the built-in ones.
+
+    Raises:
+        InvalidType, ValidationError: ``words`` that :func:`read_rows` would refuse, with the
+            same codes.
+
+    >>> table = vocabularies({"layanan": {"Ya": "dikirim"}})["layanan"]
+    >>> table["ya"].value, table["dikirim"].value, table["diambil"].value
+    ('deliver', 'deliver', 'collect')
+    """
+    read = _words(words, None)
+    return {
+        "dokumen": dict(read.documents),
+        "layanan": dict(read.fulfilments),
+        "tempat_ambil": dict(read.points),
+        "jenis_kelamin": dict(read.sexes),
+        "disabilitas": dict(read.yes_no),
+    }
+
+
 _NEEDED: Final = (*_REQUIRED, "alamat", "tempat_ambil")
 """The fields a row may need: when a row has no column for one, the message says so."""
 _LONG_DIGITS: Final = re.compile(r"\d{6}")
@@ -1166,9 +1199,10 @@ def read_rows(
       (default ``as_of``), ``disabilitas`` (:data:`YES_NO_WORDS`): optional.
 
     A form's own option texts (such as "Dikirim ke alamat rumah (melalui PT Pos
-    Indonesia)", or a "Ya"/"Tidak" box for delivery) are read by ``words``; a field the form does not ask,
-    because every row means one value (a form only for the KTP-el, or whose collections are
-    all at the Dinas), by ``defaults``, used where a row's cell is empty or missing.
+    Indonesia)", or a "Ya"/"Tidak" box for delivery) are read by ``words``; a field the
+    form does not ask, because every row means one value (a form only for the KTP-el, or
+    whose collections are all at the Dinas), by ``defaults``, used where a row's cell is
+    empty or missing.
 
     A row with any problem is rejected whole: none of its requests are kept. A NIK seen in an
     earlier accepted row keeps that row's resident (a warning notes other details); a request

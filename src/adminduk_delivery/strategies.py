@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 import attrs
@@ -1430,11 +1430,62 @@ def _header(draw: Draw, field: str) -> str:
     return draw(st.sampled_from(variants))
 
 
-@st.composite
-def _form_row(draw: Draw, region: str, as_of: dt.date) -> FormRow:
+class _FormWords(NamedTuple):
+    """A form's own words for :func:`form_rows`: per field, the texts of each meaning, and
+    the vocabularies they make (to leave out a built-in spelling they give another
+    meaning)."""
+
+    texts: dict[str, dict[object, tuple[str, ...]]]
+    tables: dict[str, Mapping[str, object]]
+
+
+def _form_words(words: Mapping[str, Mapping[str, object]]) -> _FormWords:
     from . import intake  # noqa: PLC0415 - intake imports python-dateutil's parser
 
-    fulfilment = draw(st.sampled_from(list(Fulfilment)))
+    try:
+        tables: dict[str, Mapping[str, object]] = dict(intake.vocabularies(words))
+    except AdmindukError as exc:
+        raise InvalidArgument(f"words: {exc}") from None
+    texts: dict[str, dict[object, tuple[str, ...]]] = {}
+    for field, given in words.items():  # checked by vocabularies
+        if field == "disabilitas" or not isinstance(given, Mapping):
+            continue  # the rows do not hold disabilitas
+        by_meaning: dict[object, list[str]] = {}
+        for text in given:
+            by_meaning.setdefault(tables[field][intake.word_key(text)], []).append(text)
+        texts[field] = {m: tuple(t) for m, t in by_meaning.items()}
+    return _FormWords(texts=texts, tables=tables)
+
+
+_NO_FORM_WORDS: Final = _FormWords(texts={}, tables={})
+_SEPARATES: Final = re.compile(r"[,;\n]")
+_JOINS: Final = re.compile(r"[+&/]|\b(?:dan|and)\b", re.IGNORECASE)
+
+
+def _form_word(
+    draw: Draw, own: _FormWords, field: str, value: object, built_in: tuple[str, ...]
+) -> str:
+    """A spelling of ``value`` for ``field``: the form's own text or a built-in one that
+    still means it, in any case."""
+    from . import intake  # noqa: PLC0415 - intake imports python-dateutil's parser
+
+    table = own.tables.get(field)
+    spellings = [*own.texts.get(field, {}).get(value, ())]
+    spellings += [w for w in built_in if table is None or table.get(intake.word_key(w)) is value]
+    return _case(draw, draw(st.sampled_from(spellings or list(built_in))))
+
+
+@st.composite
+def _form_row(draw: Draw, region: str, as_of: dt.date, own: _FormWords) -> FormRow:
+    from . import intake  # noqa: PLC0415 - intake imports python-dateutil's parser
+
+    # Self-printing on HVS paper began on 1 July 2020: before it, no row can choose it.
+    choices = [
+        f
+        for f in Fulfilment
+        if f is not Fulfilment.SELF_PRINT or any(k.self_printable_on(as_of) for k in DocumentKind)
+    ]
+    fulfilment = draw(st.sampled_from(choices))
     resident = draw(
         residents(
             region=region or None,
@@ -1448,17 +1499,26 @@ def _form_row(draw: Draw, region: str, as_of: dt.date) -> FormRow:
         if fulfilment is not Fulfilment.SELF_PRINT or k.self_printable_on(as_of)
     ]
     kinds = tuple(draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True)))
-    joiner = draw(st.sampled_from([", ", "; ", " dan ", " + ", " & "]))
+    names = [_form_word(draw, own, "dokumen", k, intake.DOCUMENT_WORDS[k]) for k in kinds]
+    if len(names) > 1 and any(_SEPARATES.search(n) for n in names):
+        kinds, names = kinds[:1], names[:1]  # a form's option with a comma stands alone
+    joiners = [", ", "; "]
+    if not any(_JOINS.search(n) for n in names):
+        joiners += [" dan ", " + ", " & "]
     cells: dict[str, object] = {
         "nik": _write_nik(draw, resident.nik),
         "nama": _case(draw, resident.name),
-        "dokumen": joiner.join(_spelling(draw, intake.DOCUMENT_WORDS[k]) for k in kinds),
-        "layanan": _spelling(draw, intake.FULFILMENT_WORDS[fulfilment]),
+        "dokumen": draw(st.sampled_from(joiners)).join(names),
+        "layanan": _form_word(
+            draw, own, "layanan", fulfilment, intake.FULFILMENT_WORDS[fulfilment]
+        ),
     }
     point = None
     if fulfilment is Fulfilment.COLLECT:
         point = draw(st.sampled_from(list(CollectionPoint)))
-        cells["tempat_ambil"] = _spelling(draw, intake.COLLECTION_POINT_WORDS[point])
+        cells["tempat_ambil"] = _form_word(
+            draw, own, "tempat_ambil", point, intake.COLLECTION_POINT_WORDS[point]
+        )
     if resident.address is not None and (fulfilment is Fulfilment.DELIVER or draw(st.booleans())):
         cells["alamat"] = _write_address(draw, resident.address)
     if resident.phone is not None and draw(st.booleans()):
@@ -1472,7 +1532,9 @@ def _form_row(draw: Draw, region: str, as_of: dt.date) -> FormRow:
         ]
         cells["tanggal_lahir"] = draw(st.sampled_from(shapes)).write(resident.birth_date)
     if draw(st.booleans()):
-        cells["jenis_kelamin"] = _spelling(draw, intake.SEX_WORDS[resident.sex])
+        cells["jenis_kelamin"] = _form_word(
+            draw, own, "jenis_kelamin", resident.sex, intake.SEX_WORDS[resident.sex]
+        )
     if resident.kk_number is not None and draw(st.booleans()):
         cells["no_kk"] = _write_nik(draw, resident.kk_number)
     row = {_header(draw, field): value for field, value in cells.items()}
@@ -1480,7 +1542,10 @@ def _form_row(draw: Draw, region: str, as_of: dt.date) -> FormRow:
 
 
 def form_rows(
-    *, region: str | None = None, as_of: dt.date = dt.date(2026, 1, 1)
+    *,
+    region: str | None = None,
+    as_of: dt.date = dt.date(2026, 1, 1),
+    words: Mapping[str, Mapping[str, object]] | None = None,
 ) -> st.SearchStrategy[FormRow]:
     """Rows of a request form, written the way operators and spreadsheets write them, for
     :func:`adminduk_delivery.intake.read_rows`.
@@ -1495,12 +1560,18 @@ def form_rows(
     a comma, a semicolon, "dan", "+" or "&"; addresses as :func:`messy_address_texts`
     writes them; column names in the form's case, upper case or title case.
 
-    Every row is valid: read on ``as_of``, it is accepted unless its address cannot be
-    resolved (a village whose name its district shares).
+    With ``words`` (a form's own texts, as :func:`~adminduk_delivery.intake.read_rows`
+    takes them), the documents, the service, the collection point and the sex are written
+    in the form's texts too, and never in a built-in spelling that the form's texts give
+    another meaning; a document whose text holds a comma stands alone in its cell.
+
+    Every row is valid: read on ``as_of`` (with the same ``words``), it is accepted unless
+    its address cannot be resolved (a village whose name its district shares).
 
     Args:
         region: a region code for the residents (e.g. ``"3216"``).
         as_of: the intake day; birth dates are not after it.
+        words: a form's own texts, field -> {text: meaning}, as ``read_rows`` takes them.
 
     Returns:
         A strategy of :class:`FormRow`.
@@ -1508,10 +1579,11 @@ def form_rows(
     Raises:
         InvalidArgument: ``region`` is not one known region (a code or a name), is retired,
             or is a village;
-            ``as_of`` is not a date.
+            ``as_of`` is not a date; ``words`` that ``read_rows`` would refuse.
 
     Shrinks towards a delivery of one KTP-el with the fewest optional columns.
     """
     if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
         raise InvalidArgument(f"as_of={as_of!r} is not a date")
-    return _form_row(_check_region(region, retired=False), as_of)
+    own = _NO_FORM_WORDS if words is None else _form_words(words)
+    return _form_row(_check_region(region, retired=False), as_of, own)
