@@ -363,6 +363,7 @@ def test_the_received_documents_by_recipient():
         s = analysis.summarize(done.batch, as_of=dt.date(2020, 6, 30), policy=pol,
                                handed_over=START, language="en")  # fmt: skip
         received = sum(r["documents"] for r in s.by_bucket if Bucket(r["bucket"]).received)
+        assert s.received == received
         assert sum(r["documents"] for r in s.recipients) == received > 0
         counts = [r["documents"] for r in s.recipients]
         assert counts == sorted(counts, reverse=True)

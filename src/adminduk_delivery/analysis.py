@@ -309,8 +309,13 @@ class Summary:
                 code="inconsistent",
             )
 
+    @property
+    def received(self) -> int:
+        """The documents that reached a person: delivered or collected."""
+        return _received(self.by_bucket)
+
     def __repr__(self) -> str:
-        received = _received(self.by_bucket)
+        received = self.received
         return (
             f"Summary(as_of={self.as_of.isoformat()}, total={self.total:,}, "
             f"received={received:,}, first_attempt_success={self.first_attempt_success_rate}, "

@@ -149,11 +149,7 @@ class RegencyResult:
         Raises:
             Nothing: the result is already computed.
         """
-        received = sum(
-            r["documents"]
-            for r in self.summary.by_bucket
-            if r["bucket"] in ("delivered", "collected")
-        )
+        received = self.summary.received
         return {
             "regency": self.regency,
             "name": self.name,
