@@ -167,11 +167,6 @@ def _recipients_rows(value: object) -> list[dict[str, Any]]:
     return _table("recipients", value)
 
 
-def _received(by_bucket: list[dict[str, Any]]) -> int:
-    """The documents of a ``by_bucket`` table that reached a person."""
-    return sum(r["documents"] for r in by_bucket if Bucket(r["bucket"]).received)
-
-
 def _as_of(value: object) -> dt.date:
     return date_value(value, field="as_of")
 
@@ -285,7 +280,7 @@ class Summary:
                 raise ValidationError(
                     f"{name} counts the {self.total:,} documents", field=name, code="inconsistent"
                 )
-        received = _received(self.by_bucket)
+        received = self.received
         if sum(r["documents"] for r in self.ageing) != buckets[Bucket.OPEN.value]:
             raise ValidationError(
                 "ageing counts the open documents", field="ageing", code="inconsistent"
@@ -312,13 +307,12 @@ class Summary:
     @property
     def received(self) -> int:
         """The documents that reached a person: delivered or collected."""
-        return _received(self.by_bucket)
+        return sum(r["documents"] for r in self.by_bucket if Bucket(r["bucket"]).received)
 
     def __repr__(self) -> str:
-        received = self.received
         return (
             f"Summary(as_of={self.as_of.isoformat()}, total={self.total:,}, "
-            f"received={received:,}, first_attempt_success={self.first_attempt_success_rate}, "
+            f"received={self.received:,}, first_attempt_success={self.first_attempt_success_rate}, "
             f"sla_due={self.sla['due']}): str() or .report() for the report"
         )
 
@@ -925,7 +919,7 @@ def merge(summaries: Iterable[Summary]) -> Summary:
         sla[column] = sum(p.sla[column] for p in parts)
     # A part written before the recipients table (none, though it received documents)
     # leaves the whole one unknown.
-    known = all(p.recipients or not _received(p.by_bucket) for p in parts)
+    known = all(p.recipients or not p.received for p in parts)
     receivers: Counter[str] = Counter()
     for part in parts:
         for row in part.recipients:

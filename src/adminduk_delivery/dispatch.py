@@ -322,12 +322,13 @@ def dispatch(
     if locate is not None and not callable(locate):
         raise InvalidType("locate is a callable", field="locate")
     items = _shipments(shipments)
-    to_office: list[Shipment] = []
-    homes = list(items)
     if policy is not None:
-        serves = checked(policy, Policy, field="policy").village_office_serves
-        to_office = [s for s in items if serves(s.address)]
-        homes = [s for s in items if not serves(s.address)]
+        checked(policy, Policy, field="policy")
+    to_office: list[Shipment] = []
+    homes: list[Shipment] = []
+    for shipment in items:
+        at_office = policy is not None and policy.village_office_serves(shipment.address)
+        (to_office if at_office else homes).append(shipment)
     stops = list(routing.stops_from_shipments(homes))
     if locate is not None:
         by_number = {s.tracking_number: s for s in items}

@@ -724,12 +724,12 @@ def _words(words: object, defaults: object) -> _Words:
                     f"defaults['dokumen']: {problem.message}", field="defaults", code=problem.code
                 ) from None
         elif isinstance(given, list | tuple):
-            read = [_meaning("dokumen", g, tables.documents, name="defaults") for g in given]
-            documents = tuple(dict.fromkeys(read)) or None
-            if documents is None:
+            if not given:
                 raise ValidationError(
                     "defaults['dokumen'] names no document", field="defaults", code="required"
                 )
+            read = [_meaning("dokumen", g, tables.documents, name="defaults") for g in given]
+            documents = tuple(dict.fromkeys(read))
         else:
             documents = (_meaning("dokumen", given, tables.documents, name="defaults"),)
     fulfilment = point = None
@@ -1246,7 +1246,7 @@ def read_rows(
     day = date_value(as_of, field="as_of")
     wanted = _columns(columns)
     prefix = identifier(id_prefix, field="id_prefix")
-    vocabularies = _words(words, defaults)
+    own_words = _words(words, defaults)
     if regency is not None:
         _address.parse("", regency=regency)  # a bad hint raises here, before any row
     given: object = rows
@@ -1258,7 +1258,7 @@ def read_rows(
             "df.to_dict('records')",
             field="rows",
         )
-    reader = _Reader(as_of=day, regency=regency, id_prefix=prefix, words=vocabularies)
+    reader = _Reader(as_of=day, regency=regency, id_prefix=prefix, words=own_words)
     field_of = {column: field for field, column in wanted.items()}
     # The caller's name of each field's column, as last seen in a row (for messages).
     shown = {field: (columns or {}).get(field, field) for field in COLUMNS}
