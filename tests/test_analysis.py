@@ -76,6 +76,29 @@ def test_a_village_official_receives_in_the_village_office_areas():
     assert same.events == plain.events
 
 
+def test_a_village_office_village_is_one_stop_of_the_day():
+    """In the village-office areas a village's shipments of a day go out on one stop, as
+    dispatch plans them: the official receives them within one visit (the simulated
+    minutes differ by less than a stop's), and every item still ends."""
+    batch, _plain = campaign(300, 6, couriers=2)
+    regency = batch.shipments[0].address.village_code[:4]
+    water = attrs.evolve(policy.BEKASI_2020, village_office_areas=(regency,))
+    run = simulation.simulate(batch, policy=water, start=START, seed=6, couriers_per_office=2)
+    assert run.finished is not None
+    assert run.batch.reconcile().balanced
+    assert run.batch.reconcile().open == 0
+    village_of = {s.tracking_number: s.address.village_code for s in batch.shipments}
+    outcomes = {}
+    for tracked in run.events:
+        e = tracked.event
+        if e.status in (ShipmentStatus.DELIVERED, ShipmentStatus.ATTEMPT_FAILED):
+            key = (e.at.date(), village_of[tracked.tracking_number])
+            outcomes.setdefault(key, []).append(e.at)
+    grouped = [times for times in outcomes.values() if len(times) > 1]
+    assert grouped  # villages with several shipments on one day
+    assert all(max(t) - min(t) < dt.timedelta(minutes=10) for t in grouped)
+
+
 def test_offices_without_couriers_stay_open():
     """No couriers in an office: its items stay open, the rest finish."""
     people = synthetic.population(300, regency="3216", seed=4)

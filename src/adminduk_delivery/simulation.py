@@ -279,13 +279,14 @@ def _outcome(
     rng: random.Random,
     when: dt.datetime,
     memo: _Memo,
+    village_office: bool,
 ) -> ShipmentEvent:
     """One attempt's outcome, drawn from the model: a delivery (to the owner or a household
-    member, or to a village official in the policy's village-office areas, with the
-    policy's proofs) or a failure with a reason."""
+    member, or to a village official where ``village_office``: the address lies in the
+    policy's village-office areas; with the policy's proofs) or a failure with a reason."""
     office = shipment.address.district_code
     if rng.random() < model.success_by_district.get(office, model.success):
-        if policy.village_office_areas and policy.village_office_serves(shipment.address):
+        if village_office:
             kind = RecipientKind.VILLAGE_OFFICIAL
         elif rng.random() < model.household_receives:
             kind = RecipientKind.HOUSEHOLD_MEMBER
@@ -435,6 +436,19 @@ def _simulate(
             found = stops[number] = routing.household_stop((shipments[number],))
         return found
 
+    # In the policy's village-office areas a village's shipments of the day go to its
+    # office as one stop (as dispatch plans them); whether an address lies there is asked
+    # once per shipment.
+    at_village_office: dict[str, bool] = {}
+
+    def to_village_office(number: str) -> bool:
+        found = at_village_office.get(number)
+        if found is None:
+            found = at_village_office[number] = bool(
+                policy.village_office_areas
+            ) and policy.village_office_serves(shipments[number].address)
+        return found
+
     def current(number: str) -> Shipment:
         """The shipment with its history so far (the one handed in, if nothing happened)."""
         given, history = shipments[number], histories[number]
@@ -490,7 +504,15 @@ def _simulate(
             evening = max(_at(start, 17), last)
             record(
                 number,
-                _outcome(shipment, policy=policy, model=model, rng=rng, when=evening, memo=memo),
+                _outcome(
+                    shipment,
+                    policy=policy,
+                    model=model,
+                    rng=rng,
+                    when=evening,
+                    memo=memo,
+                    village_office=to_village_office(number),
+                ),
             )
         if statuses[number] is ShipmentStatus.ATTEMPT_FAILED:
             evening = max(_at(start, 17), last)
@@ -536,11 +558,16 @@ def _simulate(
                 if items <= room:
                     room -= items
                     chosen.append(number)
-            # The day's routes under the rule dispatch uses: each office runs at most its
-            # couriers' routes, the fullest kept (routing.plan's couriers limit), each in walk
-            # order (see adminduk_delivery.routing).
+            # The day's routes under the rule dispatch uses: a household's stop per shipment
+            # and a stop at the office of each village-office village, each office running at
+            # most its couriers' routes, the fullest kept (routing.plan's couriers limit),
+            # each in walk order (see adminduk_delivery.routing).
+            day_stops = [stop_of(n) for n in chosen if not to_village_office(n)]
+            offices = [shipments[n] for n in chosen if to_village_office(n)]
+            if offices:
+                day_stops.extend(routing.village_office_stops(offices, capacity=items_per_courier))
             day_plan = routing.plan(
-                [stop_of(n) for n in chosen],
+                day_stops,
                 capacity=items_per_courier,
                 office_of=_one_office,
                 couriers=couriers,
@@ -548,15 +575,20 @@ def _simulate(
             visits: list[tuple[int, str]] = []
             for route in day_plan.routes:
                 routes_out += 1
-                visits.extend((k, stop.id) for k, stop in enumerate(route.stops))
+                visits.extend(
+                    (k, number)
+                    for k, stop in enumerate(route.stops)
+                    for number in stop.shipment_ids
+                )
             for position, number in visits:
                 out += 1
                 minute = min(position * _MINUTES_PER_STOP + rng.randrange(0, 10), 8 * 60)
                 record(number, event(ShipmentStatus.OUT_FOR_DELIVERY, morning))
                 when = morning + dt.timedelta(minutes=20 + minute)
                 outcome = _outcome(
-                    shipments[number], policy=policy, model=model, rng=rng, when=when, memo=memo
-                )
+                    shipments[number], policy=policy, model=model, rng=rng, when=when, memo=memo,
+                    village_office=to_village_office(number),
+                )  # fmt: skip
                 record(number, outcome)
                 if outcome.status is ShipmentStatus.DELIVERED:
                     delivered += 1

@@ -216,7 +216,8 @@ def household_stop(shipments: Iterable[Any]) -> Stop:
     The stop's id is the first tracking number, its ``items`` the number of documents, its
     ``shipment_ids`` the tracking numbers in order, and its address the first shipment's
     (:func:`stops_from_shipments` groups the shipments that share an address; the
-    simulation makes one stop per shipment with this too).
+    simulation makes one stop per shipment with this too, outside a policy's
+    village-office areas).
 
     Args:
         shipments: :class:`~adminduk_delivery.shipments.Shipment` objects (one or more).
