@@ -138,7 +138,8 @@ def test_any_scan_translates_or_is_our_error(code, text):
 #   Tidak Ada Orang di Tempat", "gagal antar karena rumah kosong");
 # [courier-apps] note fields of courier and delivery apps (placeholders and sample data:
 #   "Diterima oleh Bpk. Budi (Security)", "Paket dititipkan ke tetangga, Ibu Ani.", a
-#   resident's "Jangan dititipkan ke tetangga");
+#   resident's "Jangan dititipkan ke tetangga", a pickup note's "Diambil oleh ibu ybs":
+#   *ibu* as the title of the person concerned, as letters write "Bapak/Ibu ybs.");
 # [bracketed] a courier tracking response recorded in a public repository (2021);
 # [blog-2010] a blog post on parcels: "penerima tidak di rumah, maka paket akan dititipkan ke
 #   tetangga";
@@ -183,6 +184,7 @@ NOTES = [
     ("Paket telah diterima oleh Bpk. Andi (Pemilik).", False, None, RecipientKind.OWNER,
      "courier-apps"),
     ("Selesai Antar. Penerima: Agus Pranoto", False, None, None, "courier-apps"),
+    ("Diambil oleh ibu ybs", False, None, RecipientKind.OWNER, "courier-apps"),
     ("Paket dititipkan ke tetangga, Ibu Ani.", False, None, RecipientKind.OTHER, "courier-apps"),
     ("Jangan dititipkan ke tetangga", False, None, None, "courier-apps"),
     ("DELIVERED TO [ainul yakin | 17-03-2021 11:15 | JAKARTA ]", False, None, None, "bracketed"),

@@ -328,7 +328,8 @@ a household member and "ibu" alone a household member. The village officials are
 named by the titles of Permendagri 84/2015 (the village secretary, *sekdes*, before the
 *sekretaris* of an office; the hamlet head, *kepala dusun* or *kadus*). *Bapak*, *Ibu* and
 *Saudara* before a name are titles, not relations: "Diterima oleh Bpk. Anto" names a
-person, not a kind."""
+person, not a kind; before YBS too, as letters write "Bapak/Ibu ybs.": "Diambil oleh ibu
+ybs" is the owner, "ibu dari YBS" a household member."""
 
 _TITLES: Final = frozenset({"bapak", "ibu", "saudara", "saudari"})
 """Words that are a relation alone ("diterima ibu") and a title before a name ("Ibu Siti")."""

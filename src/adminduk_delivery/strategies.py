@@ -1102,6 +1102,7 @@ _NOTE_ROLES: Final[tuple[tuple[str, RecipientKind], ...]] = (
     ("yang bersangkutan", RecipientKind.OWNER),
     ("Pemilik", RecipientKind.OWNER),
     ("Diri sendiri", RecipientKind.OWNER),
+    ("ibu YBS", RecipientKind.OWNER),
     ("Keluarga Serumah", RecipientKind.HOUSEHOLD_MEMBER),
     ("istri", RecipientKind.HOUSEHOLD_MEMBER),
     ("suami", RecipientKind.HOUSEHOLD_MEMBER),
