@@ -43,6 +43,7 @@ def codes(result: intake.Intake) -> list[tuple[int, str, str]]:
 def test_generated_rows_read_back(form: ads.FormRow) -> None:
     result = read(form.row)
     assert result.rows_read == 1
+    assert result.unread_columns == ()
     if result.problems:
         # The one thing a valid row may fail on: a village its district names twice.
         assert {(p.field, p.code) for p in result.problems} <= {
@@ -267,8 +268,61 @@ def test_a_file_without_its_header_row_is_named_and_its_data_not_echoed() -> Non
 def test_missing_column_messages_never_show_long_numbers(row: dict[str, str]) -> None:
     """Whatever a row's column names, no message shows six digits in a row of them (which
     may be a NIK, a KK or a phone number taken for a column name)."""
-    for problem in read(row).problems:
+    result = read(row)
+    for problem in result.problems:
         assert not re.search(r"\d{6}", problem.message), problem.message
+    for name in result.unread_columns:
+        assert not re.search(r"\d{6}", name)
+
+
+def test_the_columns_no_field_reads_are_listed() -> None:
+    """An accepted row whose phone column is headed "No. HP/WA" lost its numbers without a
+    word; the intake now lists the columns no field reads, in the order first seen over all
+    rows, once each, and not those ``columns`` maps."""
+    row = {**{k: v for k, v in GOOD.items() if k != "telepon"}, "No. HP/WA": GOOD["telepon"]}
+    later = {**row, "Timestamp": "3/1/2026 10:00:00", "No. HP/WA": "0813-1111-2222"}
+    result = read(row, later, {**GOOD, "Keterangan": ""})  # (the same request thrice)
+    assert result.rows_read == 3
+    assert result.unread_columns == ("No. HP/WA", "Timestamp", "Keterangan")
+    assert "columns not read: &#x27;No. HP/WA&#x27;" in result._repr_html_()
+    mapped = read(row, columns={"telepon": "No. HP/WA"})
+    assert mapped.unread_columns == ()
+    assert mapped.residents[0].phone is not None
+    assert read(GOOD).unread_columns == ()
+    assert "columns not read" not in read(GOOD)._repr_html_()
+
+
+def test_unread_columns_leave_out_data_and_stop_at_a_hundred() -> None:
+    """Names that may be a resident's data (a file without its header row) are never
+    listed, and a row of thousands of columns lists the first hundred."""
+    lines = "\n".join(",".join([GOOD["nik"], "Siti Aminah", "KTP-el", "dikirim"]) for _ in range(2))
+    headerless = read(*csv.DictReader(io.StringIO(lines)))
+    assert headerless.unread_columns == ("Siti Aminah", "KTP-el", "dikirim")
+    wide = read({**GOOD, **{f"kolom {i}": "" for i in range(5_000)}})
+    assert wide.rows_accepted == 1
+    assert wide.unread_columns == tuple(f"kolom {i}" for i in range(100))
+
+
+@settings(max_examples=50)
+@given(
+    ads.form_rows(region="3216", as_of=AS_OF),
+    st.lists(st.text(min_size=1, max_size=20), max_size=5, unique=True),
+)
+def test_every_column_is_read_or_listed(form: ads.FormRow, extra: list[str]) -> None:
+    """Property: a column of a row is read by a form field or listed as unread (unless it
+    holds six digits in a row), whatever its name."""
+    fields = {re.sub(r"[\W_]+", "_", k.casefold()).strip("_") for k in form.row}
+    row = {**form.row, **{name: "x" for name in extra if name not in form.row}}
+    result = read(row)
+    expected = tuple(
+        name
+        for name in row
+        if name not in form.row
+        and "_".join(re.sub(r"[\W_]+", " ", name.casefold()).split()) not in intake.COLUMNS
+        and not re.search(r"\d{6}", name)
+    )
+    assert result.unread_columns == expected
+    assert fields <= set(intake.COLUMNS)
 
 
 def test_bad_arguments_raise_our_errors() -> None:

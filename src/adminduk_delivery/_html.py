@@ -14,6 +14,21 @@ def _cell(value: object) -> str:
     return "" if value is None else html.escape(str(value))
 
 
+def paragraph(text: str) -> str:
+    """An HTML paragraph of ``text``, escaped.
+
+    Args:
+        text: what the paragraph says.
+
+    Returns:
+        The HTML text.
+
+    Raises:
+        Nothing.
+    """
+    return f"<p>{html.escape(text)}</p>"
+
+
 def table(
     rows: Sequence[Mapping[str, object]],
     *,

@@ -476,6 +476,9 @@ def _counts(problems: Iterable[Problem]) -> dict[tuple[str, str], int]:
 _SHOWN_PROBLEMS: Final = 20
 """How many problems and warnings an intake shows in a notebook."""
 
+_MAX_UNREAD_COLUMNS: Final = 100
+"""The most names :attr:`Intake.unread_columns` lists."""
+
 
 @attrs.frozen(kw_only=True)
 class Intake:
@@ -491,6 +494,11 @@ class Intake:
         rows_read: how many rows were read.
         rows_accepted: how many were accepted; the others are rejected, each with at least one
             problem.
+        unread_columns: the rows' columns that no form field reads, by name as first seen:
+            an export's question "No. HP/WA" is not ``telepon`` unless ``columns`` maps it,
+            and its numbers are not read. Names with six digits or more are left out (they
+            may be a resident's data: a file without its header row has its first row of
+            data as the names), and so are any beyond the first hundred.
     """
 
     residents: tuple[Resident, ...]
@@ -499,6 +507,7 @@ class Intake:
     warnings: tuple[Problem, ...]
     rows_read: int
     rows_accepted: int
+    unread_columns: tuple[str, ...] = ()
 
     @property
     def rows_rejected(self) -> int:
@@ -534,6 +543,11 @@ class Intake:
             f"<p><b>{self.rows_read:,}</b> rows read: {self.rows_accepted:,} accepted, "
             f"{self.rows_rejected:,} rejected; {len(self.residents):,} residents, "
             f"{len(self.requests):,} requests</p>"
+            + (
+                _html.paragraph(f"columns not read: {', '.join(map(repr, self.unread_columns))}")
+                if self.unread_columns
+                else ""
+            )
             + _html.table(counts, title="problems and warnings, by rows")
             + _html.table(shown, title="the first problems and warnings")
             + (f"<p>and {more:,} more: records()</p>" if more > 0 else "")
@@ -1270,6 +1284,7 @@ def read_rows(
     warnings: list[Problem] = []
     rows_read = accepted = 0
     keys: dict[str, str] = {}  # column name -> folded, as rows repeat their columns
+    unread: dict[str, None] = {}  # the columns no field reads, in order
     absent_by_header: dict[tuple[str, ...], dict[str, str]] = {}
     seen: set[str] = set()  # the fields whose column a row has had
 
@@ -1300,6 +1315,12 @@ def read_rows(
             folded = keys.get(key)
             if folded is None:
                 folded = keys[key] = _column_key(key) if len(keys) < 10_000 else ""
+                if (
+                    folded not in field_of
+                    and len(unread) < _MAX_UNREAD_COLUMNS
+                    and not _LONG_DIGITS.search(key)
+                ):
+                    unread[key] = None
             field = field_of.get(folded)
             if field is not None:
                 cells[field] = value
@@ -1358,4 +1379,5 @@ def read_rows(
         warnings=tuple(warnings),
         rows_read=rows_read,
         rows_accepted=accepted,
+        unread_columns=tuple(unread),
     )
