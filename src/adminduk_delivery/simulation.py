@@ -436,18 +436,10 @@ def _simulate(
             found = stops[number] = routing.household_stop((shipments[number],))
         return found
 
-    # In the policy's village-office areas a village's shipments of the day go to its
-    # office as one stop (as dispatch plans them); whether an address lies there is asked
-    # once per shipment.
-    at_village_office: dict[str, bool] = {}
-
     def to_village_office(number: str) -> bool:
-        found = at_village_office.get(number)
-        if found is None:
-            found = at_village_office[number] = bool(
-                policy.village_office_areas
-            ) and policy.village_office_serves(shipments[number].address)
-        return found
+        """Whether a shipment lies in the policy's village-office areas, where a village's
+        shipments of the day go to its office as one stop (as dispatch plans them)."""
+        return policy.village_office_serves(shipments[number].address)
 
     def current(number: str) -> Shipment:
         """The shipment with its history so far (the one handed in, if nothing happened)."""
@@ -562,8 +554,13 @@ def _simulate(
             # and a stop at the office of each village-office village, each office running at
             # most its couriers' routes, the fullest kept (routing.plan's couriers limit),
             # each in walk order (see adminduk_delivery.routing).
-            day_stops = [stop_of(n) for n in chosen if not to_village_office(n)]
-            offices = [shipments[n] for n in chosen if to_village_office(n)]
+            day_stops: list[routing.Stop] = []
+            offices: list[Shipment] = []
+            for number in chosen:
+                if to_village_office(number):
+                    offices.append(shipments[number])
+                else:
+                    day_stops.append(stop_of(number))
             if offices:
                 day_stops.extend(routing.village_office_stops(offices, capacity=items_per_courier))
             day_plan = routing.plan(
