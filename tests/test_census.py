@@ -218,6 +218,7 @@ CATALOGUE = {
     "address.parse": (address.parse, ["Jl. Kenanga 7 RT 1/4, Cicau"], {"regency": "3216"}),
     "address.check_deliverable": (address.check_deliverable, [home()], {"phone": PHONE}),
     "phone.parse": (phone.parse, [PHONE], {}),
+    "phone.parse_all": (phone.parse_all, [PHONE], {}),
     "phone.is_valid": (phone.is_valid, [PHONE], {}),
     "phone.mask": (phone.mask, [PHONE], {}),
     "tracking.parse": (tracking.parse, ["RR123456785ID"], {}),

@@ -292,6 +292,23 @@ def test_the_columns_no_field_reads_are_listed() -> None:
     assert "columns not read" not in read(GOOD)._repr_html_()
 
 
+def test_a_phone_cell_of_several_numbers_keeps_the_first() -> None:
+    """A phone cell that holds several numbers (as offices publish theirs: "021-8566928,
+    8566929") rejected the row, or, for a short second number, was read as one number with
+    an extension; now the first number is kept and the row warns (``phone_several``). A
+    letter among the digits (an O for a 0) rejects the row: phonenumbers read another valid
+    number."""
+    result = read(
+        {**GOOD, "telepon": "0812-3456-7890 / 0857-1234-5678"},
+        {**GOOD, "nik": "3216200107900003", "telepon": "0812-3456-7890 (WA)"},
+        {**GOOD, "nik": "3216200107900003", "telepon": "0812-3456-78O0"},
+    )
+    assert [r.phone.e164 for r in result.residents] == ["+6281234567890", "+6281234567890"]
+    assert [(w.row, w.field, w.code) for w in result.warnings] == [(0, "telepon", "phone_several")]
+    assert "2 phone numbers" in result.warnings[0].message
+    assert codes(result) == [(2, "telepon", "format")]
+
+
 def test_unread_columns_leave_out_data_and_stop_at_a_hundred() -> None:
     """Names that may be a resident's data (a file without its header row) are never
     listed, and a row of thousands of columns lists the first hundred."""

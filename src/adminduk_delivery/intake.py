@@ -490,7 +490,8 @@ class Intake:
             documents gives one request per document).
         problems: the problems that rejected rows, in row order.
         warnings: notes on accepted rows (an address read with low confidence, missing RT or
-            RW, a phone number that reads two ways, a NIK repeated with other details).
+            RW, a phone number that reads two ways, a phone cell of several numbers, whose
+            first is kept, a NIK repeated with other details).
         rows_read: how many rows were read.
         rows_accepted: how many were accepted; the others are rejected, each with at least one
             problem.
@@ -1084,7 +1085,12 @@ class _Reader:
             problems.append(_RowProblem("alamat", "required", message))
         phone = None
         if "telepon" in present:
-            phone = _checked("telepon", lambda: _phone.parse(get("telepon")), problems)  # type: ignore[arg-type]
+            numbers = _checked("telepon", lambda: _phone.parse_all(get("telepon")), problems)  # type: ignore[arg-type]
+            if numbers:
+                phone = numbers[0]
+                if len(numbers) > 1:
+                    message = f"the cell holds {len(numbers)} phone numbers; the first is kept"
+                    warnings.append(_RowProblem("telepon", "phone_several", message))
             if phone is not None and phone.ambiguous:
                 warnings.append(
                     _RowProblem("telepon", "phone_ambiguous", "the phone number reads two ways")

@@ -6,10 +6,14 @@
 :class:`PhoneNumber` with its E.164 text and whether it is a mobile number (couriers call or
 message the resident before a delivery).
 
-phonenumbers is the reference: the result always agrees with it (a property test uses it as the
-oracle). The common shapes take a fast path that applies phonenumbers' own Indonesian metadata
-directly, several times faster than a full parse; everything else goes through phonenumbers.
-phonenumbers is imported on the first parse, not when the package is imported.
+phonenumbers is the reference: the result agrees with it (a property test uses it as the
+oracle), but where it misreads Indonesian texts: a text that holds several numbers
+(``021-8566928,8566929``, whose second number it took for an extension) is refused, and
+:func:`parse_all` reads every number of it; letters among the digits (an O typed for a 0,
+which it dropped) are refused; "Psw." is read as the extension it is. The common shapes take
+a fast path that applies phonenumbers' own Indonesian metadata directly, several times faster
+than a full parse; everything else goes through phonenumbers. phonenumbers is imported on the
+first parse, not when the package is imported.
 
 >>> from adminduk_delivery import phone
 >>> number = phone.parse("0812-3456-7890")
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final
@@ -38,7 +43,7 @@ from ._convert import cell_digits, enum_member, slot_setters
 from ._convert import text as _text
 from .errors import InvalidFormat, InvalidType, ValidationError
 
-__all__ = ["PhoneKind", "PhoneNumber", "is_valid", "mask", "parse"]
+__all__ = ["PhoneKind", "PhoneNumber", "is_valid", "mask", "parse", "parse_all"]
 
 _FIELD = "phone"
 _COUNTRY_CODE: Final = "62"
@@ -428,6 +433,176 @@ def _phonenumbers_kinds() -> dict[int, PhoneKind]:
     return {getattr(PhoneNumberType, kind.name): kind for kind in PhoneKind}
 
 
+# --------------------------------------------------------------------------------------------
+# What phonenumbers misreads in Indonesian texts (each shape in docs/phone-and-tracking.md,
+# with its public source): several numbers in one text, whose second phonenumbers takes for an
+# extension ("021-8566928,8566929") or runs into the first ("0733-323049/50" is 0733-323049
+# and 0733-323050, not one number); letters among the digits, which it drops ("0812345678O0",
+# an O typed for a 0) or dials as letters; and "Psw." (pesawat), the Indonesian extension.
+
+_EXTENSION_WORD: Final = re.compile(
+    r"(?<![A-Za-z])(?:e?xt(?:ension|n)?|psw)(?![A-Za-z])\.?[\s,:]*+(?=\d)", re.IGNORECASE
+)
+"""An extension's word before its digits, and the commas of a dial string after it
+(",,,Ext,101"): written " ext. " before splitting (see :func:`_extension_words`), so that its
+digits stay with their number.
+
+The expressions here start with a character, not with a run of spaces, and their runs are
+possessive (``*+``): a run of spaces tried from each of its places made a text of 20,000
+spaces take minutes."""
+
+_LIST: Final = re.compile(r"[,;&]|(?<=\s)(?:/|atau|dan|or|and)(?=\s)", re.IGNORECASE)
+"""What always separates two numbers: a comma, a semicolon, "&", a spaced "/" and the words
+"atau", "dan" ("or", "and")."""
+
+_JOIN: Final = re.compile(r"\s*[-\u2013\u2014/.]\s*[+(]?")
+"""What may stand between two numbers, or between a number and the last digits of the end of
+its range, as between the groups of one number: a dash, a slash or a dot."""
+
+_JOINED_RUN: Final = re.compile(r"[-.](?<=[0-9]{6}[-.])")
+"""A dash or a dot after six digits, in a text of the fast path's shape with its spaces taken
+out: where such a text may hold several numbers (see :func:`_pieces`), and goes the slow
+way. (Searched from the dash or dot, the search is a third of the time of one that looks
+for the digits first.)"""
+
+
+def _joined_run(text: str) -> bool:
+    """Whether :data:`_JOINED_RUN` is in ``text`` (of the fast path's shape) with its spaces
+    taken out; the spaces are taken out only where one stands before a dash or a dot."""
+    if " -" in text or " ." in text:
+        text = text.replace(" ", "")
+    return _JOINED_RUN.search(text) is not None
+
+
+_LONG_RUN: Final = 6
+"""Digits in a row from which a group is a number of its own (a subscriber's number has 5 to 8
+digits; the groups of one number as people write it have 2 to 5)."""
+
+_SUFFIX: Final = 3
+"""The most digits of a range's end written as the last digits only ("7949574-5",
+"78843521-23")."""
+
+_AREA_CODE: Final = 4
+"""The most digits of an area code written with its 0 (``0651``)."""
+
+_SPACED_DASH: Final = re.compile(r"\s+[\u2013\u2014]\s+[+(]?")
+"""An en or em dash with spaces around it: between two numbers, or after an area code."""
+
+_TRAILING_EXTENSION: Final = re.compile(
+    r"(?:e?xt(?:ensi[o\u00f3]n?|n)?\.?|x|int|#|\u0434\u043e\u0431|anexo)"
+    r"[:.]?[\s,-]*+\d{1,20}#?\s*+$",
+    re.IGNORECASE,
+)
+"""An extension at the end of a number, as phonenumbers reads one."""
+
+_LETTER_AFTER_A_DIGIT: Final = re.compile(r"\d[A-Za-z]")
+_LAST_DIGIT: Final = re.compile(r"\d\D*+$")
+
+_LABEL: Final = re.compile(r"\(\s*+[A-Za-z][A-Za-z .]*+\)\s*+$")
+"""A word in parentheses after a number, which says what the number is for: "421290
+(Pelayanan)", "0812-3456-7890 (WA)"."""
+
+_LETTERS: Final = re.compile(r"[A-Za-z]")
+_SPELLED: Final = 3
+"""Letters after the first digit from which phonenumbers dials them as a keypad's digits."""
+_DIGITS: Final = re.compile(r"\d+")
+
+
+def _pieces(text: str) -> list[str]:
+    """The numbers a text holds, each as written (one for an ordinary number): split at
+    :data:`_LIST`, and at a :data:`_JOIN` between a run of :data:`_LONG_RUN` digits or more
+    and another such run or a range's end of at most :data:`_SUFFIX` digits that ends the
+    piece ("021-5843105-5843109", "021-78843521-23", "021-5735206/7-5734726/7"). An
+    extension's word is written " ext. " first."""
+    text = _extension_words(text)
+    pieces: list[str] = []
+    for chunk in _LIST.split(text):
+        groups = [(m.start(), m.end()) for m in _DIGITS.finditer(chunk)]
+        joined = [
+            _JOIN.fullmatch(chunk, groups[i][1], groups[i + 1][0]) is not None
+            for i in range(len(groups) - 1)
+        ]
+        start, piece_starts, piece_groups = 0, False, 0
+        for i, ((before_start, before_end), (after_start, after_end)) in enumerate(
+            itertools.pairwise(groups)
+        ):
+            piece_groups += 1
+            before_long = before_end - before_start >= _LONG_RUN or piece_starts
+            length = after_end - after_start
+            if _SPACED_DASH.fullmatch(chunk, before_end, after_start):
+                # Between two numbers, but after an area code alone ("0322 - 316222").
+                split = not (
+                    piece_groups == 1
+                    and chunk[before_start] == "0"
+                    and before_end - before_start <= _AREA_CODE
+                )
+                starts_number = split
+            else:
+                # A number of its own or its first digits, its 0 ("024-3545421 - 024-..."),
+                # or a range's end, which ends the chunk or comes before a number.
+                starts_number = chunk[after_start] == "0" and (
+                    i + 2 < len(groups) or length >= _LONG_RUN
+                )
+                if starts_number or length >= _LONG_RUN:
+                    fits = before_long
+                elif length <= _SUFFIX:
+                    fits = before_long and (
+                        i + 2 == len(groups)
+                        or (joined[i + 1] and groups[i + 2][1] - groups[i + 2][0] >= _LONG_RUN)
+                    )
+                else:
+                    fits = False
+                split = joined[i] and fits
+            piece_starts = split and not starts_number
+            if split:
+                pieces.append(chunk[start:before_end])
+                start, piece_groups = after_start, 0
+        pieces.append(chunk[start:])
+    found = [piece.strip() for piece in pieces if piece.strip()]
+    return found or [text]
+
+
+def _extension_words(text: str) -> str:
+    """``text`` with each extension's word, and the spaces and commas around it, as
+    " ext. "."""
+    parts: list[str] = []
+    at = 0
+    for match in _EXTENSION_WORD.finditer(text):
+        parts += (text[at : match.start()].rstrip(" \t,"), " ext. ")
+        at = match.end()
+    return "".join(parts) + text[at:] if parts else text
+
+
+def _several() -> ValidationError:
+    return _invalid("holds more than one number (read them with phone.parse_all)", "several")
+
+
+def _one_number(text: str) -> str:
+    """``text`` ready for phonenumbers: its extension's word as " ext. ".
+
+    Raises:
+        ValidationError: code ``several`` (more than one number) or ``format`` (letters
+            among the digits, which phonenumbers would drop or dial as letters).
+    """
+    pieces = _pieces(text)
+    if len(pieces) > 1:
+        raise _several()
+    text = _LABEL.sub("", pieces[0]).rstrip()
+    first = re.search(r"\d", text)
+    if first is not None:
+        rest = _TRAILING_EXTENSION.sub("", text[first.start() :])
+        last = _LAST_DIGIT.search(rest)
+        inner = rest if last is None else rest[: last.start()]
+        if _LETTERS.search(inner) or _LETTER_AFTER_A_DIGIT.search(rest):
+            raise InvalidFormat(
+                "has a letter among its digits (an O or an l typed for a 0 or a 1?)",
+                field=_FIELD,
+            )
+        if len(_LETTERS.findall(rest)) >= _SPELLED:
+            raise InvalidFormat("has words after its digits: give the number alone", field=_FIELD)
+    return text
+
+
 def parse(text: str) -> PhoneNumber:
     """Read an Indonesian phone number.
 
@@ -435,7 +610,9 @@ def parse(text: str) -> PhoneNumber:
         text: the number as written: with or without ``+62``/``62``/``0``, with spaces,
             dashes, dots or parentheses, with ``(0)`` after the country code; or a
             spreadsheet cell (an int, a whole float, text ending ``.0``, a leading
-            apostrophe), read as :func:`~adminduk_delivery._convert.cell_digits` says.
+            apostrophe), read as :func:`~adminduk_delivery._convert.cell_digits` says. A word
+            before the number ("WA 0812..."), a label in parentheses after it ("(WA)") and
+            an extension ("ext. 12", "Psw. 12") may be written with it.
 
     Returns:
         The :class:`PhoneNumber`, as phonenumbers reads it; where the text reads equally as
@@ -444,15 +621,21 @@ def parse(text: str) -> PhoneNumber:
 
     Raises:
         ValidationError: field ``phone``; code ``type`` (not a string), ``format`` (not a phone
-            number at all), ``country`` (another country's number), ``invalid`` (not a valid
-            Indonesian number) or ``spreadsheet`` (a cell whose digits a spreadsheet lost).
-            Messages never contain the number.
+            number at all, or letters among its digits), ``country`` (another country's
+            number), ``invalid`` (not a valid Indonesian number), ``several`` (more than one
+            number: see :func:`parse_all`) or ``spreadsheet`` (a cell whose digits a
+            spreadsheet lost). Messages never contain the number.
     """
     stripped = text.strip() if type(text) is str else ""
-    found = _fast(stripped) if "." not in stripped or stripped[-1] != "0" else None
+    found = (
+        _fast(stripped)
+        if ("." not in stripped or stripped[-1] != "0")
+        and not (("-" in stripped or "." in stripped) and _joined_run(stripped))
+        else None
+    )
     if found is not None:
-        # The common shape, digits and punctuation, not ending in ".0": no spreadsheet
-        # artefact can be in it.
+        # The common shape, digits and punctuation, not ending in ".0", no long run of
+        # digits joined to more: one number, and no spreadsheet artefact can be in it.
         text = stripped
         number = (
             _number("+62" + found[0], found[1]) if found[1] is not None else _built(text, found)
@@ -460,7 +643,7 @@ def parse(text: str) -> PhoneNumber:
     else:
         if type(text) is not str or _looks_like_a_cell(text):
             text = cell_digits(text, field=_FIELD, label="a phone number")
-        text = text.strip()
+        text = _one_number(text.strip())
         number = _read(text)
     if text[:2] != _COUNTRY_CODE:
         return number
@@ -479,6 +662,85 @@ def parse(text: str) -> PhoneNumber:
         if e164 is not None and e164 != number.e164 and e164 not in others:
             others.append(e164)
     return attrs.evolve(number, alternatives=tuple(others)) if others else number
+
+
+def parse_all(text: str) -> tuple[PhoneNumber, ...]:
+    """Read every number of a text that may hold several, as offices publish theirs.
+
+    A text holds several numbers where a comma, a semicolon, ``&``, a spaced ``/`` or the
+    words ``atau`` and ``dan`` ("or", "and") separate them, or where a dash, a slash or a dot
+    joins a run of six digits or more (a subscriber's number) to another such run or to a
+    range's end: ``021-5843105-5843109``, ``0733-323049/50``. A number without its area code
+    after a fixed-line number takes that number's area code (``021-8566928,8566929``); a
+    range's end of one to three digits takes the place of the last digits of the number
+    before it (``021-78843521-23`` gives 021-78843521 and 021-78843523; the numbers between
+    are not listed). :func:`parse` reads one number and refuses such a text (code
+    ``several``).
+
+    Args:
+        text: the text, or a spreadsheet cell (a number, or text that
+            :func:`~adminduk_delivery._convert.cell_digits` reads: one number).
+
+    Returns:
+        The numbers in the order written, each once: one for a text that holds one number
+        (read as :func:`parse` reads it, alternatives included).
+
+    Raises:
+        ValidationError: field ``phone``, as :func:`parse` raises it for the first number
+            that cannot be read, its message saying which (``number 2 of 3: ...``); never
+            the number.
+
+    >>> [number.national for number in parse_all("021-8566928, 8566929")]
+    ['0218566928', '0218566929']
+    >>> [number.national for number in parse_all("0812-3456-7890 atau 0857-1234-5678")]
+    ['081234567890', '085712345678']
+    >>> [number.national for number in parse_all("0812-3456-7890")]
+    ['081234567890']
+    """
+    pieces = _pieces(cell_digits(text, field=_FIELD, label="a phone number").strip())
+    if len(pieces) == 1:
+        return (parse(text),)
+    numbers: list[PhoneNumber] = []
+    for at, piece in enumerate(pieces):
+        try:
+            number = _piece(piece, numbers[-1] if numbers else None)
+        except ValidationError as error:
+            message = f"number {at + 1} of {len(pieces)}: {error.message}"
+            raise type(error)(message, field=_FIELD, code=error.code) from None
+        if number not in numbers:
+            numbers.append(number)
+    return tuple(numbers)
+
+
+def _piece(piece: str, before: PhoneNumber | None) -> PhoneNumber:
+    """One number of a text that holds several (see :func:`parse_all`); ``before`` is the
+    number written before it, whose area code or first digits a short piece takes."""
+    piece = _LABEL.sub("", piece).rstrip()
+    tail = _TRAILING_EXTENSION.search(piece)
+    extension = "" if tail is None else piece[tail.start() :]
+    digits = _SEPARATORS.sub("", piece if tail is None else piece[: tail.start()])
+    if before is not None and digits.isascii() and digits.isdigit():
+        national = before.e164[3:]
+        if len(digits) <= _SUFFIX:
+            return parse("0" + national[: -len(digits)] + digits + extension)
+        area = _area_code_length(before) if digits[0] != "0" else 0
+        if area and len(digits) < len(national):
+            return parse("0" + national[:area] + digits + extension)
+    return parse(piece)
+
+
+_SEPARATORS: Final = re.compile(r"[\s().\-\u2013\u2014/]+")
+
+
+def _area_code_length(number: PhoneNumber) -> int:
+    """The length of a fixed-line number's area code (0 for other kinds), as phonenumbers'
+    metadata says."""
+    if number.kind is not PhoneKind.FIXED_LINE:
+        return 0
+    import phonenumbers  # noqa: PLC0415 - lazy, as in _parse_with_phonenumbers
+
+    length: int = phonenumbers.length_of_geographical_area_code(phonenumbers.parse(number.e164))
+    return length
 
 
 def _looks_like_a_cell(text: str) -> bool:

@@ -1411,7 +1411,13 @@ def _write_nik(draw: Draw, nik: str) -> object:
 
 def _write_phone(draw: Draw, phone: PhoneNumber) -> str:
     national = phone.national
-    shape = draw(st.sampled_from(["national", "dashed", "plus", "plus spaced", "apostrophe"]))
+    shapes = ["national", "dashed", "plus", "plus spaced", "apostrophe", "labelled", "and another"]
+    shape = draw(st.sampled_from(shapes))
+    if shape == "labelled":  # a label in parentheses after the number ("0812... (WA)")
+        return f"{national} ({draw(st.sampled_from(['WA', 'HP', 'Rumah', 'Kantor']))})"
+    if shape == "and another":  # a second number, of which the intake keeps the first
+        separator = draw(st.sampled_from([", ", " / ", "; ", " atau ", " dan "]))
+        return national + separator + draw(_phone()).national
     if shape == "dashed":
         return f"{national[:4]}-{national[4:8]}-{national[8:]}"
     if shape == "plus":
@@ -1552,7 +1558,8 @@ def form_rows(
     :func:`adminduk_delivery.intake.read_rows`.
 
     Every shape the intake reads appears: NIKs and KK numbers plain, spaced, dotted, with an
-    apostrophe, as integers and as ``.0`` text; phone numbers national, dashed, with ``+62``;
+    apostrophe, as integers and as ``.0`` text; phone numbers national, dashed, with ``+62``,
+    with a label in parentheses or followed by another number;
     every date shape of :data:`~adminduk_delivery.intake.DATE_SHAPES`; every spelling of
     :data:`~adminduk_delivery.intake.DOCUMENT_WORDS`,
     :data:`~adminduk_delivery.intake.FULFILMENT_WORDS`,
