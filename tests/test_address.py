@@ -110,6 +110,9 @@ def test_deliverability_lists_missing_fields_as_data():
     assert address.check_deliverable(full, phone="0812-3456-7890").is_complete
     assert address.check_deliverable(full, phone=parse_phone("081234567890")).is_complete
     assert address.check_deliverable(full, phone="12345").missing == ("phone",)
+    # Two numbers in one text reach the resident too (they counted as no phone).
+    assert address.check_deliverable(full, phone="0812-3456-7890 / 0857-1234-5678").is_complete
+    assert address.check_deliverable(full, phone="0812-3456-78O0").missing == ("phone",)
     mismatch = attrs.evolve(full, postal_code="17530")
     assert "postal_code_mismatch" in address.check_deliverable(mismatch, phone=None).notes
 

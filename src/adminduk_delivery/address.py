@@ -253,8 +253,9 @@ def check_deliverable(address: Address, *, phone: object = None) -> Deliverabili
     Args:
         address: the delivery address.
         phone: the resident's phone number: a :class:`~adminduk_delivery.phone.PhoneNumber`,
-            a text that :func:`adminduk_delivery.phone.parse` accepts, or ``None``. A text that
-            is not a valid Indonesian number counts as missing.
+            a text that :func:`adminduk_delivery.phone.parse_all` reads (one number or
+            several: "0812-3456-7890 / 0857-1234-5678"), or ``None``. A text that is not a
+            valid Indonesian number counts as missing.
 
     Returns:
         The :class:`Deliverability`: the missing fields a courier needs (``house_number``,
@@ -279,8 +280,11 @@ def check_deliverable(address: Address, *, phone: object = None) -> Deliverabili
         missing.append("rt")
     if address.rw is None:
         missing.append("rw")
-    if not (isinstance(phone, _phone.PhoneNumber) or _phone.is_valid(phone)):
-        missing.append("phone")
+    if not isinstance(phone, _phone.PhoneNumber):
+        try:
+            _phone.parse_all(phone)  # type: ignore[arg-type]
+        except ValidationError:
+            missing.append("phone")
     notes = []
     if address.postal_code_matches is False:
         notes.append("postal_code_mismatch")
