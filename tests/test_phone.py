@@ -334,7 +334,9 @@ def test_alternatives_are_other_valid_readings(text):
 # [kpp] the tax offices' (KPP) addresses with the telephone numbers they publish, as listed
 #   by a public NPWP validator in a public repository (Direktorat Jenderal Pajak's offices;
 #   of its 350 telephone texts, 230 hold more than one number);
-# [letterhead] a university unit's letterhead in a public repository's page template.
+# [letterhead] a university unit's letterhead in a public repository's page template;
+# [diy] the Yogyakarta provincial offices' telephone and fax numbers, on a page of a public
+#   repository (read after the rules were written: all of its 43 texts read).
 # Each with the numbers parse_all reads (as dialled in Indonesia, an extension after "x").
 REAL_TEXTS = [
     ("021-8566928,8566929", ["0218566928", "0218566929"]),  # kpp: area code once
@@ -356,6 +358,10 @@ REAL_TEXTS = [
     ("0717-422979 (Hunting), 421290 (Pelayanan)", ["0717422979", "0717421290"]),  # kpp
     ("031 -8959700; 031-8070618; 031-8070620", ["0318959700", "0318070618", "0318070620"]),
     ("Tlp. (0341) 464318 Psw. 230", ["0341464318 x230"]),  # letterhead: "Psw." (pesawat)
+    ("(0274) 562150 Psw. 2903", ["0274562150 x2903"]),  # diy
+    ("0274 512688, 560293, 512820, 565622",
+     ["0274512688", "0274560293", "0274512820", "0274565622"]),  # diy
+    ("(0274) 562150, (0274) 512080", ["0274562150", "0274512080"]),  # diy
 ]  # fmt: skip
 
 
