@@ -89,13 +89,22 @@ SEVERAL_HINT = re.compile(
     re.IGNORECASE,
 )
 LETTER_AFTER_A_DIGIT = re.compile(r"\d.*[A-Za-z]", re.DOTALL)
-PSW = re.compile(r"\bpsw\b\.?", re.IGNORECASE)
+PSW = re.compile(r"\b(?:psw|pes)\b\.?", re.IGNORECASE)
 LABEL = re.compile(r"\(\s*[A-Za-z][A-Za-z .]*\)\s*$")
 
 
+EXTENSION_RANGE = re.compile(
+    r"(?<![A-Za-z])(e?xt(?:ension|n)?|psw|pes)(?![A-Za-z])(\.?[\s,:]*)"
+    r"(\d{1,6})[ \t]*-[ \t]*\d{1,6}(?!\d)",
+    re.IGNORECASE,
+)
+
+
 def rewritten(text: str) -> str:
-    """``text`` as the library hands it to phonenumbers: "Psw." as "ext.", no label."""
-    return PSW.sub(" ext. ", LABEL.sub("", text))
+    """``text`` as the library hands it to phonenumbers: "Psw." and "Pes." as "ext.", a
+    range of extensions as its first, no label."""
+    text = EXTENSION_RANGE.sub(r"\1\2\3", LABEL.sub("", text))
+    return PSW.sub(" ext. ", text)
 
 
 def agrees_with_phonenumbers(text) -> None:
@@ -148,7 +157,7 @@ def written_numbers(draw):
         i += step
     separators = st.sampled_from(["", "", " ", "-", ".", " - ", ") ", "(", "  "])
     text = prefix + "".join(piece + draw(separators) for piece in pieces)
-    tails = ["", "", " ext. 12", " Psw. 230", " (WA)", " (Pelayanan)", "O", "O0"]
+    tails = ["", "", " ext. 12", " Psw. 230", " Pes. 101-105", " (WA)", " (Pelayanan)", "O", "O0"]
     return draw(st.sampled_from([text, text.strip(), f" {text} "])) + draw(st.sampled_from(tails))
 
 
@@ -334,7 +343,8 @@ def test_alternatives_are_other_valid_readings(text):
 # [kpp] the tax offices' (KPP) addresses with the telephone numbers they publish, as listed
 #   by a public NPWP validator in a public repository (Direktorat Jenderal Pajak's offices;
 #   of its 350 telephone texts, 230 hold more than one number);
-# [letterhead] a university unit's letterhead in a public repository's page template;
+# [letterhead] letterheads in public repositories' page templates (a university unit's, an
+#   office's in Malang);
 # [diy] the Yogyakarta provincial offices' telephone and fax numbers, on a page of a public
 #   repository (read after the rules were written: all of its 43 texts read).
 # Each with the numbers parse_all reads (as dialled in Indonesia, an extension after "x").
@@ -359,6 +369,8 @@ REAL_TEXTS = [
     ("031 -8959700; 031-8070618; 031-8070620", ["0318959700", "0318070618", "0318070620"]),
     ("Tlp. (0341) 464318 Psw. 230", ["0341464318 x230"]),  # letterhead: "Psw." (pesawat)
     ("(0274) 562150 Psw. 2903", ["0274562150 x2903"]),  # diy
+    ("Telepon (0341) 404424 Pes. 101-105, 0341-404420",
+     ["0341404424 x101", "0341404420"]),  # letterhead: "Pes.", a range of extensions
     ("0274 512688, 560293, 512820, 565622",
      ["0274512688", "0274560293", "0274512820", "0274565622"]),  # diy
     ("(0274) 562150, (0274) 512080", ["0274562150", "0274512080"]),  # diy

@@ -10,10 +10,10 @@ phonenumbers is the reference: the result agrees with it (a property test uses i
 oracle), but where it misreads Indonesian texts: a text that holds several numbers
 (``021-8566928,8566929``, whose second number it took for an extension) is refused, and
 :func:`parse_all` reads every number of it; letters among the digits (an O typed for a 0,
-which it dropped) are refused; "Psw." is read as the extension it is. The common shapes take
-a fast path that applies phonenumbers' own Indonesian metadata directly, several times faster
-than a full parse; everything else goes through phonenumbers. phonenumbers is imported on the
-first parse, not when the package is imported.
+which it dropped) are refused; "Psw." and "Pes." are read as the extension they are. The
+common shapes take a fast path that applies phonenumbers' own Indonesian metadata directly,
+several times faster than a full parse; everything else goes through phonenumbers.
+phonenumbers is imported on the first parse, not when the package is imported.
 
 >>> from adminduk_delivery import phone
 >>> number = phone.parse("0812-3456-7890")
@@ -438,14 +438,15 @@ def _phonenumbers_kinds() -> dict[int, PhoneKind]:
 # with its public source): several numbers in one text, whose second phonenumbers takes for an
 # extension ("021-8566928,8566929") or runs into the first ("0733-323049/50" is 0733-323049
 # and 0733-323050, not one number); letters among the digits, which it drops ("0812345678O0",
-# an O typed for a 0) or dials as letters; and "Psw." (pesawat), the Indonesian extension.
+# an O typed for a 0) or dials as letters; and "Psw." and "Pes." (pesawat), the Indonesian
+# extension.
 
 _EXTENSION_WORD: Final = re.compile(
-    r"(?<![A-Za-z])(?:e?xt(?:ension|n)?|psw)(?![A-Za-z])\.?[\s,:]*+(?=\d)", re.IGNORECASE
+    r"(?<![A-Za-z])(?:e?xt(?:ension|n)?|psw|pes)(?![A-Za-z])\.?[\s,:]*+(?=\d)", re.IGNORECASE
 )
-"""An extension's word before its digits, and the commas of a dial string after it
-(",,,Ext,101"): written " ext. " before splitting (see :func:`_extension_words`), so that its
-digits stay with their number.
+"""An extension's word before its digits ("Psw.", "Pes.": *pesawat*), and the commas of a
+dial string after it (",,,Ext,101"): written " ext. " before splitting (see
+:func:`_extension_words`), so that its digits stay with their number.
 
 The expressions here start with a character, not with a run of spaces, and their runs are
 possessive (``*+``): a run of spaces tried from each of its places made a text of 20,000
@@ -564,13 +565,21 @@ def _pieces(text: str) -> list[str]:
 
 def _extension_words(text: str) -> str:
     """``text`` with each extension's word, and the spaces and commas around it, as
-    " ext. "."""
+    " ext. "; of a range of extensions ("Pes. 101-105"), the first."""
     parts: list[str] = []
     at = 0
     for match in _EXTENSION_WORD.finditer(text):
         parts += (text[at : match.start()].rstrip(" \t,"), " ext. ")
         at = match.end()
+        extensions = _EXTENSION_RANGE.match(text, at)
+        if extensions is not None:
+            parts.append(extensions.group(1))
+            at = extensions.end()
     return "".join(parts) + text[at:] if parts else text
+
+
+_EXTENSION_RANGE: Final = re.compile(r"(\d{1,6})[ \t]*+-[ \t]*+\d{1,6}(?!\d)")
+"""A range of extensions after their word: "101-105"."""
 
 
 def _several() -> ValidationError:
@@ -612,7 +621,8 @@ def parse(text: str) -> PhoneNumber:
             spreadsheet cell (an int, a whole float, text ending ``.0``, a leading
             apostrophe), read as :func:`~adminduk_delivery._convert.cell_digits` says. A word
             before the number ("WA 0812..."), a label in parentheses after it ("(WA)") and
-            an extension ("ext. 12", "Psw. 12") may be written with it.
+            an extension ("ext. 12", "Psw. 12", "Pes. 101-105": the first of a range) may be
+            written with it.
 
     Returns:
         The :class:`PhoneNumber`, as phonenumbers reads it; where the text reads equally as
