@@ -514,7 +514,7 @@ def _pieces(text: str) -> list[str]:
     :data:`_LIST`, and at a :data:`_JOIN` between a run of :data:`_LONG_RUN` digits or more
     and another such run or a range's end of at most :data:`_SUFFIX` digits that ends the
     piece ("021-5843105-5843109", "021-78843521-23", "021-5735206/7-5734726/7"). An
-    extension's word is written " ext. " first."""
+    extension's word is written " ext. " first, and a piece's :data:`_LABEL` is left out."""
     text = _extension_words(text)
     pieces: list[str] = []
     for chunk in _LIST.split(text):
@@ -559,7 +559,7 @@ def _pieces(text: str) -> list[str]:
                 pieces.append(chunk[start:before_end])
                 start, piece_groups = after_start, 0
         pieces.append(chunk[start:])
-    found = [piece.strip() for piece in pieces if piece.strip()]
+    found = [piece for piece in (_LABEL.sub("", p).strip() for p in pieces) if piece]
     return found or [text]
 
 
@@ -587,7 +587,7 @@ def _several() -> ValidationError:
 
 
 def _one_number(text: str) -> str:
-    """``text`` ready for phonenumbers: its extension's word as " ext. ".
+    """``text`` ready for phonenumbers: its extension's word as " ext. ", no label.
 
     Raises:
         ValidationError: code ``several`` (more than one number) or ``format`` (letters
@@ -596,8 +596,8 @@ def _one_number(text: str) -> str:
     pieces = _pieces(text)
     if len(pieces) > 1:
         raise _several()
-    text = _LABEL.sub("", pieces[0]).rstrip()
-    first = re.search(r"\d", text)
+    text = pieces[0]
+    first = _DIGITS.search(text)
     if first is not None:
         rest = _TRAILING_EXTENSION.sub("", text[first.start() :])
         last = _LAST_DIGIT.search(rest)
@@ -725,7 +725,6 @@ def parse_all(text: str) -> tuple[PhoneNumber, ...]:
 def _piece(piece: str, before: PhoneNumber | None) -> PhoneNumber:
     """One number of a text that holds several (see :func:`parse_all`); ``before`` is the
     number written before it, whose area code or first digits a short piece takes."""
-    piece = _LABEL.sub("", piece).rstrip()
     tail = _TRAILING_EXTENSION.search(piece)
     extension = "" if tail is None else piece[tail.start() :]
     digits = _SEPARATORS.sub("", piece if tail is None else piece[: tail.start()])
